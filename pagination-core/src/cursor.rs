@@ -1,0 +1,260 @@
+//! [`Cursor`]: a position in a listing that can be written down and resumed exactly.
+
+use std::fmt;
+use std::str::FromStr;
+use std::sync::Arc;
+
+use base64::Engine as _;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+
+use crate::token::{TokenDecoder, TokenEncoder};
+
+/// The first byte of every encoded cursor; bumped if the layout ever changes.
+const FORMAT_VERSION: u8 = 1;
+/// Longest cursor string accepted, so a hostile string cannot make us decode megabytes.
+const MAX_ENCODED_LEN: usize = 64 * 1024;
+const CHECKSUM_LEN: usize = 4;
+
+/// A position in a listing: the tokens of a page, how many of that page's items were already
+/// seen, and a fingerprint of the request's other parameters.
+///
+/// A cursor resumes a listing after any item, not only at page boundaries. Its string form
+/// ([`Display`](fmt::Display) / [`FromStr`]) is opaque and URL-safe; hand it to a user, store it
+/// in a database, and later give it to
+/// [`Paginator::resume_from`](crate::Paginator::resume_from). A cursor made for another request
+/// (another bucket, prefix or page size) is refused with [`CursorError::RequestMismatch`], and a
+/// string that is not a cursor with [`CursorError::Malformed`].
+///
+/// Resuming at an offset inside a page fetches that page again and skips the items already seen,
+/// so it assumes the service returns the same page for the same tokens, as listing APIs do while
+/// the listed data does not change.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct Cursor {
+    fingerprint: u64,
+    tokens: Arc<[u8]>,
+    offset: u64,
+}
+
+impl Cursor {
+    pub(crate) fn new(fingerprint: u64, tokens: Arc<[u8]>, offset: u64) -> Self {
+        Cursor {
+            fingerprint,
+            tokens,
+            offset,
+        }
+    }
+
+    /// How many items of the page at this position were already seen.
+    pub fn offset(&self) -> u64 {
+        self.offset
+    }
+
+    pub(crate) fn fingerprint(&self) -> u64 {
+        self.fingerprint
+    }
+
+    pub(crate) fn tokens(&self) -> &Arc<[u8]> {
+        &self.tokens
+    }
+
+    fn to_bytes(&self) -> Vec<u8> {
+        let mut out = TokenEncoder::default();
+        out.write_u64(u64::from(FORMAT_VERSION));
+        out.write_u64(self.fingerprint);
+        out.write_u64(self.offset);
+        out.write_bytes(&self.tokens);
+        let mut bytes = out.into_bytes();
+        let checksum = checksum(&bytes);
+        bytes.extend_from_slice(&checksum);
+        bytes
+    }
+
+    fn from_bytes(bytes: &[u8]) -> Result<Self, CursorError> {
+        if bytes.len() <= CHECKSUM_LEN {
+            return Err(MalformedCursor::TooShort.into());
+        }
+        let (body, sum) = bytes.split_at(bytes.len() - CHECKSUM_LEN);
+        if checksum(body) != sum {
+            return Err(MalformedCursor::ChecksumMismatch.into());
+        }
+        let mut input = TokenDecoder::new(body);
+        let truncated = |_| CursorError::from(MalformedCursor::TooShort);
+        if input.read_u64().map_err(truncated)? != u64::from(FORMAT_VERSION) {
+            return Err(MalformedCursor::UnknownVersion.into());
+        }
+        let fingerprint = input.read_u64().map_err(truncated)?;
+        let offset = input.read_u64().map_err(truncated)?;
+        let tokens = Arc::from(input.read_bytes().map_err(truncated)?);
+        if !input.is_at_end() {
+            return Err(MalformedCursor::TrailingBytes.into());
+        }
+        Ok(Cursor::new(fingerprint, tokens, offset))
+    }
+}
+
+fn checksum(bytes: &[u8]) -> [u8; CHECKSUM_LEN] {
+    let hash = xxhash_rust::xxh3::xxh3_64(bytes);
+    let mut out = [0; CHECKSUM_LEN];
+    out.copy_from_slice(&hash.to_le_bytes()[..CHECKSUM_LEN]);
+    out
+}
+
+impl fmt::Display for Cursor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&URL_SAFE_NO_PAD.encode(self.to_bytes()))
+    }
+}
+
+impl fmt::Debug for Cursor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Cursor")
+            .field("offset", &self.offset)
+            .field("encoded", &format_args!("{self}"))
+            .finish()
+    }
+}
+
+impl FromStr for Cursor {
+    type Err = CursorError;
+
+    fn from_str(encoded: &str) -> Result<Self, CursorError> {
+        if encoded.len() > MAX_ENCODED_LEN {
+            return Err(MalformedCursor::TooLong.into());
+        }
+        let bytes = URL_SAFE_NO_PAD
+            .decode(encoded.trim())
+            .map_err(|_| MalformedCursor::NotBase64)?;
+        Cursor::from_bytes(&bytes)
+    }
+}
+
+/// Why a cursor was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum CursorError {
+    /// The string is not a cursor: see the reason.
+    #[error("not a pagination cursor: {0}")]
+    Malformed(#[from] MalformedCursor),
+    /// The cursor is well formed but was made for a request with other parameters (another
+    /// bucket, prefix, page size, ...). Resuming there would list something else.
+    #[error(
+        "this cursor was made for a request with other parameters (bucket, prefix, page size, ...); \
+         resume it with the request that produced it"
+    )]
+    RequestMismatch,
+    /// The cursor's tokens do not fit this operation's token fields.
+    #[error("this cursor holds tokens of another operation")]
+    TokenMismatch,
+    /// The page at the cursor holds fewer items than the cursor's offset: the listing changed
+    /// since the cursor was made.
+    #[error("the cursor points at item {offset} of a page that now holds {page_items} items")]
+    OffsetOutOfRange {
+        /// The cursor's offset.
+        offset: u64,
+        /// How many items the page holds now.
+        page_items: usize,
+    },
+}
+
+/// How a cursor string fails to be a cursor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum MalformedCursor {
+    /// Not URL-safe base64 without padding.
+    #[error("it is not URL-safe base64")]
+    NotBase64,
+    /// Longer than any cursor this crate writes.
+    #[error("it is too long")]
+    TooLong,
+    /// Too short to hold a cursor.
+    #[error("it is truncated")]
+    TooShort,
+    /// Written by an incompatible version of this crate.
+    #[error("it was written in an unknown format version")]
+    UnknownVersion,
+    /// Its checksum does not match its content: it was altered or damaged.
+    #[error("its checksum does not match (altered or damaged)")]
+    ChecksumMismatch,
+    /// Bytes follow the end of the cursor.
+    #[error("it has trailing bytes")]
+    TrailingBytes,
+    /// A token inside it cannot be decoded.
+    #[error("a token inside it cannot be decoded")]
+    InvalidToken,
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Cursor {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Cursor {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let encoded = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        encoded.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Cursor {
+        Cursor::new(
+            0x0123_4567_89ab_cdef,
+            Arc::from(&b"\x01\x05hello\x00"[..]),
+            17,
+        )
+    }
+
+    #[test]
+    fn round_trips_through_its_string() {
+        let cursor = sample();
+        let encoded = cursor.to_string();
+        assert!(
+            encoded
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        );
+        assert_eq!(encoded.parse::<Cursor>().unwrap(), cursor);
+    }
+
+    #[test]
+    fn every_truncation_is_refused() {
+        let encoded = sample().to_string();
+        for end in 0..encoded.len() {
+            assert!(encoded[..end].parse::<Cursor>().is_err(), "prefix {end}");
+        }
+    }
+
+    #[test]
+    fn a_changed_byte_is_refused() {
+        let bytes = sample().to_bytes();
+        for index in 0..bytes.len() {
+            let mut tampered = bytes.clone();
+            tampered[index] ^= 0x10;
+            let encoded = URL_SAFE_NO_PAD.encode(&tampered);
+            assert!(encoded.parse::<Cursor>().is_err(), "byte {index}");
+        }
+    }
+
+    #[test]
+    fn reasons_are_specific() {
+        assert_eq!(
+            "not base64!".parse::<Cursor>(),
+            Err(CursorError::Malformed(MalformedCursor::NotBase64))
+        );
+        assert_eq!(
+            "".parse::<Cursor>(),
+            Err(CursorError::Malformed(MalformedCursor::TooShort))
+        );
+        let long = "A".repeat(MAX_ENCODED_LEN + 1);
+        assert_eq!(
+            long.parse::<Cursor>(),
+            Err(CursorError::Malformed(MalformedCursor::TooLong))
+        );
+    }
+}

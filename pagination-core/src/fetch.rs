@@ -1,0 +1,260 @@
+//! The engine: fetches pages one after another, carries tokens, applies limits and guards, and
+//! works out the cursor after every page. Both streams and the prefetch task drive it.
+
+use std::fmt::{self, Write as _};
+use std::hash::Hasher as _;
+use std::sync::Arc;
+use std::task::{Context, Poll, ready};
+
+use xxhash_rust::xxh3::{Xxh3, xxh3_64};
+
+use crate::guard::{GuardPolicy, Guards, TokenHistory};
+use crate::operation::{ItemFields as _, PaginatedOperation, SendFuture};
+use crate::token::{TokenClearer, TokenRecorder};
+use crate::{Cursor, CursorError, Error};
+
+/// The limits and guards of one listing.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Settings {
+    pub(crate) max_items: Option<u64>,
+    pub(crate) max_pages: Option<u64>,
+    pub(crate) guards: Guards,
+    pub(crate) prefetch: usize,
+}
+
+/// A page as the engine hands it on, with where it sits in the listing.
+pub(crate) struct FetchedPage<Op: PaginatedOperation> {
+    /// The page, holding only the items to yield.
+    pub(crate) output: Op::Output,
+    /// The tokens it was requested with.
+    pub(crate) tokens: Arc<[u8]>,
+    /// The in-page offset of its first kept item (non-zero when resuming inside a page).
+    pub(crate) first: usize,
+    /// How many items were kept.
+    pub(crate) kept: usize,
+    /// Where the listing continues after this page; `None` once it is complete.
+    pub(crate) after: Option<Cursor>,
+}
+
+pub(crate) type PageResult<Op> = Result<FetchedPage<Op>, Error<<Op as PaginatedOperation>::Error>>;
+
+struct InFlight<Op: PaginatedOperation> {
+    response: SendFuture<Op>,
+    request: Op::Request,
+    tokens: Arc<[u8]>,
+}
+
+pub(crate) struct PageFetcher<Op: PaginatedOperation> {
+    /// The request for the next page; `None` once the listing ended.
+    next: Option<Op::Request>,
+    in_flight: Option<InFlight<Op>>,
+    fingerprint: u64,
+    /// Items of the next page already seen (from a cursor).
+    skip: usize,
+    items_left: Option<u64>,
+    pages_left: Option<u64>,
+    guards: Guards,
+    history: TokenHistory,
+    /// A guard's error, yielded after the page that tripped it.
+    pending_error: Option<Error<Op::Error>>,
+}
+
+impl<Op: PaginatedOperation> PageFetcher<Op> {
+    pub(crate) fn new(
+        request: Op::Request,
+        fingerprint: u64,
+        skip: usize,
+        settings: &Settings,
+    ) -> Self {
+        let limit_reached = settings.max_items == Some(0) || settings.max_pages == Some(0);
+        PageFetcher {
+            next: (!limit_reached).then_some(request),
+            in_flight: None,
+            fingerprint,
+            skip,
+            items_left: settings.max_items,
+            pages_left: settings.max_pages,
+            guards: settings.guards,
+            history: TokenHistory::new(),
+            pending_error: None,
+        }
+    }
+
+    /// Ends the listing with `error`, before any request.
+    pub(crate) fn fail(&mut self, error: Error<Op::Error>) {
+        self.next = None;
+        self.pending_error = Some(error);
+    }
+
+    fn cursor(&self, tokens: Arc<[u8]>, offset: usize) -> Cursor {
+        Cursor::new(self.fingerprint, tokens, offset as u64)
+    }
+
+    pub(crate) fn poll_next_page(&mut self, cx: &mut Context<'_>) -> Poll<Option<PageResult<Op>>> {
+        if let Some(error) = self.pending_error.take() {
+            return Poll::Ready(Some(Err(error)));
+        }
+        if self.in_flight.is_none() {
+            let Some(request) = self.next.take() else {
+                return Poll::Ready(None);
+            };
+            let (request, tokens) = record_tokens::<Op>(request);
+            self.history.record(xxh3_64(&tokens));
+            self.in_flight = Some(InFlight {
+                response: Op::send(request.clone()),
+                request,
+                tokens,
+            });
+        }
+        let Some(in_flight) = &mut self.in_flight else {
+            return Poll::Ready(None);
+        };
+        let response = ready!(in_flight.response.as_mut().poll(cx));
+        let Some(InFlight {
+            request, tokens, ..
+        }) = self.in_flight.take()
+        else {
+            return Poll::Ready(None);
+        };
+        let skip = std::mem::take(&mut self.skip);
+        Poll::Ready(Some(match response {
+            Ok(output) => self.accept(request, tokens, skip, output),
+            Err(source) => {
+                self.next = None;
+                Err(Error::Request {
+                    source,
+                    cursor: self.cursor(tokens, skip),
+                })
+            }
+        }))
+    }
+
+    /// Trims a page to the items to yield, decides whether and how the listing goes on, and
+    /// prepares the next request.
+    fn accept(
+        &mut self,
+        request: Op::Request,
+        tokens: Arc<[u8]>,
+        skip: usize,
+        mut output: Op::Output,
+    ) -> PageResult<Op> {
+        let budget = self.items_left.map_or(usize::MAX, |left| {
+            usize::try_from(left).unwrap_or(usize::MAX)
+        });
+        let total = Op::item_fields(&mut output).retain(skip..skip.saturating_add(budget));
+        if skip > total {
+            self.next = None;
+            return Err(Error::Cursor {
+                source: CursorError::OffsetOutOfRange {
+                    offset: skip as u64,
+                    page_items: total,
+                },
+                cursor: self.cursor(tokens, skip),
+            });
+        }
+        let kept = (total - skip).min(budget);
+        if let Some(left) = &mut self.items_left {
+            *left -= kept as u64;
+        }
+        if let Some(left) = &mut self.pages_left {
+            *left = left.saturating_sub(1);
+        }
+
+        let (next_request, next_tokens) = record_tokens::<Op>(Op::next_request(request, &output));
+        let no_token = next_tokens.iter().all(|&byte| byte == 0);
+        let more = Op::more_results(&output).unwrap_or(!no_token);
+        let next_cursor = self.cursor(next_tokens.clone(), 0);
+
+        let tripped = if !more {
+            None
+        } else if no_token {
+            Some((
+                self.guards.missing_token,
+                Error::MissingToken {
+                    cursor: next_cursor.clone(),
+                },
+            ))
+        } else if next_tokens == tokens {
+            Some((
+                self.guards.duplicate_token,
+                Error::DuplicateToken {
+                    cursor: next_cursor.clone(),
+                },
+            ))
+        } else if self.history.contains(xxh3_64(&next_tokens)) {
+            Some((
+                self.guards.token_cycle,
+                Error::TokenCycle {
+                    cursor: next_cursor.clone(),
+                },
+            ))
+        } else {
+            None
+        };
+        let mut complete = !more;
+        let mut ends = !more;
+        match tripped {
+            Some((GuardPolicy::Stop, _)) => (complete, ends) = (true, true),
+            Some((GuardPolicy::Error, error)) => {
+                ends = true;
+                self.pending_error = Some(error);
+            }
+            Some((GuardPolicy::Continue, _)) | None => {}
+        }
+        if !ends && self.items_left == Some(0) {
+            ends = true;
+        } else if !ends && self.pages_left == Some(0) {
+            match self.guards.page_limit {
+                GuardPolicy::Stop => ends = true,
+                GuardPolicy::Error => {
+                    ends = true;
+                    self.pending_error = Some(Error::PageLimit {
+                        cursor: next_cursor.clone(),
+                    });
+                }
+                GuardPolicy::Continue => {}
+            }
+        }
+
+        let after = if skip + kept < total {
+            Some(self.cursor(tokens.clone(), skip + kept))
+        } else if complete {
+            None
+        } else {
+            Some(next_cursor)
+        };
+        self.next = (!ends).then_some(next_request);
+        Ok(FetchedPage {
+            output,
+            tokens,
+            first: skip,
+            kept,
+            after,
+        })
+    }
+}
+
+/// The request's tokens, recorded; the request passes through unchanged.
+pub(crate) fn record_tokens<Op: PaginatedOperation>(
+    request: Op::Request,
+) -> (Op::Request, Arc<[u8]>) {
+    let mut recorder = TokenRecorder::default();
+    let Ok(request) = Op::visit_tokens(request, &mut recorder);
+    (request, recorder.finish().into())
+}
+
+/// A hash of the request's parameters other than its tokens.
+pub(crate) fn fingerprint<Op: PaginatedOperation>(request: &Op::Request) -> u64 {
+    struct HashWriter(Xxh3);
+    impl fmt::Write for HashWriter {
+        fn write_str(&mut self, text: &str) -> fmt::Result {
+            self.0.write(text.as_bytes());
+            Ok(())
+        }
+    }
+    let Ok(cleared) = Op::visit_tokens(request.clone(), &mut TokenClearer);
+    let mut writer = HashWriter(Xxh3::new());
+    // Writing into a hasher cannot fail; a Debug impl that fails only shortens the input.
+    let _ = write!(writer, "{:?}", Op::parameters(&cleared));
+    writer.0.digest()
+}

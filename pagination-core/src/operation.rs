@@ -1,0 +1,306 @@
+//! The traits generated code implements, and the one users implement for their own builders.
+
+use std::fmt;
+use std::future::Future;
+use std::ops::Range;
+use std::pin::Pin;
+
+use crate::Paginator;
+use crate::token::TokenVisitor;
+
+/// The future of one page request, boxed so that streams have a nameable type.
+pub type SendFuture<Op> = Pin<
+    Box<
+        dyn Future<
+                Output = Result<
+                    <Op as PaginatedOperation>::Output,
+                    <Op as PaginatedOperation>::Error,
+                >,
+            > + Send
+            + 'static,
+    >,
+>;
+
+/// A token-paginated operation: how to send one page request, carry its tokens to the next
+/// request, and find the items of a page.
+///
+/// `#[paginate]` implements it on a marker type (for an SDK operation) or on your request builder;
+/// you do not normally implement it by hand. Every method is small and the engine
+/// ([`Paginator`]) supplies the paging logic.
+pub trait PaginatedOperation: Sized + 'static {
+    /// The request builder, cloned once per page.
+    type Request: Clone + Send + 'static;
+    /// One page of results.
+    type Output: Send + 'static;
+    /// The error of one page request.
+    type Error: Send + 'static;
+    /// One item of a page: the item field's element type, or a generated enum when the
+    /// declaration names several item fields.
+    type Item: Send + 'static;
+
+    /// Sends one page request.
+    fn send(request: Self::Request) -> SendFuture<Self>;
+
+    /// The request's parameters, printed into a cursor's fingerprint with the tokens cleared.
+    fn parameters(request: &Self::Request) -> &dyn fmt::Debug;
+
+    /// Hands each input-token field to `visitor`, in declaration order, and stores what it returns.
+    fn visit_tokens<V: TokenVisitor>(
+        request: Self::Request,
+        visitor: &mut V,
+    ) -> Result<Self::Request, V::Error>;
+
+    /// The request for the page after `output`: every input token set from its output token, an
+    /// absent or empty one cleared.
+    fn next_request(request: Self::Request, output: &Self::Output) -> Self::Request;
+
+    /// The "more results" flag of a page, if the declaration names one (absent counts as `false`).
+    fn more_results(output: &Self::Output) -> Option<bool> {
+        let _ = output;
+        None
+    }
+
+    /// The item fields of a page, in declaration order.
+    fn item_fields(output: &mut Self::Output) -> impl ItemFields<Self::Item> + '_;
+}
+
+/// An operation whose declaration names a page-size field; enables
+/// [`Paginator::page_size`].
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` has no page-size field",
+    label = "`page_size` needs a page-size field",
+    note = "name the request's page-size field in the declaration: `#[paginate(page_size = max_keys, ...)]`"
+)]
+pub trait PageSize: PaginatedOperation {
+    /// Sets the page-size field, saturating at the field type's maximum.
+    fn set_page_size(request: Self::Request, size: u32) -> Self::Request;
+}
+
+/// Sending one request of a builder you own; implement it next to `#[paginate]`.
+///
+/// The request's [`Debug`](fmt::Debug) output, with the token fields cleared, is the fingerprint
+/// that ties a [`Cursor`](crate::Cursor) to its request. Override
+/// [`parameters`](PageRequest::parameters) when the builder holds something whose `Debug` output
+/// changes while a listing runs (a client with counters, say).
+pub trait PageRequest: Clone + fmt::Debug + Send + 'static {
+    /// One page of results.
+    type Output: Send + 'static;
+    /// The error of one request.
+    type Error: Send + 'static;
+
+    /// Sends this request.
+    fn send(self) -> impl Future<Output = Result<Self::Output, Self::Error>> + Send + 'static;
+
+    /// What identifies this request besides its tokens. Defaults to the whole request.
+    fn parameters(&self) -> &dyn fmt::Debug {
+        self
+    }
+}
+
+/// `into_paginator()` on a request builder, for each operation declared with `#[paginate]`.
+///
+/// ```
+/// # use pagination_core::{paginate, IntoPaginator, PageRequest};
+/// # #[paginate(input_token = after, output_token = next, items = values: u32)]
+/// # #[derive(Clone, Debug, Default)]
+/// # struct ListValues { after: Option<u32> }
+/// # struct Page { values: Vec<u32>, next: Option<u32> }
+/// # impl PageRequest for ListValues {
+/// #     type Output = Page;
+/// #     type Error = std::convert::Infallible;
+/// #     async fn send(self) -> Result<Page, Self::Error> {
+/// #         Ok(Page { values: vec![1], next: None })
+/// #     }
+/// # }
+/// let paginator = ListValues::default().into_paginator();
+/// ```
+///
+/// Builders of the AWS SDK that already have an inherent `into_paginator()` (the SDK's own, which
+/// wins method resolution) are paginated with [`Paginator::new`] instead.
+pub trait IntoPaginator<Op: PaginatedOperation<Request = Self>>: Sized {
+    /// A paginator that starts at this request's tokens (normally the first page).
+    fn into_paginator(self) -> Paginator<Op> {
+        Paginator::new(self)
+    }
+}
+
+/// The item fields of one page, in order, as [`PaginatedOperation::item_fields`] returns them.
+///
+/// Implemented for one field (`Option<&mut F>`) and for tuples of `(field, wrap)` pairs, where
+/// `wrap` turns the field's element into the declaration's item enum.
+pub trait ItemFields<Item> {
+    /// Keeps only the items at `range` of the fields' concatenation; returns how many there were.
+    fn retain(self, range: Range<usize>) -> usize;
+
+    /// Moves all items out, in order.
+    fn take(self) -> Vec<Item>;
+}
+
+/// A field holding a page's items: `Vec<T>` or `Option<Vec<T>>`.
+pub trait ItemField {
+    /// One item.
+    type Element;
+
+    /// How many items the field holds.
+    fn len(&self) -> usize;
+
+    /// Whether the field holds no item.
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Keeps only the items at `range` (already clamped to the field's length).
+    fn retain_range(&mut self, range: Range<usize>);
+
+    /// Moves the items out.
+    fn take(&mut self) -> Vec<Self::Element>;
+}
+
+impl<T> ItemField for Vec<T> {
+    type Element = T;
+
+    fn len(&self) -> usize {
+        Vec::len(self)
+    }
+
+    fn retain_range(&mut self, range: Range<usize>) {
+        self.truncate(range.end);
+        self.drain(..range.start);
+    }
+
+    fn take(&mut self) -> Vec<T> {
+        std::mem::take(self)
+    }
+}
+
+impl<T> ItemField for Option<Vec<T>> {
+    type Element = T;
+
+    fn len(&self) -> usize {
+        self.as_ref().map_or(0, Vec::len)
+    }
+
+    fn retain_range(&mut self, range: Range<usize>) {
+        if let Some(items) = self {
+            items.retain_range(range);
+        }
+    }
+
+    fn take(&mut self) -> Vec<T> {
+        Option::take(self).unwrap_or_default()
+    }
+}
+
+/// Object-safe view of one item field, to retain a range across several fields.
+trait FieldSlot {
+    fn slot_len(&self) -> usize;
+    fn slot_retain(&mut self, range: Range<usize>);
+}
+
+impl<F: ItemField> FieldSlot for Option<&mut F> {
+    fn slot_len(&self) -> usize {
+        self.as_ref().map_or(0, |field| field.len())
+    }
+
+    fn slot_retain(&mut self, range: Range<usize>) {
+        if let Some(field) = self {
+            field.retain_range(range);
+        }
+    }
+}
+
+/// Keeps `range` of the concatenation of `slots`, returning the total before.
+fn retain_in_order(range: Range<usize>, slots: &mut [&mut dyn FieldSlot]) -> usize {
+    let mut start_of_slot = 0usize;
+    for slot in slots {
+        let len = slot.slot_len();
+        let local_start = range.start.saturating_sub(start_of_slot).min(len);
+        let local_end = range.end.saturating_sub(start_of_slot).min(len);
+        if local_start > 0 || local_end < len {
+            slot.slot_retain(local_start..local_end.max(local_start));
+        }
+        start_of_slot += len;
+    }
+    start_of_slot
+}
+
+impl<F: ItemField> ItemFields<F::Element> for Option<&mut F> {
+    fn retain(mut self, range: Range<usize>) -> usize {
+        retain_in_order(range, &mut [&mut self])
+    }
+
+    fn take(self) -> Vec<F::Element> {
+        self.map(ItemField::take).unwrap_or_default()
+    }
+}
+
+macro_rules! item_field_tuples {
+    ($( ($($field:ident $wrap:ident $index:tt),+) )+) => {$(
+        impl<'a, Item, $($field, $wrap),+> ItemFields<Item> for ($((Option<&'a mut $field>, $wrap),)+)
+        where
+            $($field: ItemField, $wrap: FnMut($field::Element) -> Item,)+
+        {
+            fn retain(mut self, range: Range<usize>) -> usize {
+                retain_in_order(range, &mut [$(&mut self.$index.0),+])
+            }
+
+            fn take(self) -> Vec<Item> {
+                let len = 0 $(+ self.$index.0.slot_len())+;
+                let mut items = Vec::with_capacity(len);
+                $(
+                    if let Some(field) = self.$index.0 {
+                        items.extend(field.take().into_iter().map(self.$index.1));
+                    }
+                )+
+                items
+            }
+        }
+    )+};
+}
+
+item_field_tuples! {
+    (A WrapA 0, B WrapB 1)
+    (A WrapA 0, B WrapB 1, C WrapC 2)
+    (A WrapA 0, B WrapB 1, C WrapC 2, D WrapD 3)
+    (A WrapA 0, B WrapB 1, C WrapC 2, D WrapD 3, E WrapE 4)
+    (A WrapA 0, B WrapB 1, C WrapC 2, D WrapD 3, E WrapE 4, F WrapF 5)
+    (A WrapA 0, B WrapB 1, C WrapC 2, D WrapD 3, E WrapE 4, F WrapF 5, G WrapG 6)
+    (A WrapA 0, B WrapB 1, C WrapC 2, D WrapD 3, E WrapE 4, F WrapF 5, G WrapG 6, H WrapH 7)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retain_spans_several_fields() {
+        let mut first = Some(vec![1, 2, 3]);
+        let mut second: Option<Vec<i32>> = None;
+        let mut third = vec![4, 5, 6, 7];
+        let fields = (
+            (Some(&mut first), |x| x),
+            (Some(&mut second), |x| x),
+            (Some(&mut third), |x| x),
+        );
+        assert_eq!(fields.retain(2..5), 7);
+        assert_eq!(first, Some(vec![3]));
+        assert_eq!(third, vec![4, 5]);
+
+        let fields = (
+            (Some(&mut first), |x| x * 10),
+            (Some(&mut second), |x| x * 100),
+            (Some(&mut third), |x| x * 1000),
+        );
+        assert_eq!(fields.take(), vec![30, 4000, 5000]);
+    }
+
+    #[test]
+    fn retain_past_the_end_empties_the_page() {
+        let mut items = vec![1, 2, 3];
+        assert_eq!(Some(&mut items).retain(5..9), 3);
+        assert!(items.is_empty());
+        let mut absent: Option<Vec<u8>> = None;
+        assert_eq!(Some(&mut absent).retain(0..1), 0);
+        assert_eq!(None::<&mut Vec<u8>>.retain(0..1), 0);
+    }
+}

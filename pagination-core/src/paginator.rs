@@ -1,0 +1,193 @@
+//! [`Paginator`]: the configured listing, before it runs.
+
+use std::fmt;
+
+use crate::fetch::{PageFetcher, Settings, fingerprint, record_tokens};
+use crate::guard::GuardPolicy;
+use crate::operation::{PageSize, PaginatedOperation};
+use crate::source::PageSource;
+use crate::token::TokenRestorer;
+use crate::{Cursor, CursorError, ItemStream, PageStream};
+
+/// A listing of a token-paginated operation, ready to run as a stream of pages
+/// ([`send`](Paginator::send)) or of items ([`items`](Paginator::items)).
+///
+/// Made by `into_paginator()` on a request builder (see [`IntoPaginator`](crate::IntoPaginator))
+/// or by [`Paginator::new`]. Its methods mirror the AWS SDK's paginators (`page_size`,
+/// `stop_on_duplicate_token`, `send`, `items`) and add limits, cursors, guards and prefetch.
+#[must_use = "a paginator does nothing until `send()` or `items()` is polled"]
+pub struct Paginator<Op: PaginatedOperation> {
+    request: Op::Request,
+    /// Items of the first page already seen (from a cursor).
+    skip: usize,
+    /// The cursor this listing resumes from, checked again when the listing starts.
+    resumed_from: Option<Cursor>,
+    settings: Settings,
+}
+
+impl<Op: PaginatedOperation> Paginator<Op> {
+    /// A paginator over `request`, starting at the request's own tokens (normally none: the
+    /// first page).
+    pub fn new(request: Op::Request) -> Self {
+        Paginator {
+            request,
+            skip: 0,
+            resumed_from: None,
+            settings: Settings::default(),
+        }
+    }
+
+    /// The request each page is made from.
+    pub fn request(&self) -> &Op::Request {
+        &self.request
+    }
+
+    /// Asks for `size` items a page (the service may return fewer). Sets the declaration's
+    /// page-size field; a value too large for the field saturates.
+    pub fn page_size(mut self, size: u32) -> Self
+    where
+        Op: PageSize,
+    {
+        self.request = Op::set_page_size(self.request, size);
+        self
+    }
+
+    /// Ends the listing after `count` items, even in the middle of a page. The page stream
+    /// trims its last page to fit. The stream's cursor then points at the next item.
+    pub fn max_items(mut self, count: u64) -> Self {
+        self.settings.max_items = Some(count);
+        self
+    }
+
+    /// Ends the listing after `count` pages (see [`on_page_limit`](Paginator::on_page_limit)).
+    pub fn max_pages(mut self, count: u64) -> Self {
+        self.settings.max_pages = Some(count);
+        self
+    }
+
+    /// Whether a token equal to the one just sent ends the listing (the default, as in the AWS
+    /// SDK) or is requested again. Shorthand for [`on_duplicate_token`](Paginator::on_duplicate_token).
+    pub fn stop_on_duplicate_token(self, stop: bool) -> Self {
+        self.on_duplicate_token(if stop {
+            GuardPolicy::Stop
+        } else {
+            GuardPolicy::Continue
+        })
+    }
+
+    /// What to do when the service returns the token it was just sent. Default:
+    /// [`GuardPolicy::Stop`], after yielding that page.
+    pub fn on_duplicate_token(mut self, policy: GuardPolicy) -> Self {
+        self.settings.guards.duplicate_token = policy;
+        self
+    }
+
+    /// What to do when the service returns a token it was sent earlier in the listing (a cycle of
+    /// two pages or more). Default: [`GuardPolicy::Error`]. Tokens are remembered in bounded
+    /// memory; every cycle is caught.
+    pub fn on_token_cycle(mut self, policy: GuardPolicy) -> Self {
+        self.settings.guards.token_cycle = policy;
+        self
+    }
+
+    /// What to do when the "more results" flag says more but the page holds no token. Default:
+    /// [`GuardPolicy::Error`]. [`GuardPolicy::Continue`] requests the next page without a
+    /// token, which restarts most listings (the cycle guard then trips).
+    pub fn on_missing_token(mut self, policy: GuardPolicy) -> Self {
+        self.settings.guards.missing_token = policy;
+        self
+    }
+
+    /// What to do when [`max_pages`](Paginator::max_pages) is reached and the listing goes on.
+    /// Default: [`GuardPolicy::Stop`]; the stream's cursor points at the next page.
+    pub fn on_page_limit(mut self, policy: GuardPolicy) -> Self {
+        self.settings.guards.page_limit = policy;
+        self
+    }
+
+    /// Requests up to `pages` pages ahead of the consumer, on a Tokio task, so that network time
+    /// overlaps the consumer's work. `0` (the default) requests each page when it is needed.
+    ///
+    /// Order, cursors, limits and guards are unchanged. Dropping the stream cancels the request
+    /// in flight. Without a Tokio runtime at the first poll, pages are fetched as without prefetch.
+    #[cfg(feature = "tokio")]
+    pub fn prefetch(mut self, pages: usize) -> Self {
+        self.settings.prefetch = pages;
+        self
+    }
+
+    /// Continues a listing at `cursor`: exactly the items after the cursor are listed.
+    ///
+    /// Refuses a cursor made for a request with other parameters
+    /// ([`CursorError::RequestMismatch`]) or for another operation
+    /// ([`CursorError::TokenMismatch`]). Set the page size before resuming: it is one of the
+    /// request's parameters.
+    pub fn resume_from(mut self, cursor: &Cursor) -> Result<Self, CursorError> {
+        if cursor.fingerprint() != fingerprint::<Op>(&self.request) {
+            return Err(CursorError::RequestMismatch);
+        }
+        let skip = usize::try_from(cursor.offset()).map_err(|_| CursorError::TokenMismatch)?;
+        let mut restorer = TokenRestorer::new(cursor.tokens());
+        let request = Op::visit_tokens(self.request.clone(), &mut restorer)?;
+        restorer.finish()?;
+        self.request = request;
+        self.skip = skip;
+        self.resumed_from = Some(cursor.clone());
+        Ok(self)
+    }
+
+    /// Where this listing starts, as a cursor.
+    pub fn cursor(&self) -> Cursor {
+        let (_, tokens) = record_tokens::<Op>(self.request.clone());
+        Cursor::new(fingerprint::<Op>(&self.request), tokens, self.skip as u64)
+    }
+
+    /// Runs the listing as a stream of pages.
+    pub fn send(self) -> PageStream<Op> {
+        let (source, start) = self.start();
+        PageStream::new(source, start)
+    }
+
+    /// Runs the listing as a stream of items, across pages.
+    pub fn items(self) -> ItemStream<Op> {
+        let (source, start) = self.start();
+        ItemStream::new(source, start)
+    }
+
+    fn start(self) -> (PageSource<Op>, Cursor) {
+        let start = self.cursor();
+        let mut fetcher =
+            PageFetcher::new(self.request, start.fingerprint(), self.skip, &self.settings);
+        if let Some(cursor) = self.resumed_from {
+            if cursor.fingerprint() != start.fingerprint() {
+                // The request changed after `resume_from`: refuse rather than list something else.
+                fetcher.fail(crate::Error::Cursor {
+                    source: CursorError::RequestMismatch,
+                    cursor,
+                });
+            }
+        }
+        (PageSource::new(fetcher, self.settings.prefetch), start)
+    }
+}
+
+impl<Op: PaginatedOperation> Clone for Paginator<Op> {
+    fn clone(&self) -> Self {
+        Paginator {
+            request: self.request.clone(),
+            skip: self.skip,
+            resumed_from: self.resumed_from.clone(),
+            settings: self.settings.clone(),
+        }
+    }
+}
+
+impl<Op: PaginatedOperation> fmt::Debug for Paginator<Op> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Paginator")
+            .field("request", Op::parameters(&self.request))
+            .field("skip", &self.skip)
+            .field("settings", &self.settings)
+            .finish()
+    }
+}

@@ -1,0 +1,104 @@
+//! Prefetch: a task requests pages ahead of the consumer, so network time and the consumer's
+//! work overlap.
+//!
+//! The task reserves a slot in a bounded channel *before* it sends a request, so at most `depth`
+//! pages are in flight or waiting beyond the one the consumer holds. Dropping the stream aborts
+//! the task, which drops the request in flight.
+
+use std::future::poll_fn;
+use std::pin::Pin;
+use std::task::{Context, Poll, ready};
+
+use tokio::sync::mpsc;
+use tokio::task::JoinHandle;
+
+use crate::fetch::{PageFetcher, PageResult};
+use crate::operation::PaginatedOperation;
+
+pub(crate) struct Prefetch<Op: PaginatedOperation> {
+    state: State<Op>,
+}
+
+enum State<Op: PaginatedOperation> {
+    /// Not polled yet: nothing is requested before the first poll.
+    Idle {
+        fetcher: PageFetcher<Op>,
+        depth: usize,
+    },
+    Running {
+        pages: mpsc::Receiver<PageResult<Op>>,
+        task: JoinHandle<()>,
+    },
+    /// No Tokio runtime to spawn on: pages are fetched when polled, as without prefetch.
+    Inline(PageFetcher<Op>),
+    Finished,
+}
+
+impl<Op: PaginatedOperation> Prefetch<Op> {
+    pub(crate) fn new(fetcher: PageFetcher<Op>, depth: usize) -> Self {
+        Prefetch {
+            state: State::Idle { fetcher, depth },
+        }
+    }
+
+    pub(crate) fn poll_page(&mut self, cx: &mut Context<'_>) -> Poll<Option<PageResult<Op>>> {
+        loop {
+            match &mut self.state {
+                State::Idle { .. } => {
+                    let State::Idle { fetcher, depth } =
+                        std::mem::replace(&mut self.state, State::Finished)
+                    else {
+                        continue;
+                    };
+                    self.state = match tokio::runtime::Handle::try_current() {
+                        Ok(runtime) => {
+                            let (sender, pages) = mpsc::channel(depth);
+                            let task = runtime.spawn(fetch_ahead(fetcher, sender));
+                            State::Running { pages, task }
+                        }
+                        Err(_) => State::Inline(fetcher),
+                    };
+                }
+                State::Inline(fetcher) => return fetcher.poll_next_page(cx),
+                State::Running { pages, task } => {
+                    if let Some(page) = ready!(pages.poll_recv(cx)) {
+                        return Poll::Ready(Some(page));
+                    }
+                    // The task dropped its sender: it finished, or it panicked, and a panic
+                    // must not pass for the end of the listing.
+                    let outcome = ready!(Pin::new(task).poll(cx));
+                    self.state = State::Finished;
+                    if let Err(error) = outcome {
+                        if error.is_panic() {
+                            std::panic::resume_unwind(error.into_panic());
+                        }
+                    }
+                }
+                State::Finished => return Poll::Ready(None),
+            }
+        }
+    }
+}
+
+impl<Op: PaginatedOperation> Drop for Prefetch<Op> {
+    fn drop(&mut self) {
+        if let State::Running { task, .. } = &self.state {
+            task.abort();
+        }
+    }
+}
+
+async fn fetch_ahead<Op: PaginatedOperation>(
+    mut fetcher: PageFetcher<Op>,
+    sender: mpsc::Sender<PageResult<Op>>,
+) {
+    loop {
+        let Ok(slot) = sender.reserve().await else {
+            return;
+        };
+        match poll_fn(|cx| fetcher.poll_next_page(cx)).await {
+            Some(page) => slot.send(page),
+            None => return,
+        }
+    }
+}

@@ -1,0 +1,233 @@
+//! What generated code may call. Not a public API: names and signatures change without notice.
+//!
+//! Each helper is generic so that the field types named in a declaration are inferred, never
+//! written.
+
+pub use crate::cursor::CursorError;
+pub use crate::operation::{
+    IntoPaginator, ItemFields, PageRequest, PageSize, PaginatedOperation, SendFuture,
+};
+pub use crate::token::{TokenValue, TokenVisitor};
+
+pub use ::core::fmt::Debug;
+pub use ::core::option::Option::{self, Some};
+pub use ::core::primitive::{bool, u32};
+pub use ::core::result::Result::{self, Ok};
+pub use ::std::boxed::Box;
+
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasher, Hash};
+
+/// An output field that holds a token: `Option<T>`, or a bare value where empty means "no token".
+pub trait TokenField {
+    /// The token's value type.
+    type Value: TokenValue;
+
+    /// The token, if present.
+    fn token_ref(&self) -> Option<&Self::Value>;
+}
+
+impl<T: TokenValue> TokenField for Option<T> {
+    type Value = T;
+
+    fn token_ref(&self) -> Option<&T> {
+        self.as_ref()
+    }
+}
+
+macro_rules! bare_token_fields {
+    ($($ty:ty),*) => {$(
+        impl TokenField for $ty {
+            type Value = $ty;
+
+            fn token_ref(&self) -> Option<&$ty> {
+                Some(self)
+            }
+        }
+    )*};
+}
+
+bare_token_fields!(String, u8, u16, u32, u64, usize, i8, i16, i32, i64, isize);
+
+impl<T: TokenValue> TokenField for Vec<T> {
+    type Value = Vec<T>;
+
+    fn token_ref(&self) -> Option<&Vec<T>> {
+        Some(self)
+    }
+}
+
+impl<K: TokenValue + Ord, V: TokenValue> TokenField for BTreeMap<K, V> {
+    type Value = BTreeMap<K, V>;
+
+    fn token_ref(&self) -> Option<&Self::Value> {
+        Some(self)
+    }
+}
+
+impl<K, V, S> TokenField for HashMap<K, V, S>
+where
+    K: TokenValue + Eq + Hash + Ord,
+    V: TokenValue,
+    S: BuildHasher + Default + Clone + Send + Sync + 'static,
+{
+    type Value = HashMap<K, V, S>;
+
+    fn token_ref(&self) -> Option<&Self::Value> {
+        Some(self)
+    }
+}
+
+/// The token in `field`, or `None` when it is absent or empty.
+pub fn token<F: TokenField>(field: &F) -> Option<F::Value> {
+    field.token_ref().filter(|value| !value.is_empty()).cloned()
+}
+
+/// The token at the end of `path`, or `None` when anything along it is absent or the token is
+/// empty. `path` is a closure so that `?` can walk through optional sub-structures.
+pub fn token_at<'a, O: ?Sized, F: TokenField + 'a>(
+    output: &'a O,
+    path: impl FnOnce(&'a O) -> Option<&'a F>,
+) -> Option<F::Value> {
+    path(output).and_then(token)
+}
+
+/// A "more results" flag field: `bool` or `Option<bool>` (absent means no more).
+pub trait FlagField {
+    /// The flag's value.
+    fn is_set(&self) -> bool;
+}
+
+impl FlagField for bool {
+    fn is_set(&self) -> bool {
+        *self
+    }
+}
+
+impl FlagField for Option<bool> {
+    fn is_set(&self) -> bool {
+        self.unwrap_or(false)
+    }
+}
+
+/// The flag in `field`.
+pub fn flag<F: FlagField>(field: &F) -> bool {
+    field.is_set()
+}
+
+/// The flag at the end of `path`; `false` when anything along it is absent.
+pub fn flag_at<'a, O: ?Sized, F: FlagField + 'a>(
+    output: &'a O,
+    path: impl FnOnce(&'a O) -> Option<&'a F>,
+) -> bool {
+    path(output).is_some_and(FlagField::is_set)
+}
+
+/// The field at the end of `path`, mutably; gives the closure its signature.
+pub fn field_mut<'a, O: ?Sized, F: 'a>(
+    output: &'a mut O,
+    path: impl FnOnce(&'a mut O) -> Option<&'a mut F>,
+) -> Option<&'a mut F> {
+    path(output)
+}
+
+/// An integer type a page-size field can hold.
+pub trait PageSizeValue {
+    /// `size`, or the type's maximum when it does not fit.
+    fn saturating_from(size: u32) -> Self;
+}
+
+macro_rules! page_size_values {
+    ($($ty:ty),*) => {$(
+        impl PageSizeValue for $ty {
+            fn saturating_from(size: u32) -> Self {
+                <$ty>::try_from(size).unwrap_or(<$ty>::MAX)
+            }
+        }
+
+        impl PageSizeField for $ty {
+            fn set_page_size(&mut self, size: u32) {
+                *self = <$ty>::saturating_from(size);
+            }
+        }
+    )*};
+}
+
+/// A page-size field of a builder you own: an integer or `Option` of one.
+pub trait PageSizeField {
+    /// Stores `size`.
+    fn set_page_size(&mut self, size: u32);
+}
+
+impl<T: PageSizeValue> PageSizeField for Option<T> {
+    fn set_page_size(&mut self, size: u32) {
+        *self = Some(T::saturating_from(size));
+    }
+}
+
+page_size_values!(u16, u32, u64, usize, i16, i32, i64, isize);
+
+/// `size` converted for a page-size setter.
+pub fn page_size<T: PageSizeValue>(size: u32) -> T {
+    T::saturating_from(size)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Parts {
+        next: Option<String>,
+        truncated: Option<bool>,
+    }
+
+    struct Output {
+        parts: Option<Parts>,
+        keys: Option<Vec<Option<String>>>,
+    }
+
+    #[test]
+    fn paths_walk_through_absent_values() {
+        let output = Output {
+            parts: Some(Parts {
+                next: Some("7".into()),
+                truncated: Some(true),
+            }),
+            keys: Some(vec![Some("a".into()), Some("b".into())]),
+        };
+        assert_eq!(
+            token_at(&output, |o| Some(&o.parts.as_ref()?.next)),
+            Some("7".to_owned())
+        );
+        assert!(flag_at(&output, |o| Some(&o.parts.as_ref()?.truncated)));
+        assert_eq!(
+            token_at(&output, |o| Some(o.keys.as_ref()?.last()?)),
+            Some("b".to_owned())
+        );
+
+        let empty = Output {
+            parts: None,
+            keys: Some(vec![]),
+        };
+        assert_eq!(token_at(&empty, |o| Some(&o.parts.as_ref()?.next)), None);
+        assert!(!flag_at(&empty, |o| Some(&o.parts.as_ref()?.truncated)));
+        assert_eq!(token_at(&empty, |o| Some(o.keys.as_ref()?.last()?)), None);
+    }
+
+    #[test]
+    fn empty_tokens_count_as_absent() {
+        assert_eq!(token(&Some(String::new())), None);
+        assert_eq!(token(&String::new()), None);
+        assert_eq!(token(&Some(0u32)), Some(0));
+        assert_eq!(token(&HashMap::<String, String>::new()), None);
+    }
+
+    #[test]
+    fn page_sizes_saturate() {
+        assert_eq!(page_size::<i32>(u32::MAX), i32::MAX);
+        assert_eq!(page_size::<u16>(70_000), u16::MAX);
+        let mut field: Option<i64> = None;
+        field.set_page_size(9);
+        assert_eq!(field, Some(9));
+    }
+}

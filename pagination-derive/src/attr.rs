@@ -1,0 +1,218 @@
+//! Parses `#[paginate(key = value, ...)]` into [`Args`], keeping every value's tokens (and so its
+//! span). A mistake in one entry is recorded and parsing goes on with the next entry.
+
+use proc_macro2::{TokenStream, TokenTree};
+use syn::parse::{ParseStream, Parser};
+use syn::punctuated::Punctuated;
+use syn::{Ident, Token, parenthesized};
+
+use crate::errors::Errors;
+use crate::path::{FieldPath, TokenExpr};
+
+/// The accepted keys, in the order the documentation presents them.
+pub(crate) const KEYS: &[&str] = &[
+    "operation",
+    "input_token",
+    "output_token",
+    "items",
+    "more_results",
+    "page_size",
+    "item_enum",
+];
+
+/// Names from botocore's and the AWS SDK's paginator models, and what they are called here.
+const RENAMED_KEYS: &[(&str, &str)] = &[
+    ("result_key", "items"),
+    ("item", "items"),
+    ("limit_key", "page_size"),
+    ("limit", "page_size"),
+    ("max_results", "page_size"),
+    ("input_tokens", "input_token"),
+    ("output_tokens", "output_token"),
+    ("more_results_key", "more_results"),
+    ("is_truncated", "more_results"),
+];
+
+/// A value and the key it was given under.
+pub(crate) struct Keyed<T> {
+    pub(crate) key: Ident,
+    pub(crate) value: T,
+}
+
+/// One value, or a parenthesised list of values.
+pub(crate) struct List<T> {
+    pub(crate) paren: Option<syn::token::Paren>,
+    pub(crate) values: Vec<T>,
+}
+
+/// One item field: `versions: ObjectVersion`.
+pub(crate) struct ItemArg {
+    pub(crate) path: FieldPath,
+    pub(crate) ty: syn::Type,
+}
+
+#[derive(Default)]
+pub(crate) struct Args {
+    pub(crate) operation: Option<Keyed<syn::Path>>,
+    pub(crate) input_token: Option<Keyed<List<Ident>>>,
+    pub(crate) output_token: Option<Keyed<List<TokenExpr>>>,
+    pub(crate) items: Option<Keyed<List<ItemArg>>>,
+    pub(crate) more_results: Option<Keyed<FieldPath>>,
+    pub(crate) page_size: Option<Keyed<Ident>>,
+    pub(crate) item_enum: Option<Keyed<Ident>>,
+}
+
+pub(crate) fn parse(tokens: TokenStream, errors: &mut Errors) -> Args {
+    let parser = |input: ParseStream| {
+        let mut args = Args::default();
+        while !input.is_empty() {
+            if let Err(error) = parse_entry(input, &mut args) {
+                errors.push(error);
+                skip_past_comma(input);
+                continue;
+            }
+            if input.is_empty() {
+                break;
+            }
+            if let Err(error) = input.parse::<Token![,]>() {
+                errors.push(syn::Error::new(
+                    error.span(),
+                    "expected `,` between entries of #[paginate(...)]",
+                ));
+                skip_past_comma(input);
+            }
+        }
+        Ok(args)
+    };
+    match parser.parse2(tokens) {
+        Ok(args) => args,
+        Err(error) => {
+            errors.push(error);
+            Args::default()
+        }
+    }
+}
+
+fn parse_entry(input: ParseStream, args: &mut Args) -> syn::Result<()> {
+    let key: Ident = input
+        .call(syn::ext::IdentExt::parse_any)
+        .map_err(|error| syn::Error::new(error.span(), "expected `key = value`"))?;
+    let name = key.to_string();
+    if !KEYS.contains(&name.as_str()) {
+        return Err(syn::Error::new(key.span(), unknown_key_message(&name)));
+    }
+    input
+        .parse::<Token![=]>()
+        .map_err(|error| syn::Error::new(error.span(), format!("expected `=` after `{name}`")))?;
+    match name.as_str() {
+        "operation" => store(
+            &mut args.operation,
+            key,
+            input.call(syn::Path::parse_mod_style)?,
+        ),
+        "input_token" => store(
+            &mut args.input_token,
+            key,
+            parse_list(input, |input| input.parse())?,
+        ),
+        "output_token" => store(
+            &mut args.output_token,
+            key,
+            parse_list(input, |input| input.parse())?,
+        ),
+        "items" => store(&mut args.items, key, parse_list(input, parse_item)?),
+        "more_results" => store(&mut args.more_results, key, input.parse()?),
+        "page_size" => store(&mut args.page_size, key, input.parse()?),
+        "item_enum" => store(&mut args.item_enum, key, input.parse()?),
+        _ => Ok(()),
+    }
+}
+
+fn store<T>(slot: &mut Option<Keyed<T>>, key: Ident, value: T) -> syn::Result<()> {
+    if slot.is_some() {
+        return Err(syn::Error::new(
+            key.span(),
+            format!("`{key}` is given twice; give it once"),
+        ));
+    }
+    *slot = Some(Keyed { key, value });
+    Ok(())
+}
+
+fn parse_list<T>(
+    input: ParseStream,
+    parse_one: fn(ParseStream) -> syn::Result<T>,
+) -> syn::Result<List<T>> {
+    if !input.peek(syn::token::Paren) {
+        return Ok(List {
+            paren: None,
+            values: vec![parse_one(input)?],
+        });
+    }
+    let content;
+    let paren = parenthesized!(content in input);
+    let values = Punctuated::<T, Token![,]>::parse_terminated_with(&content, parse_one)?;
+    if values.is_empty() {
+        return Err(syn::Error::new(paren.span.join(), "the list is empty"));
+    }
+    Ok(List {
+        paren: Some(paren),
+        values: values.into_iter().collect(),
+    })
+}
+
+fn parse_item(input: ParseStream) -> syn::Result<ItemArg> {
+    let path: FieldPath = input.parse()?;
+    if !input.peek(Token![:]) {
+        return Err(syn::Error::new(
+            path.span(),
+            format!(
+                "write the item type after the field: `{}: ItemType` (Rust cannot name a field's type from its name)",
+                path.leaf().name
+            ),
+        ));
+    }
+    input.parse::<Token![:]>()?;
+    Ok(ItemArg {
+        path,
+        ty: input.parse()?,
+    })
+}
+
+fn unknown_key_message(name: &str) -> String {
+    let accepted = KEYS
+        .iter()
+        .map(|key| format!("`{key}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let suggestion = RENAMED_KEYS
+        .iter()
+        .find(|(old, _)| *old == name)
+        .map(|(_, new)| *new)
+        .or_else(|| {
+            KEYS.iter()
+                .copied()
+                .filter(|key| strsim::levenshtein(key, name) <= 2)
+                .min_by_key(|key| strsim::levenshtein(key, name))
+        });
+    match suggestion {
+        Some(key) => {
+            format!("unknown key `{name}`: did you mean `{key}`? Expected one of: {accepted}")
+        }
+        None => format!("unknown key `{name}`; expected one of: {accepted}"),
+    }
+}
+
+/// Skips the rest of a broken entry, up to and including the next top-level comma.
+fn skip_past_comma(input: ParseStream) {
+    let _ = input.step(|cursor| {
+        let mut rest = *cursor;
+        while let Some((tree, next)) = rest.token_tree() {
+            rest = next;
+            if matches!(&tree, TokenTree::Punct(punct) if punct.as_char() == ',') {
+                break;
+            }
+        }
+        Ok(((), rest))
+    });
+}

@@ -1,0 +1,326 @@
+//! Code generation: a [`Declaration`] becomes trait impls that plug the declared fields into
+//! `pagination_core`'s engine. Nothing here pages; the generated code only reads and writes
+//! fields.
+//!
+//! Input (an SDK operation):
+//!
+//! ```text
+//! #[paginate(
+//!     operation = aws_sdk_s3::operation::list_object_versions,
+//!     input_token = (key_marker, version_id_marker),
+//!     output_token = (next_key_marker, next_version_id_marker),
+//!     more_results = is_truncated,
+//!     page_size = max_keys,
+//!     items = (versions: ObjectVersion, delete_markers: DeleteMarkerEntry),
+//! )]
+//! pub struct ListObjectVersions;
+//! ```
+//!
+//! Output: the struct unchanged; an enum `ListObjectVersionsItem` with one variant per item field;
+//! and, inside `const _: () = { ... };`, `impl PaginatedOperation for ListObjectVersions` (send
+//! with the SDK builder's `send`, move tokens with its `get_`/`set_` methods, read the output's
+//! fields), `impl PageSize` (`max_keys`), and `impl IntoPaginator<ListObjectVersions>` for the
+//! SDK's fluent builder. The snapshots in `src/tests/` show it in full.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
+use syn::Ident;
+
+use crate::attr::ItemArg;
+use crate::path::{FieldPath, TokenExpr};
+use crate::valid::{Declaration, Items, SdkOperation, Target};
+
+/// Names the generated code binds, at mixed-site hygiene so they never meet the user's names.
+struct Locals {
+    request: Ident,
+    output: Ident,
+    visitor: Ident,
+    size: Ident,
+}
+
+impl Locals {
+    fn new() -> Self {
+        let local = |name| Ident::new(name, Span::mixed_site());
+        Locals {
+            request: local("request"),
+            output: local("output"),
+            visitor: local("visitor"),
+            size: local("size"),
+        }
+    }
+}
+
+pub(crate) fn generate(decl: &Declaration) -> TokenStream {
+    let locals = Locals::new();
+    let Locals {
+        request,
+        output,
+        visitor,
+        ..
+    } = &locals;
+    let marker = &decl.marker;
+    let types = OperationTypes::of(decl);
+    let OperationTypes {
+        request: request_ty,
+        output: output_ty,
+        error: error_ty,
+    } = &types;
+    let item_ty = match &decl.items {
+        Items::One(item) => {
+            let ty = &item.ty;
+            quote!(#ty)
+        }
+        Items::Several { enum_name, .. } => quote!(#enum_name),
+    };
+    let mutability = match decl.target {
+        Target::Sdk(_) => quote!(),
+        Target::Owned => quote!(mut),
+    };
+    let send = match decl.target {
+        Target::Sdk(_) => quote!(#request.send()),
+        Target::Owned => quote!(__pagination::PageRequest::send(#request)),
+    };
+    let parameters = match decl.target {
+        Target::Sdk(_) => quote!(#request.as_input()),
+        Target::Owned => quote!(__pagination::PageRequest::parameters(#request)),
+    };
+    let visit_tokens = visit_tokens(decl, &locals);
+    let next_request = next_request(decl, &locals);
+    let more_results = decl.more_results.as_ref().map(|flag| {
+        let flag = read_flag(flag, output);
+        quote! {
+            fn more_results(#output: &Self::Output) -> __pagination::Option<__pagination::bool> {
+                __pagination::Some(#flag)
+            }
+        }
+    });
+    let item_fields = item_fields(&decl.items, output);
+    let page_size = decl
+        .page_size
+        .as_ref()
+        .map(|field| page_size_impl(decl, field, &locals));
+    let item_enum = item_enum(decl);
+
+    quote! {
+        #item_enum
+        const _: () = {
+            use ::pagination_core::__private as __pagination;
+
+            #[automatically_derived]
+            impl __pagination::PaginatedOperation for #marker {
+                type Request = #request_ty;
+                type Output = #output_ty;
+                type Error = #error_ty;
+                type Item = #item_ty;
+
+                fn send(#request: Self::Request) -> __pagination::SendFuture<Self> {
+                    __pagination::Box::pin(#send)
+                }
+
+                fn parameters(#request: &Self::Request) -> &dyn __pagination::Debug {
+                    #parameters
+                }
+
+                fn visit_tokens<V: __pagination::TokenVisitor>(
+                    #mutability #request: Self::Request,
+                    #visitor: &mut V,
+                ) -> __pagination::Result<Self::Request, V::Error> {
+                    #visit_tokens
+                }
+
+                fn next_request(#mutability #request: Self::Request, #output: &Self::Output) -> Self::Request {
+                    #next_request
+                }
+
+                #more_results
+
+                fn item_fields(#output: &mut Self::Output) -> impl __pagination::ItemFields<Self::Item> + '_ {
+                    #item_fields
+                }
+            }
+
+            #page_size
+
+            #[automatically_derived]
+            impl __pagination::IntoPaginator<#marker> for #request_ty {}
+        };
+    }
+}
+
+/// The request, output and error types of the operation.
+struct OperationTypes {
+    request: TokenStream,
+    output: TokenStream,
+    error: TokenStream,
+}
+
+impl OperationTypes {
+    fn of(decl: &Declaration) -> Self {
+        match &decl.target {
+            // The AWS SDK's module convention: <crate>::operation::<op>::{builders::<Op>FluentBuilder,
+            // <Op>Output, <Op>Error}, and <crate>::error::SdkError.
+            Target::Sdk(SdkOperation { root, module, name }) => {
+                let span = module.span();
+                let builder = format_ident!("{}FluentBuilder", name, span = span);
+                let output = format_ident!("{}Output", name, span = span);
+                let error = format_ident!("{}Error", name, span = span);
+                OperationTypes {
+                    request: quote_spanned!(span=> #root::operation::#module::builders::#builder),
+                    output: quote_spanned!(span=> #root::operation::#module::#output),
+                    error: quote_spanned!(span=> #root::error::SdkError<#root::operation::#module::#error>),
+                }
+            }
+            Target::Owned => {
+                let marker = &decl.marker;
+                OperationTypes {
+                    request: quote!(#marker),
+                    output: quote!(<Self as __pagination::PageRequest>::Output),
+                    error: quote!(<Self as __pagination::PageRequest>::Error),
+                }
+            }
+        }
+    }
+}
+
+fn visit_tokens(decl: &Declaration, locals: &Locals) -> TokenStream {
+    let Locals {
+        request, visitor, ..
+    } = locals;
+    let tokens = &decl.input_tokens;
+    match decl.target {
+        Target::Sdk(_) => {
+            let getters = tokens.iter().map(|token| format_ident!("get_{}", token));
+            let setters = tokens.iter().map(|token| format_ident!("set_{}", token));
+            quote! {
+                #(let #tokens = #visitor.visit(#request.#getters().clone())?;)*
+                __pagination::Ok(#request #(.#setters(#tokens))*)
+            }
+        }
+        Target::Owned => quote! {
+            #(#request.#tokens = #visitor.visit(#request.#tokens.take())?;)*
+            __pagination::Ok(#request)
+        },
+    }
+}
+
+fn next_request(decl: &Declaration, locals: &Locals) -> TokenStream {
+    let Locals {
+        request, output, ..
+    } = locals;
+    let tokens = &decl.input_tokens;
+    let values = decl
+        .output_tokens
+        .iter()
+        .map(|expr| read_token(expr, output));
+    match decl.target {
+        Target::Sdk(_) => {
+            let setters = tokens.iter().map(|token| format_ident!("set_{}", token));
+            quote!(#request #(.#setters(#values))*)
+        }
+        Target::Owned => quote! {
+            #(#request.#tokens = #values;)*
+            #request
+        },
+    }
+}
+
+/// The next token, `Option<T>`: the first alternative that is present and not empty.
+fn read_token(expr: &TokenExpr, output: &Ident) -> TokenStream {
+    let mut alternatives = expr.alternatives.iter().map(|path| {
+        let span = path.span();
+        match path.as_plain_field() {
+            Some(field) => quote_spanned!(span=> __pagination::token(&#output.#field)),
+            None => {
+                let place = path.place(output, false);
+                quote_spanned!(span=> __pagination::token_at(#output, |#output| __pagination::Some(&#place)))
+            }
+        }
+    });
+    let first = alternatives.next().unwrap_or_default();
+    quote!(#first #(.or_else(|| #alternatives))*)
+}
+
+fn read_flag(path: &FieldPath, output: &Ident) -> TokenStream {
+    let span = path.span();
+    match path.as_plain_field() {
+        Some(field) => quote_spanned!(span=> __pagination::flag(&#output.#field)),
+        None => {
+            let place = path.place(output, false);
+            quote_spanned!(span=> __pagination::flag_at(#output, |#output| __pagination::Some(&#place)))
+        }
+    }
+}
+
+/// `Option<&mut Field>` for one item field.
+fn item_field(item: &ItemArg, output: &Ident) -> TokenStream {
+    let span = item.path.span();
+    match item.path.as_plain_field() {
+        Some(field) => quote_spanned!(span=> __pagination::Some(&mut #output.#field)),
+        None => {
+            let place = item.path.place(output, true);
+            quote_spanned!(span=> __pagination::field_mut(#output, |#output| __pagination::Some(&mut #place)))
+        }
+    }
+}
+
+fn item_fields(items: &Items, output: &Ident) -> TokenStream {
+    match items {
+        Items::One(item) => item_field(item, output),
+        Items::Several { enum_name, fields } => {
+            let pairs = fields.iter().map(|(variant, item)| {
+                let field = item_field(item, output);
+                quote!((#field, #enum_name::#variant))
+            });
+            quote!((#(#pairs,)*))
+        }
+    }
+}
+
+fn page_size_impl(decl: &Declaration, field: &Ident, locals: &Locals) -> TokenStream {
+    let Locals { request, size, .. } = locals;
+    let marker = &decl.marker;
+    let (mutability, body) = match decl.target {
+        Target::Sdk(_) => (
+            quote!(),
+            quote!(#request.#field(__pagination::page_size(#size))),
+        ),
+        Target::Owned => (
+            quote!(mut),
+            quote! {
+                __pagination::PageSizeField::set_page_size(&mut #request.#field, #size);
+                #request
+            },
+        ),
+    };
+    quote! {
+        #[automatically_derived]
+        impl __pagination::PageSize for #marker {
+            fn set_page_size(#mutability #request: Self::Request, #size: __pagination::u32) -> Self::Request {
+                #body
+            }
+        }
+    }
+}
+
+fn item_enum(decl: &Declaration) -> Option<TokenStream> {
+    let Items::Several { enum_name, fields } = &decl.items else {
+        return None;
+    };
+    let vis = &decl.vis;
+    let doc = format!(
+        "An item of [`{}`]: one variant per item field, in the order of each page.",
+        decl.marker
+    );
+    let variants = fields.iter().map(|(variant, item)| {
+        let ty = &item.ty;
+        let doc = format!("An element of `{}`.", item.path.leaf().name);
+        quote!(#[doc = #doc] #variant(#ty))
+    });
+    Some(quote! {
+        #[doc = #doc]
+        #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq)]
+        #vis enum #enum_name {
+            #(#variants,)*
+        }
+    })
+}

@@ -1,0 +1,23 @@
+//! The `#[paginate]` attribute of [`pagination-core`](https://docs.rs/pagination-core).
+//!
+//! Depend on `pagination-core`, which re-exports the attribute and holds its documentation. This
+//! crate is an implementation detail, versioned in lockstep.
+
+mod attr;
+mod errors;
+mod expand;
+mod generate;
+mod path;
+mod valid;
+
+#[cfg(test)]
+mod tests;
+
+/// Declares a paginator. See [`pagination_core::paginate`](https://docs.rs/pagination-core).
+#[proc_macro_attribute]
+pub fn paginate(
+    args: proc_macro::TokenStream,
+    item: proc_macro::TokenStream,
+) -> proc_macro::TokenStream {
+    expand::paginate(args.into(), item.into()).into()
+}

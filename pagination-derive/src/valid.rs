@@ -1,0 +1,364 @@
+//! Checks a parsed declaration against the item it is placed on, and builds the [`Declaration`]
+//! that code generation reads. Each check is a named function; every failure is recorded and
+//! checking goes on, so the user sees all mistakes at once.
+
+use proc_macro2::Span;
+use syn::spanned::Spanned;
+use syn::{Fields, Ident, Item, ItemStruct};
+
+use crate::attr::{Args, ItemArg, Keyed, List};
+use crate::errors::Errors;
+use crate::path::{FieldPath, TokenExpr};
+
+pub(crate) struct Declaration {
+    /// The annotated struct: the marker type, and for `Target::Owned` the request too.
+    pub(crate) marker: Ident,
+    pub(crate) vis: syn::Visibility,
+    pub(crate) target: Target,
+    pub(crate) input_tokens: Vec<Ident>,
+    pub(crate) output_tokens: Vec<TokenExpr>,
+    pub(crate) more_results: Option<FieldPath>,
+    pub(crate) page_size: Option<Ident>,
+    pub(crate) items: Items,
+}
+
+pub(crate) enum Target {
+    /// An operation of an AWS SDK crate, named by its module path; the request is the SDK's
+    /// fluent builder.
+    Sdk(SdkOperation),
+    /// The annotated struct is the request builder.
+    Owned,
+}
+
+/// `<root>::operation::<module>`, with `<Name>` the operation's name in UpperCamelCase.
+pub(crate) struct SdkOperation {
+    pub(crate) root: syn::Path,
+    pub(crate) module: Ident,
+    pub(crate) name: Ident,
+}
+
+pub(crate) enum Items {
+    One(ItemArg),
+    /// Several item fields, yielded as one enum with a variant per field.
+    Several {
+        enum_name: Ident,
+        fields: Vec<(Ident, ItemArg)>,
+    },
+}
+
+pub(crate) fn validate(args: Args, item: &Item, errors: &mut Errors) -> Option<Declaration> {
+    let item = check_placement(item, args.operation.is_some(), errors);
+    let target = match &args.operation {
+        Some(operation) => check_operation_path(operation, errors).map(Target::Sdk),
+        None => Some(Target::Owned),
+    };
+    let input_tokens = required(args.input_token, "input_token", errors);
+    let output_tokens = required(args.output_token, "output_token", errors);
+    let items = required(args.items, "items", errors);
+
+    if let (Some(input), Some(output)) = (&input_tokens, &output_tokens) {
+        check_token_arity(input, output, errors);
+    }
+    if let Some(input) = &input_tokens {
+        check_unique_tokens(&input.value.values, errors);
+    }
+    if let (Some(Target::Owned), Some(item), Some(input)) = (&target, item, &input_tokens) {
+        check_owned_fields(item, &input.value.values, args.page_size.as_ref(), errors);
+    }
+    for expr in output_tokens.iter().flat_map(|output| &output.value.values) {
+        for path in &expr.alternatives {
+            check_leaf_is_field(path, "a token", errors);
+        }
+    }
+    if let Some(flag) = &args.more_results {
+        check_leaf_is_field(&flag.value, "the flag", errors);
+    }
+    for item in items.iter().flat_map(|items| &items.value.values) {
+        check_walks_fields_only(&item.path, errors);
+    }
+    let items = match (items, item) {
+        (Some(items), Some(item)) => build_items(&item.ident, items, args.item_enum, errors),
+        _ => None,
+    };
+
+    if !errors.is_empty() {
+        return None;
+    }
+    let item = item?;
+    Some(Declaration {
+        marker: item.ident.clone(),
+        vis: item.vis.clone(),
+        target: target?,
+        input_tokens: input_tokens?.value.values,
+        output_tokens: output_tokens?.value.values,
+        more_results: args.more_results.map(|flag| flag.value),
+        page_size: args.page_size.map(|size| size.value),
+        items: items?,
+    })
+}
+
+fn required<T>(value: Option<Keyed<T>>, key: &str, errors: &mut Errors) -> Option<Keyed<T>> {
+    if value.is_none() {
+        let what = match key {
+            "input_token" => "the request field(s) that carry the token",
+            "output_token" => "the output field(s) that hold the next token",
+            _ => "the output field(s) that hold the items, with their types",
+        };
+        errors.push_spanned(Span::call_site(), format!("missing `{key} = ...`: {what}"));
+    }
+    value
+}
+
+fn check_placement<'a>(
+    item: &'a Item,
+    has_operation: bool,
+    errors: &mut Errors,
+) -> Option<&'a ItemStruct> {
+    const WHERE: &str = "#[paginate] goes on a struct: your request builder (with named fields), \
+                         or a unit struct with `operation = <sdk crate>::operation::<op>`";
+    let span = match item {
+        Item::Struct(item) => {
+            check_struct_shape(item, has_operation, errors);
+            return Some(item);
+        }
+        Item::Enum(item) => item.enum_token.span,
+        Item::Fn(item) => item.sig.fn_token.span,
+        Item::Trait(item) => item.trait_token.span,
+        Item::Impl(item) => item.impl_token.span,
+        Item::Type(item) => item.type_token.span,
+        Item::Mod(item) => item.mod_token.span,
+        Item::Union(item) => item.union_token.span,
+        Item::Const(item) => item.const_token.span,
+        Item::Static(item) => item.static_token.span,
+        Item::Use(item) => item.use_token.span,
+        other => other.span(),
+    };
+    errors.push_spanned(span, WHERE);
+    None
+}
+
+fn check_struct_shape(item: &ItemStruct, has_operation: bool, errors: &mut Errors) {
+    if !item.generics.params.is_empty() || item.generics.where_clause.is_some() {
+        errors.push_spanned(
+            item.generics.span(),
+            "#[paginate] does not support generic structs; declare one struct per concrete request",
+        );
+    }
+    match (&item.fields, has_operation) {
+        (Fields::Unit, true) | (Fields::Named(_), false) => {}
+        (fields, true) => errors.push_spanned(
+            fields.span(),
+            "a declaration for an SDK operation is a unit struct (`struct ListObjectVersions;`): \
+             the SDK's builder holds the request fields",
+        ),
+        (Fields::Unit, false) => errors.push_spanned(
+            item.ident.span(),
+            "name the SDK operation this unit struct stands for with \
+             `operation = <sdk crate>::operation::<op>`, or put #[paginate] on your request \
+             builder struct",
+        ),
+        (fields, false) => errors.push_spanned(
+            fields.span(),
+            "a request builder needs named fields, so that tokens can be named",
+        ),
+    }
+}
+
+fn check_operation_path(operation: &Keyed<syn::Path>, errors: &mut Errors) -> Option<SdkOperation> {
+    let path = &operation.value;
+    let segments: Vec<_> = path.segments.iter().collect();
+    let position = segments
+        .iter()
+        .position(|segment| segment.ident == "operation");
+    let has_arguments = segments.iter().any(|segment| !segment.arguments.is_none());
+    match position {
+        Some(index) if index >= 1 && index + 2 == segments.len() && !has_arguments => {
+            let module = segments[index + 1].ident.clone();
+            let mut root = path.clone();
+            root.segments = path.segments.iter().take(index).cloned().collect();
+            let name = Ident::new(&upper_camel(&module.to_string()), module.span());
+            Some(SdkOperation { root, module, name })
+        }
+        _ => {
+            errors.push_spanned(
+                path.span(),
+                "expected the path of an SDK operation's module, like \
+                 `aws_sdk_s3::operation::list_object_versions`",
+            );
+            None
+        }
+    }
+}
+
+/// `list_objects_v2` -> `ListObjectsV2`, the AWS SDK's naming of an operation.
+pub(crate) fn upper_camel(snake: &str) -> String {
+    snake
+        .trim_start_matches("r#")
+        .split('_')
+        .map(|word| {
+            let mut chars = word.chars();
+            chars
+                .next()
+                .map(|first| first.to_uppercase().chain(chars).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+fn check_token_arity(
+    input: &Keyed<List<Ident>>,
+    output: &Keyed<List<TokenExpr>>,
+    errors: &mut Errors,
+) {
+    let (inputs, outputs) = (input.value.values.len(), output.value.values.len());
+    if inputs != outputs {
+        let span = match &output.value.paren {
+            Some(paren) => paren.span.join(),
+            None => output.value.values[0].span(),
+        };
+        errors.push_spanned(
+            span,
+            format!(
+                "`input_token` names {inputs} field{} but `output_token` names {outputs}; \
+                 each input token is filled from the output token at the same position",
+                if inputs == 1 { "" } else { "s" }
+            ),
+        );
+    }
+}
+
+fn check_unique_tokens(tokens: &[Ident], errors: &mut Errors) {
+    for (index, token) in tokens.iter().enumerate() {
+        if tokens[..index].contains(token) {
+            errors.push_spanned(token.span(), format!("`{token}` is named twice"));
+        }
+    }
+}
+
+fn check_owned_fields(
+    item: &ItemStruct,
+    tokens: &[Ident],
+    page_size: Option<&Keyed<Ident>>,
+    errors: &mut Errors,
+) {
+    let Fields::Named(fields) = &item.fields else {
+        return;
+    };
+    let known = || {
+        fields
+            .named
+            .iter()
+            .filter_map(|field| field.ident.as_ref().map(|ident| format!("`{ident}`")))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let find = |name: &Ident| {
+        fields
+            .named
+            .iter()
+            .find(|field| field.ident.as_ref() == Some(name))
+    };
+    for token in tokens {
+        match find(token) {
+            None => errors.push_spanned(
+                token.span(),
+                format!(
+                    "`{}` has no field `{token}`; its fields are {}",
+                    item.ident,
+                    known()
+                ),
+            ),
+            Some(field) if !is_option(&field.ty) => errors.push_spanned(
+                field.ty.span(),
+                format!(
+                    "the token field `{token}` must be an `Option<_>`: `None` is the first page"
+                ),
+            ),
+            Some(_) => {}
+        }
+    }
+    if let Some(size) = page_size {
+        if find(&size.value).is_none() {
+            errors.push_spanned(
+                size.value.span(),
+                format!(
+                    "`{}` has no field `{}`; its fields are {}",
+                    item.ident,
+                    size.value,
+                    known()
+                ),
+            );
+        }
+    }
+}
+
+fn is_option(ty: &syn::Type) -> bool {
+    let syn::Type::Path(path) = ty else {
+        return false;
+    };
+    path.qself.is_none()
+        && path.path.segments.last().is_some_and(|last| {
+            last.ident == "Option"
+                && matches!(last.arguments, syn::PathArguments::AngleBracketed(_))
+        })
+}
+
+fn check_leaf_is_field(path: &FieldPath, what: &str, errors: &mut Errors) {
+    let leaf = path.leaf();
+    if let Some(question) = leaf.question {
+        errors.push_spanned(
+            question.span,
+            format!("drop the last `?`: {what} field may itself be an `Option`"),
+        );
+    }
+    if leaf.is_call() {
+        errors.push_spanned(
+            leaf.name.span(),
+            format!("a path must end at a field, not a method call: {what} is read in place"),
+        );
+    }
+}
+
+fn check_walks_fields_only(path: &FieldPath, errors: &mut Errors) {
+    check_leaf_is_field(path, "the items", errors);
+    for step in &path.steps[..path.steps.len() - 1] {
+        if step.is_call() {
+            errors.push_spanned(
+                step.name.span(),
+                "an item path walks fields only (items are moved out of the page)",
+            );
+        }
+    }
+}
+
+fn build_items(
+    marker: &Ident,
+    items: Keyed<List<ItemArg>>,
+    item_enum: Option<Keyed<Ident>>,
+    errors: &mut Errors,
+) -> Option<Items> {
+    let mut values = items.value.values;
+    if values.len() == 1 {
+        if let Some(item_enum) = item_enum {
+            errors.push_spanned(
+                item_enum.key.span(),
+                "`item_enum` names the enum of several item fields; with one item field, \
+                 items have that field's element type",
+            );
+        }
+        return values.pop().map(Items::One);
+    }
+    let enum_name = item_enum
+        .map(|name| name.value)
+        .unwrap_or_else(|| Ident::new(&format!("{marker}Item"), marker.span()));
+    let mut fields: Vec<(Ident, ItemArg)> = Vec::with_capacity(values.len());
+    for item in values {
+        let leaf = &item.path.leaf().name;
+        let variant = Ident::new(&upper_camel(&leaf.to_string()), leaf.span());
+        if fields.iter().any(|(existing, _)| *existing == variant) {
+            errors.push_spanned(leaf.span(), format!("`{leaf}` is named twice in `items`"));
+        }
+        fields.push((variant, item));
+    }
+    Some(Items::Several { enum_name, fields })
+}
