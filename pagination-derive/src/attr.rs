@@ -45,10 +45,12 @@ pub(crate) struct List<T> {
     pub(crate) values: Vec<T>,
 }
 
-/// One item field: `versions: ObjectVersion`.
+/// One item field: `versions: ObjectVersion`, optionally naming its enum variant:
+/// `versions: ObjectVersion as Version`.
 pub(crate) struct ItemArg {
     pub(crate) path: FieldPath,
     pub(crate) ty: syn::Type,
+    pub(crate) variant: Option<Ident>,
 }
 
 #[derive(Default)]
@@ -173,10 +175,14 @@ fn parse_item(input: ParseStream) -> syn::Result<ItemArg> {
         ));
     }
     input.parse::<Token![:]>()?;
-    Ok(ItemArg {
-        path,
-        ty: input.parse()?,
-    })
+    let ty = input.parse()?;
+    let variant = if input.peek(Token![as]) {
+        input.parse::<Token![as]>()?;
+        Some(input.parse()?)
+    } else {
+        None
+    };
+    Ok(ItemArg { path, ty, variant })
 }
 
 fn unknown_key_message(name: &str) -> String {

@@ -339,6 +339,12 @@ fn build_items(
 ) -> Option<Items> {
     let mut values = items.value.values;
     if values.len() == 1 {
+        if let Some(variant) = &values[0].variant {
+            errors.push_spanned(
+                variant.span(),
+                "`as` names the enum variant of an item field; with one item field there is no enum",
+            );
+        }
         if let Some(item_enum) = item_enum {
             errors.push_spanned(
                 item_enum.key.span(),
@@ -354,9 +360,15 @@ fn build_items(
     let mut fields: Vec<(Ident, ItemArg)> = Vec::with_capacity(values.len());
     for item in values {
         let leaf = &item.path.leaf().name;
-        let variant = Ident::new(&upper_camel(&leaf.to_string()), leaf.span());
+        let variant = item
+            .variant
+            .clone()
+            .unwrap_or_else(|| Ident::new(&upper_camel(&leaf.to_string()), leaf.span()));
         if fields.iter().any(|(existing, _)| *existing == variant) {
-            errors.push_spanned(leaf.span(), format!("`{leaf}` is named twice in `items`"));
+            errors.push_spanned(
+                variant.span(),
+                format!("two item fields make the variant `{variant}`; name one with `as`"),
+            );
         }
         fields.push((variant, item));
     }
