@@ -1,0 +1,35 @@
+//! Paginators for the operations of the AWS SDK for Rust that lack one, and item streams where
+//! the SDK's paginator has none; declared with [`pagination_core::paginate`].
+//!
+//! Add this crate next to `pagination-core`, then call `into_paginator()` on a builder the SDK
+//! leaves without one:
+//!
+//! ```no_run
+//! use futures::TryStreamExt;
+//! use pagination_aws::s3::ObjectVersionEntry;
+//! use pagination_core::IntoPaginator;
+//!
+//! # async fn example(client: aws_sdk_s3::Client) -> Result<(), Box<dyn std::error::Error>> {
+//! let versions: Vec<ObjectVersionEntry> = client
+//!     .list_object_versions()
+//!     .bucket("my-bucket")
+//!     .into_paginator()
+//!     .items()
+//!     .try_collect()
+//!     .await?;
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! Each operation's quirks are handled here once: tokens that travel together are set and
+//! cleared together, echo fields are never mistaken for next tokens, and the end of a listing is
+//! decided by `is_truncated` where a token check alone would stop early or loop. The
+//! [`s3`] and [`config`] modules list each operation with its paging rule.
+//!
+//! Features: `s3` (aws-sdk-s3) and `config` (aws-sdk-config), both on by default.
+#![warn(missing_docs)]
+
+#[cfg(feature = "config")]
+pub mod config;
+#[cfg(feature = "s3")]
+pub mod s3;
