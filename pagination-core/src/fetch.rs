@@ -165,29 +165,8 @@ impl<Op: PaginatedOperation> PageFetcher<Op> {
         let more = Op::more_results(&output).unwrap_or(!no_token);
         let next_cursor = self.cursor(next_tokens.clone(), 0);
 
-        let tripped = if !more {
-            None
-        } else if no_token {
-            Some((
-                self.guards.missing_token,
-                Error::MissingToken {
-                    cursor: next_cursor.clone(),
-                },
-            ))
-        } else if next_tokens == tokens {
-            Some((
-                self.guards.duplicate_token,
-                Error::DuplicateToken {
-                    cursor: next_cursor.clone(),
-                },
-            ))
-        } else if self.history.contains(xxh3_64(&next_tokens)) {
-            Some((
-                self.guards.token_cycle,
-                Error::TokenCycle {
-                    cursor: next_cursor.clone(),
-                },
-            ))
+        let tripped = if more {
+            self.guard_tripped(&tokens, &next_tokens, no_token, &next_cursor)
         } else {
             None
         };
@@ -231,6 +210,34 @@ impl<Op: PaginatedOperation> PageFetcher<Op> {
             kept,
             after,
         })
+    }
+}
+
+impl<Op: PaginatedOperation> PageFetcher<Op> {
+    /// The first guard that trips on the position the service points to, with its policy.
+    /// A guard set to `Continue` lets the next one look, except that a repeated token the user
+    /// chose to follow is not then called a cycle.
+    fn guard_tripped(
+        &self,
+        sent: &[u8],
+        next: &[u8],
+        no_token: bool,
+        next_cursor: &Cursor,
+    ) -> Option<(GuardPolicy, Error<Op::Error>)> {
+        let cursor = next_cursor.clone();
+        if no_token && self.guards.missing_token != GuardPolicy::Continue {
+            return Some((self.guards.missing_token, Error::MissingToken { cursor }));
+        }
+        if next == sent {
+            return Some((
+                self.guards.duplicate_token,
+                Error::DuplicateToken { cursor },
+            ));
+        }
+        if self.history.contains(xxh3_64(next)) {
+            return Some((self.guards.token_cycle, Error::TokenCycle { cursor }));
+        }
+        None
     }
 }
 
