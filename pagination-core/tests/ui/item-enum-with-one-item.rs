@@ -1,0 +1,26 @@
+// `item_enum` with one item field: there is no enum to name.
+#![allow(dead_code)]
+
+use pagination_core::{PageRequest, paginate};
+
+struct Page {
+    values: Vec<u32>,
+    next: Option<String>,
+}
+
+#[paginate(input_token = after, output_token = next, items = values: u32, item_enum = Value)]
+#[derive(Clone, Debug, Default)]
+struct ListValues {
+    after: Option<String>,
+}
+
+impl PageRequest for ListValues {
+    type Output = Page;
+    type Error = std::convert::Infallible;
+
+    async fn send(self) -> Result<Page, Self::Error> {
+        unimplemented!()
+    }
+}
+
+fn main() {}

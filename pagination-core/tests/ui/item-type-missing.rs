@@ -1,0 +1,26 @@
+// An item field without its type.
+#![allow(dead_code)]
+
+use pagination_core::{PageRequest, paginate};
+
+struct Page {
+    values: Vec<u32>,
+    next: Option<String>,
+}
+
+#[paginate(input_token = after, output_token = next, items = values)]
+#[derive(Clone, Debug, Default)]
+struct ListValues {
+    after: Option<String>,
+}
+
+impl PageRequest for ListValues {
+    type Output = Page;
+    type Error = std::convert::Infallible;
+
+    async fn send(self) -> Result<Page, Self::Error> {
+        unimplemented!()
+    }
+}
+
+fn main() {}

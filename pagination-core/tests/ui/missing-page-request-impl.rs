@@ -1,0 +1,17 @@
+// Placement (a) without an `impl PageRequest` for the builder.
+#![allow(dead_code)]
+
+use pagination_core::paginate;
+
+struct Page {
+    values: Vec<u32>,
+    next: Option<String>,
+}
+
+#[paginate(input_token = after, output_token = next, items = values: u32)]
+#[derive(Clone, Debug, Default)]
+struct ListValues {
+    after: Option<String>,
+}
+
+fn main() {}

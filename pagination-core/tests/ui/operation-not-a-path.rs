@@ -1,0 +1,15 @@
+// `operation` given as a string.
+use pagination_core::paginate;
+
+#[path = "support/fake_sdk.rs"]
+mod fake_sdk;
+
+#[paginate(
+    operation = "fake_sdk::operation::list_things",
+    input_token = marker,
+    output_token = next_marker,
+    items = things: fake_sdk::types::Thing,
+)]
+struct ListThings;
+
+fn main() {}

@@ -1,0 +1,17 @@
+// `operation` on a struct with fields: the SDK's builder holds the fields.
+use pagination_core::paginate;
+
+#[path = "support/fake_sdk.rs"]
+mod fake_sdk;
+
+#[paginate(
+    operation = fake_sdk::operation::list_things,
+    input_token = marker,
+    output_token = next_marker,
+    items = things: fake_sdk::types::Thing,
+)]
+struct ListThings {
+    marker: Option<String>,
+}
+
+fn main() {}

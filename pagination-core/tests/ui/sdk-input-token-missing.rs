@@ -1,0 +1,15 @@
+// The SDK builder has no `get_`/`set_` methods for this input token.
+use pagination_core::paginate;
+
+#[path = "support/fake_sdk.rs"]
+mod fake_sdk;
+
+#[paginate(
+    operation = fake_sdk::operation::list_things,
+    input_token = continuation_token,
+    output_token = next_marker,
+    items = things: fake_sdk::types::Thing,
+)]
+struct ListThings;
+
+fn main() {}
