@@ -82,6 +82,11 @@ pub trait PageSize: PaginatedOperation {
 /// that ties a [`Cursor`](crate::Cursor) to its request. Override
 /// [`parameters`](PageRequest::parameters) when the builder holds something whose `Debug` output
 /// changes while a listing runs (a client with counters, say).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` does not implement `PageRequest`",
+    label = "`#[paginate]` needs to know how to send this request",
+    note = "implement `pagination_core::PageRequest` for `{Self}`: its `Output` and `Error` types and an `async fn send(self)`"
+)]
 pub trait PageRequest: Clone + fmt::Debug + Send + 'static {
     /// One page of results.
     type Output: Send + 'static;
@@ -126,8 +131,8 @@ pub trait IntoPaginator<Op: PaginatedOperation<Request = Self>>: Sized {
 
 /// The item fields of one page, in order, as [`PaginatedOperation::item_fields`] returns them.
 ///
-/// Implemented for one field (`Option<&mut F>`) and for tuples of `(field, wrap)` pairs, where
-/// `wrap` turns the field's element into the declaration's item enum.
+/// Implemented for one field (`Option<&mut F>`, `F` possibly `dyn ItemField`) and for tuples of
+/// `(field, wrap)` pairs, where `wrap` turns the field's element into the declaration's item enum.
 pub trait ItemFields<Item> {
     /// Keeps only the items at `range` of the fields' concatenation; returns how many there were.
     fn retain(self, range: Range<usize>) -> usize;
@@ -197,7 +202,7 @@ trait FieldSlot {
     fn slot_retain(&mut self, range: Range<usize>);
 }
 
-impl<F: ItemField> FieldSlot for Option<&mut F> {
+impl<F: ItemField + ?Sized> FieldSlot for Option<&mut F> {
     fn slot_len(&self) -> usize {
         self.as_ref().map_or(0, |field| field.len())
     }
@@ -224,7 +229,7 @@ fn retain_in_order(range: Range<usize>, slots: &mut [&mut dyn FieldSlot]) -> usi
     start_of_slot
 }
 
-impl<F: ItemField> ItemFields<F::Element> for Option<&mut F> {
+impl<F: ItemField + ?Sized> ItemFields<F::Element> for Option<&mut F> {
     fn retain(mut self, range: Range<usize>) -> usize {
         retain_in_order(range, &mut [&mut self])
     }
@@ -238,7 +243,7 @@ macro_rules! item_field_tuples {
     ($( ($($field:ident $wrap:ident $index:tt),+) )+) => {$(
         impl<'a, Item, $($field, $wrap),+> ItemFields<Item> for ($((Option<&'a mut $field>, $wrap),)+)
         where
-            $($field: ItemField, $wrap: FnMut($field::Element) -> Item,)+
+            $($field: ItemField + ?Sized, $wrap: FnMut($field::Element) -> Item,)+
         {
             fn retain(mut self, range: Range<usize>) -> usize {
                 retain_in_order(range, &mut [$(&mut self.$index.0),+])

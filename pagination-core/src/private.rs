@@ -5,10 +5,11 @@
 
 pub use crate::cursor::CursorError;
 pub use crate::operation::{
-    IntoPaginator, ItemFields, PageRequest, PageSize, PaginatedOperation, SendFuture,
+    IntoPaginator, ItemField, ItemFields, PageRequest, PageSize, PaginatedOperation, SendFuture,
 };
 pub use crate::token::{TokenValue, TokenVisitor};
 
+pub use ::core::clone::Clone;
 pub use ::core::fmt::Debug;
 pub use ::core::option::Option::{self, Some};
 pub use ::core::primitive::{bool, u32};
@@ -19,6 +20,11 @@ use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasher, Hash};
 
 /// An output field that holds a token: `Option<T>`, or a bare value where empty means "no token".
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot hold a pagination token",
+    label = "this output token",
+    note = "a token field is an `Option<T>` whose `T` implements `pagination_core::TokenValue` (strings, integers, lists and maps of them), or a bare `String` or integer"
+)]
 pub trait TokenField {
     /// The token's value type.
     type Value: TokenValue;
@@ -93,6 +99,11 @@ pub fn token_at<'a, O: ?Sized, F: TokenField + 'a>(
 }
 
 /// A "more results" flag field: `bool` or `Option<bool>` (absent means no more).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a \"more results\" flag",
+    label = "this `more_results` field",
+    note = "`more_results` names a `bool` or `Option<bool>` field of the output"
+)]
 pub trait FlagField {
     /// The flag's value.
     fn is_set(&self) -> bool;
@@ -123,6 +134,14 @@ pub fn flag_at<'a, O: ?Sized, F: FlagField + 'a>(
     path(output).is_some_and(FlagField::is_set)
 }
 
+/// An item field, checked to hold elements of the declared item type `T`. Its type names only
+/// `T`, so a mismatch is reported once, here, on the declared type.
+pub fn item_field<'a, T, F: ItemField<Element = T> + 'a>(
+    field: Option<&'a mut F>,
+) -> Option<&'a mut (dyn ItemField<Element = T> + 'a)> {
+    field.map(|field| field as &mut (dyn ItemField<Element = T> + 'a))
+}
+
 /// The field at the end of `path`, mutably; gives the closure its signature.
 pub fn field_mut<'a, O: ?Sized, F: 'a>(
     output: &'a mut O,
@@ -132,6 +151,11 @@ pub fn field_mut<'a, O: ?Sized, F: 'a>(
 }
 
 /// An integer type a page-size field can hold.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot hold a page size",
+    label = "this `page_size` field",
+    note = "a page-size field is an integer, or an `Option` of one"
+)]
 pub trait PageSizeValue {
     /// `size`, or the type's maximum when it does not fit.
     fn saturating_from(size: u32) -> Self;
@@ -154,6 +178,11 @@ macro_rules! page_size_values {
 }
 
 /// A page-size field of a builder you own: an integer or `Option` of one.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot hold a page size",
+    label = "this `page_size` field",
+    note = "a page-size field is an integer, or an `Option` of one"
+)]
 pub trait PageSizeField {
     /// Stores `size`.
     fn set_page_size(&mut self, size: u32);
@@ -165,7 +194,7 @@ impl<T: PageSizeValue> PageSizeField for Option<T> {
     }
 }
 
-page_size_values!(u16, u32, u64, usize, i16, i32, i64, isize);
+page_size_values!(u8, u16, u32, u64, usize, i8, i16, i32, i64, isize);
 
 /// `size` converted for a page-size setter.
 pub fn page_size<T: PageSizeValue>(size: u32) -> T {

@@ -84,6 +84,7 @@ pub struct ItemStream<Op: PaginatedOperation> {
     page_end: usize,
     /// Where the listing continues once the current page is used up.
     after_page: Option<Cursor>,
+    pages: u64,
     terminated: bool,
 }
 
@@ -96,6 +97,7 @@ impl<Op: PaginatedOperation> ItemStream<Op> {
             page_tokens: start.tokens().clone(),
             page_end: 0,
             after_page: Some(start),
+            pages: 0,
             terminated: false,
         }
     }
@@ -111,6 +113,13 @@ impl<Op: PaginatedOperation> ItemStream<Op> {
                 (self.page_end - left) as u64,
             )),
         }
+    }
+}
+
+impl<Op: PaginatedOperation> ItemStream<Op> {
+    /// How many pages were received so far.
+    pub fn pages(&self) -> u64 {
+        self.pages
     }
 }
 
@@ -141,6 +150,7 @@ impl<Op: PaginatedOperation> Stream for ItemStream<Op> {
             this.page_tokens = page.tokens;
             this.page_end = page.first + page.kept;
             this.after_page = page.after;
+            this.pages += 1;
         }
     }
 

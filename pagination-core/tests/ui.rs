@@ -10,12 +10,3 @@ fn ui() {
     t.compile_fail("tests/ui/*.rs");
     t.pass("tests/ui/pass/*.rs");
 }
-
-/// Declarations that should compile but do not, because of macro bugs described at the top of
-/// each file. Run with `--ignored`; move a file to `tests/ui/pass/` once its bug is fixed.
-#[test]
-#[ignore = "known macro bugs: see tests/ui/known-bugs/"]
-fn known_bugs() {
-    let t = trybuild::TestCases::new();
-    t.pass("tests/ui/known-bugs/*.rs");
-}

@@ -62,6 +62,18 @@ pub(crate) struct Args {
     pub(crate) more_results: Option<Keyed<FieldPath>>,
     pub(crate) page_size: Option<Keyed<Ident>>,
     pub(crate) item_enum: Option<Keyed<Ident>>,
+    /// Keys whose value could not be parsed (already reported).
+    pub(crate) broken_keys: Vec<String>,
+    /// Whether some entries were skipped after a mistake (already reported): one of them may be
+    /// a required key.
+    pub(crate) skipped_entries: bool,
+}
+
+impl Args {
+    /// Whether `key` was given, even if its value was broken.
+    pub(crate) fn mentions(&self, key: &str) -> bool {
+        self.broken_keys.iter().any(|broken| broken == key)
+    }
 }
 
 pub(crate) fn parse(tokens: TokenStream, errors: &mut Errors) -> Args {
@@ -81,6 +93,7 @@ pub(crate) fn parse(tokens: TokenStream, errors: &mut Errors) -> Args {
                     error.span(),
                     "expected `,` between entries of #[paginate(...)]",
                 ));
+                args.skipped_entries = true;
                 skip_past_comma(input);
             }
         }
@@ -96,17 +109,27 @@ pub(crate) fn parse(tokens: TokenStream, errors: &mut Errors) -> Args {
 }
 
 fn parse_entry(input: ParseStream, args: &mut Args) -> syn::Result<()> {
-    let key: Ident = input
-        .call(syn::ext::IdentExt::parse_any)
-        .map_err(|error| syn::Error::new(error.span(), "expected `key = value`"))?;
+    let key: Ident = input.call(syn::ext::IdentExt::parse_any).map_err(|error| {
+        args.skipped_entries = true;
+        syn::Error::new(error.span(), "expected `key = value`")
+    })?;
     let name = key.to_string();
     if !KEYS.contains(&name.as_str()) {
+        args.skipped_entries = true;
         return Err(syn::Error::new(key.span(), unknown_key_message(&name)));
     }
+    let result = parse_value(input, key, args);
+    if result.is_err() {
+        args.broken_keys.push(name);
+    }
+    result
+}
+
+fn parse_value(input: ParseStream, key: Ident, args: &mut Args) -> syn::Result<()> {
     input
         .parse::<Token![=]>()
-        .map_err(|error| syn::Error::new(error.span(), format!("expected `=` after `{name}`")))?;
-    match name.as_str() {
+        .map_err(|error| syn::Error::new(error.span(), format!("expected `=` after `{key}`")))?;
+    match key.to_string().as_str() {
         "operation" => store(
             &mut args.operation,
             key,
@@ -153,7 +176,8 @@ fn parse_list<T>(
     }
     let content;
     let paren = parenthesized!(content in input);
-    let values = Punctuated::<T, Token![,]>::parse_terminated_with(&content, parse_one)?;
+    let values = Punctuated::<T, Token![,]>::parse_terminated_with(&content, parse_one)
+        .inspect_err(|_| skip_rest(&content))?;
     if values.is_empty() {
         return Err(syn::Error::new(paren.span.join(), "the list is empty"));
     }
@@ -201,12 +225,29 @@ fn unknown_key_message(name: &str) -> String {
                 .filter(|key| strsim::levenshtein(key, name) <= 2)
                 .min_by_key(|key| strsim::levenshtein(key, name))
         });
-    match suggestion {
-        Some(key) => {
-            format!("unknown key `{name}`: did you mean `{key}`? Expected one of: {accepted}")
+    let renamed = RENAMED_KEYS.iter().find(|(old, _)| *old == name);
+    match (renamed, suggestion) {
+        (Some((_, new)), _) => format!(
+            "unknown key `{name}`: the AWS paginator models' `{name}` is `{new}` here. \
+             Expected one of: {accepted}"
+        ),
+        (None, Some(key)) => {
+            format!("unknown key `{name}`; did you mean `{key}`? Expected one of: {accepted}")
         }
-        None => format!("unknown key `{name}`; expected one of: {accepted}"),
+        (None, None) => format!("unknown key `{name}`; expected one of: {accepted}"),
     }
+}
+
+/// Skips everything left in `input`: a nested stream must be used up, or syn reports its
+/// leftovers as an error on the whole attribute.
+pub(crate) fn skip_rest(input: ParseStream) {
+    let _ = input.step(|cursor| {
+        let mut rest = *cursor;
+        while let Some((_, next)) = rest.token_tree() {
+            rest = next;
+        }
+        Ok(((), rest))
+    });
 }
 
 /// Skips the rest of a broken entry, up to and including the next top-level comma.

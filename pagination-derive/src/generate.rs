@@ -25,12 +25,13 @@
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::Ident;
+use syn::spanned::Spanned;
 
 use crate::attr::ItemArg;
 use crate::path::{FieldPath, TokenExpr};
 use crate::valid::{Declaration, Items, SdkOperation, Target};
 
-/// Names the generated code binds, at mixed-site hygiene so they never meet the user's names.
+/// Names the generated code binds, so that they never meet the user's names.
 struct Locals {
     request: Ident,
     output: Ident,
@@ -40,12 +41,14 @@ struct Locals {
 
 impl Locals {
     fn new() -> Self {
+        // `__`-prefixed as well as mixed-site: mixed-site hygiene resolves items at the call site,
+        // so a user's `const request` would turn a plain `request` parameter into a pattern.
         let local = |name| Ident::new(name, Span::mixed_site());
         Locals {
-            request: local("request"),
-            output: local("output"),
-            visitor: local("visitor"),
-            size: local("size"),
+            request: local("__request"),
+            output: local("__output"),
+            visitor: local("__visitor"),
+            size: local("__size"),
         }
     }
 }
@@ -78,11 +81,15 @@ pub(crate) fn generate(decl: &Declaration) -> TokenStream {
     };
     let send = match decl.target {
         Target::Sdk(_) => quote!(#request.send()),
-        Target::Owned => quote!(__pagination::PageRequest::send(#request)),
+        Target::Owned => {
+            quote_spanned!(marker.span()=> __pagination::PageRequest::send(#request))
+        }
     };
     let parameters = match decl.target {
         Target::Sdk(_) => quote!(#request.as_input()),
-        Target::Owned => quote!(__pagination::PageRequest::parameters(#request)),
+        Target::Owned => {
+            quote_spanned!(marker.span()=> __pagination::PageRequest::parameters(#request))
+        }
     };
     let visit_tokens = visit_tokens(decl, &locals);
     let next_request = next_request(decl, &locals);
@@ -103,6 +110,9 @@ pub(crate) fn generate(decl: &Declaration) -> TokenStream {
 
     quote! {
         #item_enum
+        // Paths here may carry the user's spans (so errors land on their tokens) and name items the
+        // user also imports, such as `PageRequest`.
+        #[allow(unused_qualifications)]
         const _: () = {
             use ::pagination_core::__private as __pagination;
 
@@ -170,12 +180,14 @@ impl OperationTypes {
                     error: quote_spanned!(span=> #root::error::SdkError<#root::operation::#module::#error>),
                 }
             }
+            // Spanned at the struct's name: a missing `PageRequest` impl is reported there.
             Target::Owned => {
                 let marker = &decl.marker;
+                let span = marker.span();
                 OperationTypes {
                     request: quote!(#marker),
-                    output: quote!(<Self as __pagination::PageRequest>::Output),
-                    error: quote!(<Self as __pagination::PageRequest>::Error),
+                    output: quote_spanned!(span=> <Self as __pagination::PageRequest>::Output),
+                    error: quote_spanned!(span=> <Self as __pagination::PageRequest>::Error),
                 }
             }
         }
@@ -192,12 +204,15 @@ fn visit_tokens(decl: &Declaration, locals: &Locals) -> TokenStream {
             let getters = tokens.iter().map(|token| format_ident!("get_{}", token));
             let setters = tokens.iter().map(|token| format_ident!("set_{}", token));
             quote! {
-                #(let #tokens = #visitor.visit(#request.#getters().clone())?;)*
+                #(let #tokens = __pagination::TokenVisitor::visit(
+                    #visitor,
+                    __pagination::Clone::clone(#request.#getters()),
+                )?;)*
                 __pagination::Ok(#request #(.#setters(#tokens))*)
             }
         }
         Target::Owned => quote! {
-            #(#request.#tokens = #visitor.visit(#request.#tokens.take())?;)*
+            #(#request.#tokens = __pagination::TokenVisitor::visit(#visitor, #request.#tokens.take())?;)*
             __pagination::Ok(#request)
         },
     }
@@ -224,15 +239,22 @@ fn next_request(decl: &Declaration, locals: &Locals) -> TokenStream {
     }
 }
 
+/// `Some`, spanned at the call site: a path at the user's span would trip `unused_qualifications`
+/// in their crate, since `Some` is in their prelude.
+fn some() -> TokenStream {
+    quote!(__pagination::Some)
+}
+
 /// The next token, `Option<T>`: the first alternative that is present and not empty.
 fn read_token(expr: &TokenExpr, output: &Ident) -> TokenStream {
+    let some = some();
     let mut alternatives = expr.alternatives.iter().map(|path| {
         let span = path.span();
         match path.as_plain_field() {
             Some(field) => quote_spanned!(span=> __pagination::token(&#output.#field)),
             None => {
                 let place = path.place(output, false);
-                quote_spanned!(span=> __pagination::token_at(#output, |#output| __pagination::Some(&#place)))
+                quote_spanned!(span=> __pagination::token_at(#output, |#output| #some(&#place)))
             }
         }
     });
@@ -241,26 +263,31 @@ fn read_token(expr: &TokenExpr, output: &Ident) -> TokenStream {
 }
 
 fn read_flag(path: &FieldPath, output: &Ident) -> TokenStream {
+    let some = some();
     let span = path.span();
     match path.as_plain_field() {
         Some(field) => quote_spanned!(span=> __pagination::flag(&#output.#field)),
         None => {
             let place = path.place(output, false);
-            quote_spanned!(span=> __pagination::flag_at(#output, |#output| __pagination::Some(&#place)))
+            quote_spanned!(span=> __pagination::flag_at(#output, |#output| #some(&#place)))
         }
     }
 }
 
-/// `Option<&mut Field>` for one item field.
+/// `Option<&mut Field>` for one item field, checked against the declared item type (a mismatch
+/// is reported on that type).
 fn item_field(item: &ItemArg, output: &Ident) -> TokenStream {
+    let some = some();
     let span = item.path.span();
-    match item.path.as_plain_field() {
-        Some(field) => quote_spanned!(span=> __pagination::Some(&mut #output.#field)),
+    let field = match item.path.as_plain_field() {
+        Some(field) => quote_spanned!(span=> #some(&mut #output.#field)),
         None => {
             let place = item.path.place(output, true);
-            quote_spanned!(span=> __pagination::field_mut(#output, |#output| __pagination::Some(&mut #place)))
+            quote_spanned!(span=> __pagination::field_mut(#output, |#output| #some(&mut #place)))
         }
-    }
+    };
+    let ty = &item.ty;
+    quote_spanned!(ty.span()=> __pagination::item_field::<#ty, _>(#field))
 }
 
 fn item_fields(items: &Items, output: &Ident) -> TokenStream {

@@ -109,10 +109,9 @@ fn parse_step(input: ParseStream) -> syn::Result<Step> {
         let arguments;
         let paren = parenthesized!(arguments in input);
         if !arguments.is_empty() {
-            return Err(syn::Error::new(
-                arguments.span(),
-                "methods in a path take no arguments",
-            ));
+            let error = syn::Error::new(arguments.span(), "methods in a path take no arguments");
+            crate::attr::skip_rest(&arguments);
+            return Err(error);
         }
         Some(paren)
     } else {

@@ -47,14 +47,26 @@ pub(crate) enum Items {
 }
 
 pub(crate) fn validate(args: Args, item: &Item, errors: &mut Errors) -> Option<Declaration> {
-    let item = check_placement(item, args.operation.is_some(), errors);
+    let item = check_placement(
+        item,
+        args.operation.is_some() || args.mentions("operation"),
+        errors,
+    );
     let target = match &args.operation {
         Some(operation) => check_operation_path(operation, errors).map(Target::Sdk),
         None => Some(Target::Owned),
     };
-    let input_tokens = required(args.input_token, "input_token", errors);
-    let output_tokens = required(args.output_token, "output_token", errors);
-    let items = required(args.items, "items", errors);
+    // A key given with a broken value, or an unknown (perhaps misspelt) key, was reported already:
+    // do not also call a key missing.
+    let report_missing = |key: &str| !args.skipped_entries && !args.mentions(key);
+    let missing = [
+        report_missing("input_token"),
+        report_missing("output_token"),
+        report_missing("items"),
+    ];
+    let input_tokens = required(args.input_token, "input_token", missing[0], errors);
+    let output_tokens = required(args.output_token, "output_token", missing[1], errors);
+    let items = required(args.items, "items", missing[2], errors);
 
     if let (Some(input), Some(output)) = (&input_tokens, &output_tokens) {
         check_token_arity(input, output, errors);
@@ -97,8 +109,13 @@ pub(crate) fn validate(args: Args, item: &Item, errors: &mut Errors) -> Option<D
     })
 }
 
-fn required<T>(value: Option<Keyed<T>>, key: &str, errors: &mut Errors) -> Option<Keyed<T>> {
-    if value.is_none() {
+fn required<T>(
+    value: Option<Keyed<T>>,
+    key: &str,
+    report_missing: bool,
+    errors: &mut Errors,
+) -> Option<Keyed<T>> {
+    if value.is_none() && report_missing {
         let what = match key {
             "input_token" => "the request field(s) that carry the token",
             "output_token" => "the output field(s) that hold the next token",
@@ -139,28 +156,28 @@ fn check_placement<'a>(
 
 fn check_struct_shape(item: &ItemStruct, has_operation: bool, errors: &mut Errors) {
     if !item.generics.params.is_empty() || item.generics.where_clause.is_some() {
-        errors.push_spanned(
-            item.generics.span(),
+        errors.push(syn::Error::new_spanned(
+            &item.generics,
             "#[paginate] does not support generic structs; declare one struct per concrete request",
-        );
+        ));
     }
     match (&item.fields, has_operation) {
         (Fields::Unit, true) | (Fields::Named(_), false) => {}
-        (fields, true) => errors.push_spanned(
-            fields.span(),
+        (fields, true) => errors.push(syn::Error::new_spanned(
+            fields,
             "a declaration for an SDK operation is a unit struct (`struct ListObjectVersions;`): \
              the SDK's builder holds the request fields",
-        ),
+        )),
         (Fields::Unit, false) => errors.push_spanned(
             item.ident.span(),
             "name the SDK operation this unit struct stands for with \
              `operation = <sdk crate>::operation::<op>`, or put #[paginate] on your request \
              builder struct",
         ),
-        (fields, false) => errors.push_spanned(
-            fields.span(),
+        (fields, false) => errors.push(syn::Error::new_spanned(
+            fields,
             "a request builder needs named fields, so that tokens can be named",
-        ),
+        )),
     }
 }
 
@@ -180,11 +197,11 @@ fn check_operation_path(operation: &Keyed<syn::Path>, errors: &mut Errors) -> Op
             Some(SdkOperation { root, module, name })
         }
         _ => {
-            errors.push_spanned(
-                path.span(),
+            errors.push(syn::Error::new_spanned(
+                path,
                 "expected the path of an SDK operation's module, like \
                  `aws_sdk_s3::operation::list_object_versions`",
-            );
+            ));
             None
         }
     }

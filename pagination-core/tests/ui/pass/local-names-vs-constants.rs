@@ -1,7 +1,5 @@
-// KNOWN BUG: the generated code's local bindings (`request`, `output`, `visitor`, `size`) are
-// `Span::mixed_site()` idents, but mixed-site hygiene resolves *items* at the call site: a
-// constant (or unit struct) of the same name in the user's module turns the generated function
-// parameters into constant patterns (E0530 "function parameters cannot shadow constants").
+// Regression: constants named like the generated code's locals (`request`, `output`, ...) must
+// not turn its parameters into constant patterns; the locals are `__`-prefixed and mixed-site.
 #![allow(dead_code)]
 
 #[path = "../support/fake_sdk.rs"]

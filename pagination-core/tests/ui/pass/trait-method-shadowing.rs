@@ -1,7 +1,5 @@
-// KNOWN BUG: `.clone()` on the SDK getter's `&Option<T>` is a method call, so a user trait in
-// scope with a `clone` method (here blanket-implemented) makes it ambiguous (E0034). Other
-// method calls of the generated code (`take`, `as_ref`, `as_mut`, `or_else`, `send`,
-// `as_input`) resolve to inherent methods and are unaffected.
+// Regression: a user trait in scope with a `clone` (or `visit`) method must not make the generated
+// calls ambiguous; they are written as `Trait::method(receiver)`.
 #![allow(dead_code)]
 
 #[path = "../support/fake_sdk.rs"]
