@@ -4,4 +4,5 @@
 
 mod config_parity;
 mod list_object_versions;
+mod s3_list_cli;
 mod support;

@@ -1,0 +1,367 @@
+//! Lists an S3 bucket's object versions, objects or multipart uploads as NDJSON, through the
+//! paginators of `pagination-aws`.
+//!
+//! ```text
+//! s3_list [object-versions|objects|multipart-uploads] --bucket B [--prefix P] [--delimiter D]
+//!         [--page-size N] [--max-items N] [--starting-token T] [--endpoint-url URL] [--region R]
+//! ```
+//!
+//! With no arguments it is a self-contained demo: it starts a moto server on 127.0.0.1, seeds a
+//! versioned bucket with a few hundred versions and delete markers, lists them in small pages,
+//! and stops the server.
+//!
+//! stdout is NDJSON, one line per item in listing order (within a page: versions, then delete
+//! markers, then common prefixes). When `--max-items` stops the listing early, the last line is
+//! `{"next_token":"<cursor>"}`; pass it back with `--starting-token` to continue exactly there.
+//! Progress and a summary go to stderr.
+
+use std::io::{self, BufWriter, Write};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use aws_sdk_s3::config::{BehaviorVersion, Region};
+use clap::{Parser, ValueEnum};
+use futures::TryStreamExt;
+use pagination_aws::s3::{
+    ListMultipartUploads, ListObjectVersions, ListObjectsV2, ObjectEntryV2, ObjectVersionEntry,
+    UploadEntry,
+};
+use pagination_core::{Cursor, ItemStream, PaginatedOperation, Paginator};
+use pagination_examples::moto::{self, MotoServer};
+use pagination_examples::seed;
+use serde_json::{Value, json};
+
+/// What to list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Listing {
+    /// Every version and delete marker (ListObjectVersions).
+    ObjectVersions,
+    /// The current objects (ListObjectsV2).
+    Objects,
+    /// Multipart uploads in progress (ListMultipartUploads).
+    MultipartUploads,
+}
+
+/// Lists an S3 bucket as NDJSON. Without arguments, runs a self-contained demo against a local
+/// moto server.
+#[derive(Debug, Parser)]
+#[command(version, about)]
+struct Args {
+    /// What to list.
+    #[arg(value_enum, default_value_t = Listing::ObjectVersions)]
+    listing: Listing,
+    /// The bucket to list (required unless running the demo).
+    #[arg(long)]
+    bucket: Option<String>,
+    /// Only keys that start with this prefix.
+    #[arg(long)]
+    prefix: Option<String>,
+    /// Group keys by this delimiter into common prefixes.
+    #[arg(long)]
+    delimiter: Option<String>,
+    /// Items to ask for per request.
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
+    page_size: Option<u32>,
+    /// Stop after this many items and print a `next_token` to continue from.
+    #[arg(long)]
+    max_items: Option<u64>,
+    /// Continue a listing where an earlier run stopped (its `next_token`).
+    #[arg(long)]
+    starting_token: Option<String>,
+    /// An S3-compatible endpoint instead of AWS (such as a moto server).
+    #[arg(long)]
+    endpoint_url: Option<String>,
+    /// The region (default: from the environment; us-east-1 with --endpoint-url).
+    #[arg(long)]
+    region: Option<String>,
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    if std::env::args_os().len() == 1 {
+        return demo().await;
+    }
+    let args = Args::parse();
+    let Some(bucket) = args.bucket.clone() else {
+        eprintln!("error: --bucket is required (run without arguments for the demo)");
+        return ExitCode::from(2);
+    };
+    let client = client(&args).await;
+    match list(&client, &bucket, &args).await {
+        Ok(_) => ExitCode::SUCCESS,
+        Err(code) => code,
+    }
+}
+
+/// An S3 client: real AWS through the default credential chain, or the given endpoint.
+async fn client(args: &Args) -> aws_sdk_s3::Client {
+    let mut loader = aws_config::defaults(BehaviorVersion::latest());
+    if let Some(region) = &args.region {
+        loader = loader.region(Region::new(region.clone()));
+    } else if args.endpoint_url.is_some() {
+        loader = loader.region(Region::new("us-east-1"));
+    }
+    if let Some(endpoint) = &args.endpoint_url {
+        loader = loader.endpoint_url(endpoint);
+        // A local endpoint such as moto accepts any credentials; use placeholders when the
+        // environment has none, rather than failing on the first request.
+        if std::env::var_os("AWS_ACCESS_KEY_ID").is_none()
+            && std::env::var_os("AWS_PROFILE").is_none()
+        {
+            loader = loader.credentials_provider(aws_sdk_s3::config::Credentials::new(
+                "test", "test", None, None, "s3_list",
+            ));
+        }
+    }
+    let config = loader.load().await;
+    let mut s3 = aws_sdk_s3::config::Builder::from(&config);
+    if args.endpoint_url.is_some() {
+        s3 = s3.force_path_style(true);
+    }
+    aws_sdk_s3::Client::from_conf(s3.build())
+}
+
+/// What a listing did.
+struct Summary {
+    pages: u64,
+    items: u64,
+    elapsed: Duration,
+}
+
+/// Lists `bucket` as `args` say, writing NDJSON to stdout.
+async fn list(client: &aws_sdk_s3::Client, bucket: &str, args: &Args) -> Result<Summary, ExitCode> {
+    let starting = match args.starting_token.as_deref().map(str::parse::<Cursor>) {
+        None => None,
+        Some(Ok(cursor)) => Some(cursor),
+        Some(Err(error)) => {
+            eprintln!("error: --starting-token is not a cursor of s3_list: {error}");
+            return Err(ExitCode::from(2));
+        }
+    };
+    let started = Instant::now();
+    let outcome = match args.listing {
+        Listing::ObjectVersions => {
+            let request = client
+                .list_object_versions()
+                .bucket(bucket)
+                .set_prefix(args.prefix.clone())
+                .set_delimiter(args.delimiter.clone());
+            let paginator =
+                configure::<ListObjectVersions>(Paginator::new(request), args, starting.as_ref())?;
+            write_items(paginator.items(), version_line).await
+        }
+        Listing::Objects => {
+            let request = client
+                .list_objects_v2()
+                .bucket(bucket)
+                .set_prefix(args.prefix.clone())
+                .set_delimiter(args.delimiter.clone());
+            let paginator =
+                configure::<ListObjectsV2>(Paginator::new(request), args, starting.as_ref())?;
+            write_items(paginator.items(), object_line).await
+        }
+        Listing::MultipartUploads => {
+            let request = client
+                .list_multipart_uploads()
+                .bucket(bucket)
+                .set_prefix(args.prefix.clone())
+                .set_delimiter(args.delimiter.clone());
+            let paginator = configure::<ListMultipartUploads>(
+                Paginator::new(request),
+                args,
+                starting.as_ref(),
+            )?;
+            write_items(paginator.items(), upload_line).await
+        }
+    };
+    let (pages, items, failed) = outcome.map_err(|error| {
+        eprintln!("error: cannot write to stdout: {error}");
+        ExitCode::FAILURE
+    })?;
+    let summary = Summary {
+        pages,
+        items,
+        elapsed: started.elapsed(),
+    };
+    eprintln!(
+        "listed {} items in {} pages in {:.2?}",
+        summary.items, summary.pages, summary.elapsed
+    );
+    if failed {
+        return Err(ExitCode::FAILURE);
+    }
+    Ok(summary)
+}
+
+/// Applies the page size, limit and starting cursor to a paginator.
+fn configure<Op: pagination_core::PageSize>(
+    mut paginator: Paginator<Op>,
+    args: &Args,
+    starting: Option<&Cursor>,
+) -> Result<Paginator<Op>, ExitCode> {
+    if let Some(size) = args.page_size {
+        paginator = paginator.page_size(size);
+    }
+    if let Some(count) = args.max_items {
+        paginator = paginator.max_items(count);
+    }
+    if let Some(cursor) = starting {
+        paginator = paginator.resume_from(cursor).map_err(|error| {
+            eprintln!(
+                "error: --starting-token does not continue this listing: {error}\n\
+                 (it must come from s3_list with the same listing, bucket, prefix, delimiter and page size)"
+            );
+            ExitCode::from(2)
+        })?;
+    }
+    Ok(paginator)
+}
+
+/// Writes each item as a line; on a failed page, reports it with the cursor to retry from.
+/// Returns the pages and items seen, and whether the listing failed.
+async fn write_items<Op>(
+    mut items: ItemStream<Op>,
+    line: fn(Op::Item) -> Value,
+) -> io::Result<(u64, u64, bool)>
+where
+    Op: PaginatedOperation,
+    Op::Error: std::error::Error + 'static,
+{
+    let mut out = BufWriter::new(io::stdout().lock());
+    let mut count = 0u64;
+    let mut pages_reported = 0;
+    let failed = loop {
+        match items.try_next().await {
+            Ok(Some(item)) => {
+                count += 1;
+                writeln!(out, "{}", line(item))?;
+                if items.pages() != pages_reported {
+                    pages_reported = items.pages();
+                    eprintln!("page {pages_reported} received ({count} items so far)");
+                }
+            }
+            Ok(None) => break false,
+            Err(error) => {
+                eprintln!("error: {error}");
+                let mut source = std::error::Error::source(&error);
+                while let Some(cause) = source {
+                    eprintln!("  caused by: {cause}");
+                    source = cause.source();
+                }
+                break true;
+            }
+        }
+    };
+    if let Some(cursor) = items.cursor() {
+        writeln!(out, "{}", json!({ "next_token": cursor.to_string() }))?;
+    }
+    out.flush()?;
+    Ok((items.pages(), count, failed))
+}
+
+fn version_line(entry: ObjectVersionEntry) -> Value {
+    match entry {
+        ObjectVersionEntry::Version(version) => json!({
+            "type": "version",
+            "key": version.key(),
+            "version_id": version.version_id(),
+            "is_latest": version.is_latest(),
+        }),
+        ObjectVersionEntry::DeleteMarker(marker) => json!({
+            "type": "delete_marker",
+            "key": marker.key(),
+            "version_id": marker.version_id(),
+            "is_latest": marker.is_latest(),
+        }),
+        ObjectVersionEntry::CommonPrefix(prefix) => {
+            json!({ "type": "common_prefix", "prefix": prefix.prefix() })
+        }
+    }
+}
+
+fn object_line(entry: ObjectEntryV2) -> Value {
+    match entry {
+        ObjectEntryV2::Object(object) => json!({ "type": "object", "key": object.key() }),
+        ObjectEntryV2::CommonPrefix(prefix) => {
+            json!({ "type": "common_prefix", "prefix": prefix.prefix() })
+        }
+    }
+}
+
+fn upload_line(entry: UploadEntry) -> Value {
+    match entry {
+        UploadEntry::Upload(upload) => json!({
+            "type": "upload",
+            "key": upload.key(),
+            "upload_id": upload.upload_id(),
+        }),
+        UploadEntry::CommonPrefix(prefix) => {
+            json!({ "type": "common_prefix", "prefix": prefix.prefix() })
+        }
+    }
+}
+
+/// The self-contained demo: a local moto server, a seeded versioned bucket, a paged listing.
+async fn demo() -> ExitCode {
+    let started = Instant::now();
+    eprintln!("demo: starting a local moto server (run with --help for the real thing)");
+    let server = match MotoServer::start() {
+        Ok(server) => server,
+        Err(moto::MotoError::NotInstalled) => {
+            eprintln!(
+                "error: the demo needs moto, which is not installed; {}",
+                moto::INSTALL_HINT
+            );
+            return ExitCode::FAILURE;
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let bucket = "pagination-demo";
+    let plan = seed::plan(140);
+    let (versions, markers) = seed::count(&plan);
+    eprintln!(
+        "demo: moto at {} (pid {}); seeding {bucket} with {versions} versions and {markers} delete markers under {} prefixes",
+        server.endpoint(),
+        server.pid(),
+        seed::PREFIXES.len()
+    );
+    let client = server.s3_client();
+    if let Err(error) = seed::seed_versioned_bucket(&client, bucket, &plan).await {
+        eprintln!("error: seeding failed: {error}");
+        return ExitCode::FAILURE;
+    }
+    let args = Args {
+        listing: Listing::ObjectVersions,
+        bucket: Some(bucket.into()),
+        prefix: None,
+        delimiter: None,
+        page_size: Some(25),
+        max_items: None,
+        starting_token: None,
+        endpoint_url: Some(server.endpoint().into()),
+        region: None,
+    };
+    eprintln!("demo: listing every version with ListObjectVersions, 25 a page");
+    let summary = match list(&client, bucket, &args).await {
+        Ok(summary) => summary,
+        Err(code) => return code,
+    };
+    drop(server);
+    let expected = (versions + markers) as u64;
+    eprintln!(
+        "demo: {} of {expected} seeded versions and delete markers listed across {} pages; \
+         the demo took {:.2?}, moto stopped",
+        summary.items,
+        summary.pages,
+        started.elapsed()
+    );
+    if summary.items == expected {
+        ExitCode::SUCCESS
+    } else {
+        eprintln!("error: the listing does not hold every seeded entry");
+        ExitCode::FAILURE
+    }
+}

@@ -1,0 +1,178 @@
+//! The `s3_list` example's interface, which other tools drive: NDJSON on stdout, `--max-items`
+//! ending with a `next_token` line, `--starting-token` continuing exactly, bad tokens refused.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+use pagination_examples::seed;
+use serde_json::Value;
+
+use crate::support::{moto, unique_bucket};
+
+/// The example binary, which `cargo test` builds next to the test binaries.
+fn s3_list() -> PathBuf {
+    let deps = std::env::current_exe().unwrap();
+    let profile = deps.parent().unwrap().parent().unwrap();
+    let binary = profile.join("examples").join("s3_list");
+    assert!(
+        binary.exists(),
+        "{} is built by `cargo test`",
+        binary.display()
+    );
+    binary
+}
+
+fn run(endpoint: &str, arguments: &[&str]) -> Output {
+    Command::new(s3_list())
+        .args(arguments)
+        .args(["--endpoint-url", endpoint])
+        .env("AWS_ACCESS_KEY_ID", "test")
+        .env("AWS_SECRET_ACCESS_KEY", "test")
+        .output()
+        .unwrap()
+}
+
+fn lines(output: &Output) -> Vec<Value> {
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect()
+}
+
+#[tokio::test]
+async fn max_items_and_starting_token_split_a_listing_exactly() {
+    let server = moto();
+    let bucket = unique_bucket("cli");
+    let plan = seed::plan(25);
+    seed::seed_versioned_bucket(&server.s3_client(), &bucket, &plan)
+        .await
+        .unwrap();
+    let (versions, markers) = seed::count(&plan);
+    let endpoint = server.endpoint();
+    let base = ["object-versions", "--bucket", &bucket, "--page-size", "4"];
+
+    let full = lines(&run(endpoint, &base));
+    assert_eq!(full.len(), versions + markers);
+    assert!(full.iter().all(|line| line.get("next_token").is_none()));
+    assert_eq!(full[0]["type"], "version");
+    assert!(full.iter().any(|line| line["type"] == "delete_marker"));
+
+    // Stop after every few items, continue from the printed token, until the listing ends.
+    let mut joined = Vec::new();
+    let mut token: Option<String> = None;
+    let mut runs = 0;
+    loop {
+        runs += 1;
+        let mut arguments = base.to_vec();
+        arguments.extend(["--max-items", "9"]);
+        if let Some(token) = &token {
+            arguments.extend(["--starting-token", token]);
+        }
+        let mut output = lines(&run(endpoint, &arguments));
+        match output.last().and_then(|last| last.get("next_token")) {
+            Some(next) => {
+                token = Some(next.as_str().unwrap().to_owned());
+                output.pop();
+                joined.extend(output);
+            }
+            None => {
+                joined.extend(output);
+                break;
+            }
+        }
+    }
+    assert_eq!(joined, full);
+    assert_eq!(runs, full.len().div_ceil(9));
+
+    // A token for another page size, and a string that is no token: refused, exit status 2.
+    let mut arguments = base.to_vec();
+    arguments.extend(["--max-items", "5"]);
+    let first = lines(&run(endpoint, &arguments));
+    let token = first.last().unwrap()["next_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let other = run(
+        endpoint,
+        &[
+            "object-versions",
+            "--bucket",
+            &bucket,
+            "--page-size",
+            "5",
+            "--starting-token",
+            &token,
+        ],
+    );
+    assert_eq!(other.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&other.stderr).contains("does not continue this listing"));
+    let garbage = run(
+        endpoint,
+        &["--bucket", &bucket, "--starting-token", "not-a-token"],
+    );
+    assert_eq!(garbage.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&garbage.stderr).contains("not a cursor"));
+}
+
+#[tokio::test]
+async fn objects_and_multipart_uploads_print_their_lines() {
+    let server = moto();
+    let client = server.s3_client();
+    let bucket = unique_bucket("cli-objects");
+    client.create_bucket().bucket(&bucket).send().await.unwrap();
+    for key in ["a/1", "a/2", "b/1", "top"] {
+        client
+            .put_object()
+            .bucket(&bucket)
+            .key(key)
+            .send()
+            .await
+            .unwrap();
+    }
+    client
+        .create_multipart_upload()
+        .bucket(&bucket)
+        .key("big/file")
+        .send()
+        .await
+        .unwrap();
+    let endpoint = server.endpoint();
+
+    let objects = lines(&run(
+        endpoint,
+        &["objects", "--bucket", &bucket, "--page-size", "1"],
+    ));
+    let keys: Vec<_> = objects
+        .iter()
+        .map(|line| line["key"].as_str().unwrap())
+        .collect();
+    assert_eq!(keys, ["a/1", "a/2", "b/1", "top"]);
+    assert!(objects.iter().all(|line| line["type"] == "object"));
+
+    let grouped = lines(&run(
+        endpoint,
+        &["objects", "--bucket", &bucket, "--delimiter", "/"],
+    ));
+    let prefixes: Vec<_> = grouped
+        .iter()
+        .filter(|line| line["type"] == "common_prefix")
+        .map(|line| line["prefix"].as_str().unwrap())
+        .collect();
+    assert_eq!(prefixes, ["a/", "b/"]);
+
+    let uploads = lines(&run(endpoint, &["multipart-uploads", "--bucket", &bucket]));
+    assert_eq!(uploads.len(), 1);
+    assert_eq!(uploads[0]["type"], "upload");
+    assert_eq!(uploads[0]["key"], "big/file");
+    assert!(
+        uploads[0]["upload_id"]
+            .as_str()
+            .is_some_and(|id| !id.is_empty())
+    );
+}
