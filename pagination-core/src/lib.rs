@@ -1,4 +1,228 @@
-//! Correct, fast async-stream paginators for token-paginated APIs, declared with one attribute.
+//! Correct, fast async-stream paginators for any token-paginated API, declared with one
+//! attribute.
+//!
+//! An API that answers "a page and a token" needs a loop: send, read the items, copy the token
+//! into the next request, stop at the end, do not loop forever, do not lose the position when a
+//! page fails. [`#[paginate]`](macro@paginate) writes that loop once, at compile time, from the
+//! names of the fields involved, and the [`Paginator`] it plugs into runs it as a
+//! [`Stream`](futures_core::Stream) of pages or of items.
+//!
+//! ```
+//! use futures::TryStreamExt;
+//! use pagination_core::{IntoPaginator, PageRequest, paginate};
+//!
+//! /// One page of the (in-memory, for this example) API.
+//! struct ListUsersOutput {
+//!     users: Vec<String>,
+//!     next_token: Option<String>,
+//! }
+//!
+//! /// The request builder: `#[paginate]` names the token fields, the items and the page size.
+//! #[paginate(input_token = token, output_token = next_token, items = users: String, page_size = limit)]
+//! #[derive(Clone, Debug, Default)]
+//! struct ListUsers {
+//!     token: Option<String>,
+//!     limit: Option<u32>,
+//! }
+//!
+//! /// How to send one request.
+//! impl PageRequest for ListUsers {
+//!     type Output = ListUsersOutput;
+//!     type Error = std::io::Error;
+//!
+//!     async fn send(self) -> Result<ListUsersOutput, std::io::Error> {
+//!         let all: Vec<String> = (0..25).map(|n| format!("user-{n:02}")).collect();
+//!         let start: usize = self.token.map_or(0, |token| token.parse().unwrap());
+//!         let end = (start + self.limit.unwrap_or(10) as usize).min(all.len());
+//!         Ok(ListUsersOutput {
+//!             users: all[start..end].to_vec(),
+//!             next_token: (end < all.len()).then(|| end.to_string()),
+//!         })
+//!     }
+//! }
+//!
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let users: Vec<String> = ListUsers::default()
+//!     .into_paginator()
+//!     .page_size(10)
+//!     .items()
+//!     .try_collect()
+//!     .await?;
+//! assert_eq!(users.len(), 25);
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! # Declaring a paginator
+//!
+//! The attribute goes on one of two things.
+//!
+//! **A request builder you own** (above): a struct with named fields, which you also implement
+//! [`PageRequest`] for (its `Output`, `Error`, and `async fn send(self)`). The struct is the
+//! request that is cloned for each page, with its token fields set.
+//!
+//! **An operation of an AWS SDK crate** that the SDK leaves without a paginator: a unit struct
+//! that names the operation's module. The SDK's fluent builder, output and error types follow
+//! from the module path by the SDK's convention
+//! (`<crate>::operation::<op>::{builders::<Op>FluentBuilder, <Op>Output, <Op>Error}`), so they
+//! are not written; the builder gains `into_paginator()` through [`IntoPaginator`]:
+//!
+//! ```ignore
+//! use aws_sdk_s3::types::{CommonPrefix, DeleteMarkerEntry, ObjectVersion};
+//! use pagination_core::{IntoPaginator, paginate};
+//!
+//! #[paginate(
+//!     operation = aws_sdk_s3::operation::list_object_versions,
+//!     input_token = (key_marker, version_id_marker),
+//!     output_token = (next_key_marker, next_version_id_marker),
+//!     more_results = is_truncated,
+//!     page_size = max_keys,
+//!     items = (
+//!         versions: ObjectVersion as Version,
+//!         delete_markers: DeleteMarkerEntry as DeleteMarker,
+//!         common_prefixes: CommonPrefix as CommonPrefix,
+//!     ),
+//!     item_enum = ObjectVersionEntry,
+//! )]
+//! pub struct ListObjectVersions;
+//!
+//! let entries = client.list_object_versions().bucket("b").into_paginator().items();
+//! ```
+//!
+//! The `pagination-aws` crate declares every S3 and Config operation that needs it, each with its
+//! paging rule documented and tested; its documentation compiles the example above.
+//!
+//! # The attribute's keys
+//!
+//! | key | required | value |
+//! |---|---|---|
+//! | `operation` | for SDK operations | the operation's module: `aws_sdk_s3::operation::list_objects` |
+//! | `input_token` | yes | the request field that carries the token, or several in parentheses: `(key_marker, version_id_marker)` |
+//! | `output_token` | yes | the output field that holds the next token, or one per input token, in the same order |
+//! | `items` | yes | the output field(s) holding the items, each with its element type: `contents: Object` |
+//! | `more_results` | no | a `bool` or `Option<bool>` output field that says whether more pages follow |
+//! | `page_size` | no | the request field that sets the page size; enables [`Paginator::page_size`] |
+//! | `item_enum` | no | the name of the enum of several item fields (default: `<Struct>Item`) |
+//!
+//! **Tokens** are never given types: the engine learns each token's type from the fields
+//! themselves. Any [`TokenValue`] can be a token: strings, integers, lists, and maps such as
+//! DynamoDB's `LastEvaluatedKey` (implement `TokenValue` for your own value types). Several tokens
+//! travel together: each input token is set from the output token at the same position, and one
+//! that is absent (or an empty string) is cleared, never left stale.
+//!
+//! **Output paths** read like Rust: `object_parts?.next_part_number_marker` looks inside an
+//! optional sub-structure (the token is absent when it is `None`); `contents?.last()?.key` calls a
+//! method without arguments; `next_marker || contents?.last()?.key` falls back to the second path
+//! when the first is absent or empty. `more_results` and `items` take paths too (items walk
+//! fields only).
+//!
+//! **Items** need their element type, the one thing Rust cannot name from a field's name. A field
+//! may be `Vec<T>` or `Option<Vec<T>>`. With several item fields, one pass over the pages yields
+//! an enum with a variant per field, in each page's order (all of the first field's items, then
+//! the second's, ...). Variants are named after the fields in UpperCamelCase, or with
+//! `field: Type as Variant`. The enum derives `Debug`, `Clone` and `PartialEq`.
+//!
+//! **The end** of a listing: where `more_results` is declared, it decides (`false` or absent is
+//! the end), so a service that sends a token on its last page (S3 ListObjects with a delimiter,
+//! ListParts' final `"0"` marker) does not loop. Otherwise the listing ends when every output
+//! token is absent or empty.
+//!
+//! Mistakes are compile errors on your tokens, all reported at once: an unknown key (with the
+//! accepted ones), a missing or repeated key, token lists of different lengths, a field the
+//! builder or output does not have (rustc's error points at the name inside the attribute).
+//!
+//! # Running a listing
+//!
+//! A [`Paginator`] (from `into_paginator()` or [`Paginator::new`]) mirrors the AWS SDK's
+//! paginators and adds to them:
+//!
+//! - [`send`](Paginator::send): a [`PageStream`] of outputs; [`items`](Paginator::items): an
+//!   [`ItemStream`] of items across pages. Both are lazy (nothing is sent before the first
+//!   poll), `Send + 'static`, `Unpin`, and work with `futures`' `StreamExt`/`TryStreamExt`.
+//! - [`page_size`](Paginator::page_size), [`max_items`](Paginator::max_items) (exact, even
+//!   mid-page), [`max_pages`](Paginator::max_pages).
+//! - [`prefetch`](Paginator::prefetch): requests run ahead of the consumer, so network time
+//!   overlaps the consumer's work.
+//!
+//! # Cursors
+//!
+//! A [`Cursor`] is a position after any item: the tokens of a page, an offset into it, and a
+//! fingerprint of the request's other parameters. [`ItemStream::cursor`] tells it after every
+//! item, [`PageStream::cursor`] after every page, and every [`Error`] carries one.
+//! [`Paginator::resume_from`] continues exactly there. Its string form is opaque and URL-safe
+//! (`serde` support behind the `serde` feature); a cursor of another request, or a string that is
+//! not a cursor, is a typed [`CursorError`], never a panic.
+//!
+//! ```
+//! # use futures::TryStreamExt;
+//! # use pagination_core::{Cursor, IntoPaginator, PageRequest, paginate};
+//! # struct Page { values: Vec<u32>, next: Option<u32> }
+//! # #[paginate(input_token = after, output_token = next, items = values: u32)]
+//! # #[derive(Clone, Debug, Default)]
+//! # struct ListValues { after: Option<u32> }
+//! # impl PageRequest for ListValues {
+//! #     type Output = Page;
+//! #     type Error = std::convert::Infallible;
+//! #     async fn send(self) -> Result<Page, Self::Error> {
+//! #         let start = self.after.unwrap_or(0);
+//! #         let end = (start + 4).min(10);
+//! #         Ok(Page { values: (start..end).collect(), next: (end < 10).then_some(end) })
+//! #     }
+//! # }
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! // Take 6 items, and keep the position as a string.
+//! let mut first = ListValues::default().into_paginator().max_items(6).items();
+//! while let Some(value) = first.try_next().await? { /* ... */ }
+//! let saved: String = first.cursor().expect("more items follow").to_string();
+//!
+//! // Later, perhaps in another process: the rest, exactly.
+//! let cursor: Cursor = saved.parse()?;
+//! let rest: Vec<u32> = ListValues::default()
+//!     .into_paginator()
+//!     .resume_from(&cursor)?
+//!     .items()
+//!     .try_collect()
+//!     .await?;
+//! assert_eq!(rest, [6, 7, 8, 9]);
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! # Errors
+//!
+//! A failed page request is yielded as [`Error::Request`], with the request's error and the
+//! cursor of the failed page, and the stream ends: resuming from that cursor retries the page and
+//! loses or repeats nothing. The other variants are the guards below and a cursor that cannot be
+//! honoured.
+//!
+//! # Guards
+//!
+//! Each guard has a [`GuardPolicy`] (stop, error, or continue), and the defaults never loop
+//! forever and never stop silently where items could be lost:
+//!
+//! | guard | trips when | default |
+//! |---|---|---|
+//! | duplicate token | the service returns the token it was just sent | stop after that page (the AWS SDK's behaviour); [`stop_on_duplicate_token`](Paginator::stop_on_duplicate_token) |
+//! | token cycle | it returns a token sent earlier in the listing | error; tracked in bounded memory, every cycle is caught |
+//! | missing token | `more_results` says more but there is no token | error |
+//! | page limit | [`max_pages`](Paginator::max_pages) is reached | stop, with the cursor |
+//!
+//! # What the attribute expands to
+//!
+//! The struct is kept as written. Next to it, the attribute implements [`PaginatedOperation`]
+//! for the struct: `send` calls the builder's `send`, `visit_tokens` hands each token field to a
+//! generic visitor (this is how token types are inferred), `next_request` copies the output
+//! tokens into the request, `more_results` reads the flag, and `item_fields` lends the item
+//! fields. With `page_size` it implements [`PageSize`], and it implements [`IntoPaginator`] for
+//! the builder. With several item fields it also declares the item enum. That is all: the paging
+//! logic lives in this crate, once, so each declaration compiles to a few dozen lines.
+//!
+//! # Features
+//!
+//! - `tokio` (default): [`Paginator::prefetch`], which spawns a Tokio task.
+//! - `serde`: `Serialize`/`Deserialize` for [`Cursor`].
 #![warn(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
@@ -20,6 +244,8 @@ pub use guard::GuardPolicy;
 pub use operation::{
     IntoPaginator, ItemField, ItemFields, PageRequest, PageSize, PaginatedOperation, SendFuture,
 };
+/// Declares a paginator: see the [crate documentation](crate#declaring-a-paginator) for its
+/// placements and keys.
 pub use pagination_derive::paginate;
 pub use paginator::Paginator;
 pub use stream::{ItemStream, PageStream};

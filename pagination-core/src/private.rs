@@ -230,7 +230,7 @@ mod tests {
         );
         assert!(flag_at(&output, |o| Some(&o.parts.as_ref()?.truncated)));
         assert_eq!(
-            token_at(&output, |o| Some(o.keys.as_ref()?.last()?)),
+            token_at(&output, |o| o.keys.as_ref()?.last()),
             Some("b".to_owned())
         );
 
@@ -240,7 +240,7 @@ mod tests {
         };
         assert_eq!(token_at(&empty, |o| Some(&o.parts.as_ref()?.next)), None);
         assert!(!flag_at(&empty, |o| Some(&o.parts.as_ref()?.truncated)));
-        assert_eq!(token_at(&empty, |o| Some(o.keys.as_ref()?.last()?)), None);
+        assert_eq!(token_at(&empty, |o| o.keys.as_ref()?.last()), None);
     }
 
     #[test]

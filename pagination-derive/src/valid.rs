@@ -38,7 +38,7 @@ pub(crate) struct SdkOperation {
 }
 
 pub(crate) enum Items {
-    One(ItemArg),
+    One(Box<ItemArg>),
     /// Several item fields, yielded as one enum with a variant per field.
     Several {
         enum_name: Ident,
@@ -369,7 +369,7 @@ fn build_items(
                  items have that field's element type",
             );
         }
-        return values.pop().map(Items::One);
+        return values.pop().map(|item| Items::One(Box::new(item)));
     }
     let enum_name = item_enum
         .map(|name| name.value)
