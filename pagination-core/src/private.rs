@@ -134,12 +134,30 @@ pub fn flag_at<'a, O: ?Sized, F: FlagField + 'a>(
     path(output).is_some_and(FlagField::is_set)
 }
 
-/// An item field, checked to hold elements of the declared item type `T`. Its type names only
-/// `T`, so a mismatch is reported once, here, on the declared type.
+/// An item field, checked to hold elements of the declared item type `T` (inferred from the
+/// operation's `Item`). The result's type names only `T`, so a mismatch is reported once, at this
+/// call, which generated code spans on the declared type.
 pub fn item_field<'a, T, F: ItemField<Element = T> + 'a>(
     field: Option<&'a mut F>,
 ) -> Option<&'a mut (dyn ItemField<Element = T> + 'a)> {
     field.map(|field| field as &mut (dyn ItemField<Element = T> + 'a))
+}
+
+/// Hands a token read through a getter (an SDK builder's `get_x()`) to the visitor.
+pub fn visit<V: TokenVisitor, T: TokenValue>(
+    visitor: &mut V,
+    token: &Option<T>,
+) -> Result<Option<T>, V::Error> {
+    visitor.visit(token.clone())
+}
+
+/// Hands a token field of a builder the user owns to the visitor, and stores what it returns.
+pub fn visit_field<V: TokenVisitor, T: TokenValue>(
+    visitor: &mut V,
+    field: &mut Option<T>,
+) -> Result<(), V::Error> {
+    *field = visitor.visit(field.take())?;
+    Ok(())
 }
 
 /// The field at the end of `path`, mutably; gives the closure its signature.

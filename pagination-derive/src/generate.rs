@@ -204,15 +204,12 @@ fn visit_tokens(decl: &Declaration, locals: &Locals) -> TokenStream {
             let getters = tokens.iter().map(|token| format_ident!("get_{}", token));
             let setters = tokens.iter().map(|token| format_ident!("set_{}", token));
             quote! {
-                #(let #tokens = __pagination::TokenVisitor::visit(
-                    #visitor,
-                    __pagination::Clone::clone(#request.#getters()),
-                )?;)*
+                #(let #tokens = __pagination::visit(#visitor, #request.#getters())?;)*
                 __pagination::Ok(#request #(.#setters(#tokens))*)
             }
         }
         Target::Owned => quote! {
-            #(#request.#tokens = __pagination::TokenVisitor::visit(#visitor, #request.#tokens.take())?;)*
+            #(__pagination::visit_field(#visitor, &mut #request.#tokens)?;)*
             __pagination::Ok(#request)
         },
     }
@@ -274,25 +271,27 @@ fn read_flag(path: &FieldPath, output: &Ident) -> TokenStream {
     }
 }
 
-/// `Option<&mut Field>` for one item field, checked against the declared item type (a mismatch
-/// is reported on that type).
+/// `Option<&mut Field>` for one item field.
 fn item_field(item: &ItemArg, output: &Ident) -> TokenStream {
     let some = some();
     let span = item.path.span();
-    let field = match item.path.as_plain_field() {
+    match item.path.as_plain_field() {
         Some(field) => quote_spanned!(span=> #some(&mut #output.#field)),
         None => {
             let place = item.path.place(output, true);
             quote_spanned!(span=> __pagination::field_mut(#output, |#output| #some(&mut #place)))
         }
-    };
-    let ty = &item.ty;
-    quote_spanned!(ty.span()=> __pagination::item_field::<#ty, _>(#field))
+    }
 }
 
 fn item_fields(items: &Items, output: &Ident) -> TokenStream {
     match items {
-        Items::One(item) => item_field(item, output),
+        // Checked against the declared type (`Item`), with the error on that type.
+        Items::One(item) => {
+            let field = item_field(item, output);
+            quote_spanned!(item.ty.span()=> __pagination::item_field(#field))
+        }
+        // Each variant's constructor checks its field's element type.
         Items::Several { enum_name, fields } => {
             let pairs = fields.iter().map(|(variant, item)| {
                 let field = item_field(item, output);

@@ -1,1 +1,113 @@
-// snapshots come next
+//! Expansion snapshots: what `#[paginate]` generates, pretty-printed and compared with the files
+//! in `snapshots/`. Update them with `UPDATE_EXPECT=1 cargo test -p pagination-derive` and read
+//! the diff.
+
+use expect_test::{ExpectFile, expect_file};
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::expand;
+
+fn pretty(tokens: TokenStream) -> String {
+    let file: syn::File = syn::parse2(tokens).expect("the expansion is valid Rust");
+    prettyplease::unparse(&file)
+}
+
+fn check(args: TokenStream, item: TokenStream, expected: ExpectFile) {
+    expected.assert_eq(&pretty(expand::paginate(args, item)));
+}
+
+#[test]
+fn sdk_operation_with_two_tokens_and_several_item_fields() {
+    check(
+        quote! {
+            operation = aws_sdk_s3::operation::list_object_versions,
+            input_token = (key_marker, version_id_marker),
+            output_token = (next_key_marker, next_version_id_marker),
+            more_results = is_truncated,
+            page_size = max_keys,
+            items = (
+                versions: ObjectVersion as Version,
+                delete_markers: DeleteMarkerEntry as DeleteMarker,
+                common_prefixes: CommonPrefix as CommonPrefix,
+            ),
+            item_enum = ObjectVersionEntry,
+        },
+        quote! {
+            /// `ListObjectVersions`.
+            #[derive(Debug, Clone, Copy)]
+            pub struct ListObjectVersions;
+        },
+        expect_file!["snapshots/sdk_two_tokens.rs"],
+    );
+}
+
+#[test]
+fn sdk_operation_with_a_fallback_token() {
+    check(
+        quote! {
+            operation = aws_sdk_s3::operation::list_objects,
+            input_token = marker,
+            output_token = next_marker || contents?.last()?.key,
+            more_results = is_truncated,
+            page_size = max_keys,
+            items = contents: Object,
+        },
+        quote!(
+            pub struct ListObjects;
+        ),
+        expect_file!["snapshots/sdk_fallback_token.rs"],
+    );
+}
+
+#[test]
+fn sdk_operation_with_nested_token_flag_and_items() {
+    check(
+        quote! {
+            operation = aws_sdk_s3::operation::get_object_attributes,
+            input_token = part_number_marker,
+            output_token = object_parts?.next_part_number_marker,
+            more_results = object_parts?.is_truncated,
+            page_size = max_parts,
+            items = object_parts?.parts: ObjectPart,
+        },
+        quote!(
+            pub struct GetObjectAttributes;
+        ),
+        expect_file!["snapshots/sdk_nested_paths.rs"],
+    );
+}
+
+#[test]
+fn a_request_builder_the_user_owns() {
+    check(
+        quote! {
+            input_token = token,
+            output_token = next_token,
+            page_size = limit,
+            items = users: User,
+        },
+        quote! {
+            #[derive(Clone, Debug)]
+            pub struct ListUsers {
+                client: Client,
+                token: Option<String>,
+                limit: Option<u32>,
+            }
+        },
+        expect_file!["snapshots/owned_builder.rs"],
+    );
+}
+
+#[test]
+fn mistakes_expand_to_the_item_and_compile_errors() {
+    check(
+        quote!(input_token = token, imtes = users: User, colour = red),
+        quote!(
+            pub struct ListUsers {
+                token: Option<String>,
+            }
+        ),
+        expect_file!["snapshots/mistakes.rs"],
+    );
+}

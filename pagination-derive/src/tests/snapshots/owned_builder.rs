@@ -1,0 +1,54 @@
+#[derive(Clone, Debug)]
+pub struct ListUsers {
+    client: Client,
+    token: Option<String>,
+    limit: Option<u32>,
+}
+#[allow(unused_qualifications)]
+const _: () = {
+    use ::pagination_core::__private as __pagination;
+    #[automatically_derived]
+    impl __pagination::PaginatedOperation for ListUsers {
+        type Request = ListUsers;
+        type Output = <Self as __pagination::PageRequest>::Output;
+        type Error = <Self as __pagination::PageRequest>::Error;
+        type Item = User;
+        fn send(__request: Self::Request) -> __pagination::SendFuture<Self> {
+            __pagination::Box::pin(__pagination::PageRequest::send(__request))
+        }
+        fn parameters(__request: &Self::Request) -> &dyn __pagination::Debug {
+            __pagination::PageRequest::parameters(__request)
+        }
+        fn visit_tokens<V: __pagination::TokenVisitor>(
+            mut __request: Self::Request,
+            __visitor: &mut V,
+        ) -> __pagination::Result<Self::Request, V::Error> {
+            __pagination::visit_field(__visitor, &mut __request.token)?;
+            __pagination::Ok(__request)
+        }
+        fn next_request(
+            mut __request: Self::Request,
+            __output: &Self::Output,
+        ) -> Self::Request {
+            __request.token = __pagination::token(&__output.next_token);
+            __request
+        }
+        fn item_fields(
+            __output: &mut Self::Output,
+        ) -> impl __pagination::ItemFields<Self::Item> + '_ {
+            __pagination::item_field(__pagination::Some(&mut __output.users))
+        }
+    }
+    #[automatically_derived]
+    impl __pagination::PageSize for ListUsers {
+        fn set_page_size(
+            mut __request: Self::Request,
+            __size: __pagination::u32,
+        ) -> Self::Request {
+            __pagination::PageSizeField::set_page_size(&mut __request.limit, __size);
+            __request
+        }
+    }
+    #[automatically_derived]
+    impl __pagination::IntoPaginator<ListUsers> for ListUsers {}
+};

@@ -1,0 +1,64 @@
+pub struct ListObjects;
+#[allow(unused_qualifications)]
+const _: () = {
+    use ::pagination_core::__private as __pagination;
+    #[automatically_derived]
+    impl __pagination::PaginatedOperation for ListObjects {
+        type Request = aws_sdk_s3::operation::list_objects::builders::ListObjectsFluentBuilder;
+        type Output = aws_sdk_s3::operation::list_objects::ListObjectsOutput;
+        type Error = aws_sdk_s3::error::SdkError<
+            aws_sdk_s3::operation::list_objects::ListObjectsError,
+        >;
+        type Item = Object;
+        fn send(__request: Self::Request) -> __pagination::SendFuture<Self> {
+            __pagination::Box::pin(__request.send())
+        }
+        fn parameters(__request: &Self::Request) -> &dyn __pagination::Debug {
+            __request.as_input()
+        }
+        fn visit_tokens<V: __pagination::TokenVisitor>(
+            __request: Self::Request,
+            __visitor: &mut V,
+        ) -> __pagination::Result<Self::Request, V::Error> {
+            let marker = __pagination::visit(__visitor, __request.get_marker())?;
+            __pagination::Ok(__request.set_marker(marker))
+        }
+        fn next_request(
+            __request: Self::Request,
+            __output: &Self::Output,
+        ) -> Self::Request {
+            __request
+                .set_marker(
+                    __pagination::token(&__output.next_marker)
+                        .or_else(|| __pagination::token_at(
+                            __output,
+                            |__output| __pagination::Some(
+                                &__output.contents.as_ref()?.last()?.key,
+                            ),
+                        )),
+                )
+        }
+        fn more_results(
+            __output: &Self::Output,
+        ) -> __pagination::Option<__pagination::bool> {
+            __pagination::Some(__pagination::flag(&__output.is_truncated))
+        }
+        fn item_fields(
+            __output: &mut Self::Output,
+        ) -> impl __pagination::ItemFields<Self::Item> + '_ {
+            __pagination::item_field(__pagination::Some(&mut __output.contents))
+        }
+    }
+    #[automatically_derived]
+    impl __pagination::PageSize for ListObjects {
+        fn set_page_size(
+            __request: Self::Request,
+            __size: __pagination::u32,
+        ) -> Self::Request {
+            __request.max_keys(__pagination::page_size(__size))
+        }
+    }
+    #[automatically_derived]
+    impl __pagination::IntoPaginator<ListObjects>
+    for aws_sdk_s3::operation::list_objects::builders::ListObjectsFluentBuilder {}
+};
