@@ -6,12 +6,12 @@
 //! it is absent or empty.
 //!
 //! The SDK's inherent `into_paginator()` wins method resolution on these builders, so build these
-//! paginators with [`Paginator::new`](pagination_core::Paginator::new):
+//! paginators with [`Paginator::new`](crate::Paginator::new):
 //!
 //! ```no_run
 //! use futures::TryStreamExt;
 //! use pagination_aws::config::GetDiscoveredResourceCounts;
-//! use pagination_core::Paginator;
+//! use pagination_aws::Paginator;
 //!
 //! # async fn example(client: aws_sdk_config::Client) -> Result<(), Box<dyn std::error::Error>> {
 //! let request = client.get_discovered_resource_counts();
@@ -39,7 +39,7 @@ use pagination_core::paginate;
 /// ```no_run
 /// use futures::TryStreamExt;
 /// use pagination_aws::config::DescribeAggregateComplianceByConfigRules;
-/// use pagination_core::Paginator;
+/// use pagination_aws::Paginator;
 ///
 /// # async fn example(client: aws_sdk_config::Client) -> Result<(), Box<dyn std::error::Error>> {
 /// let request = client.describe_aggregate_compliance_by_config_rules().configuration_aggregator_name("my-aggregator");
@@ -65,7 +65,7 @@ pub struct DescribeAggregateComplianceByConfigRules;
 /// ```no_run
 /// use futures::TryStreamExt;
 /// use pagination_aws::config::DescribeRemediationExceptions;
-/// use pagination_core::Paginator;
+/// use pagination_aws::Paginator;
 ///
 /// # async fn example(client: aws_sdk_config::Client) -> Result<(), Box<dyn std::error::Error>> {
 /// let request = client.describe_remediation_exceptions().config_rule_name("my-rule");
@@ -91,7 +91,7 @@ pub struct DescribeRemediationExceptions;
 /// ```no_run
 /// use futures::TryStreamExt;
 /// use pagination_aws::config::GetAggregateConfigRuleComplianceSummary;
-/// use pagination_core::Paginator;
+/// use pagination_aws::Paginator;
 ///
 /// # async fn example(client: aws_sdk_config::Client) -> Result<(), Box<dyn std::error::Error>> {
 /// let request = client.get_aggregate_config_rule_compliance_summary().configuration_aggregator_name("my-aggregator");
@@ -117,7 +117,7 @@ pub struct GetAggregateConfigRuleComplianceSummary;
 /// ```no_run
 /// use futures::TryStreamExt;
 /// use pagination_aws::config::GetAggregateConformancePackComplianceSummary;
-/// use pagination_core::Paginator;
+/// use pagination_aws::Paginator;
 ///
 /// # async fn example(client: aws_sdk_config::Client) -> Result<(), Box<dyn std::error::Error>> {
 /// let request = client.get_aggregate_conformance_pack_compliance_summary().configuration_aggregator_name("my-aggregator");
@@ -143,7 +143,7 @@ pub struct GetAggregateConformancePackComplianceSummary;
 /// ```no_run
 /// use futures::TryStreamExt;
 /// use pagination_aws::config::GetAggregateDiscoveredResourceCounts;
-/// use pagination_core::Paginator;
+/// use pagination_aws::Paginator;
 ///
 /// # async fn example(client: aws_sdk_config::Client) -> Result<(), Box<dyn std::error::Error>> {
 /// let request = client.get_aggregate_discovered_resource_counts().configuration_aggregator_name("my-aggregator");
@@ -169,7 +169,7 @@ pub struct GetAggregateDiscoveredResourceCounts;
 /// ```no_run
 /// use futures::TryStreamExt;
 /// use pagination_aws::config::GetConformancePackComplianceDetails;
-/// use pagination_core::Paginator;
+/// use pagination_aws::Paginator;
 ///
 /// # async fn example(client: aws_sdk_config::Client) -> Result<(), Box<dyn std::error::Error>> {
 /// let request = client.get_conformance_pack_compliance_details().conformance_pack_name("my-pack");
@@ -195,7 +195,7 @@ pub struct GetConformancePackComplianceDetails;
 /// ```no_run
 /// use futures::TryStreamExt;
 /// use pagination_aws::config::GetDiscoveredResourceCounts;
-/// use pagination_core::Paginator;
+/// use pagination_aws::Paginator;
 ///
 /// # async fn example(client: aws_sdk_config::Client) -> Result<(), Box<dyn std::error::Error>> {
 /// let request = client.get_discovered_resource_counts();
@@ -221,7 +221,7 @@ pub struct GetDiscoveredResourceCounts;
 /// ```no_run
 /// use futures::TryStreamExt;
 /// use pagination_aws::config::ListConformancePackComplianceScores;
-/// use pagination_core::Paginator;
+/// use pagination_aws::Paginator;
 ///
 /// # async fn example(client: aws_sdk_config::Client) -> Result<(), Box<dyn std::error::Error>> {
 /// let request = client.list_conformance_pack_compliance_scores();
@@ -247,7 +247,7 @@ pub struct ListConformancePackComplianceScores;
 /// ```no_run
 /// use futures::TryStreamExt;
 /// use pagination_aws::config::ListStoredQueries;
-/// use pagination_core::Paginator;
+/// use pagination_aws::Paginator;
 ///
 /// # async fn example(client: aws_sdk_config::Client) -> Result<(), Box<dyn std::error::Error>> {
 /// let request = client.list_stored_queries();

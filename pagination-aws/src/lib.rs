@@ -1,13 +1,13 @@
 //! Paginators for the operations of the AWS SDK for Rust that lack one, and item streams where
 //! the SDK's paginator has none; declared with [`pagination_core::paginate`].
 //!
-//! Add this crate next to `pagination-core`, then call `into_paginator()` on a builder the SDK
-//! leaves without one:
+//! Add this crate, import [`IntoPaginator`] from it, and call `into_paginator()` on a builder the
+//! SDK leaves without one:
 //!
 //! ```no_run
 //! use futures::TryStreamExt;
+//! use pagination_aws::IntoPaginator;
 //! use pagination_aws::s3::ObjectVersionEntry;
-//! use pagination_core::IntoPaginator;
 //!
 //! # async fn example(client: aws_sdk_s3::Client) -> Result<(), Box<dyn std::error::Error>> {
 //! let versions: Vec<ObjectVersionEntry> = client
@@ -26,8 +26,15 @@
 //! decided by `is_truncated` where a token check alone would stop early or loop. The
 //! [`s3`] and [`config`] modules list each operation with its paging rule.
 //!
+//! Import `IntoPaginator` from this crate rather than from `pagination-core`: rustc loads a
+//! dependency only when the code names it, and the `into_paginator()` impls live here.
+//!
 //! Features: `s3` (aws-sdk-s3) and `config` (aws-sdk-config), both on by default.
 #![warn(missing_docs)]
+
+/// The runtime these paginators run on: streams, cursors, errors, guards.
+pub use pagination_core;
+pub use pagination_core::{Cursor, Error, IntoPaginator, Paginator};
 
 #[cfg(feature = "config")]
 pub mod config;

@@ -31,7 +31,7 @@ use pagination_core::paginate;
 /// ```no_run
 /// use futures::TryStreamExt;
 /// use pagination_aws::s3::ObjectVersionEntry;
-/// use pagination_core::IntoPaginator;
+/// use pagination_aws::IntoPaginator;
 ///
 /// # async fn example(client: aws_sdk_s3::Client) -> Result<(), Box<dyn std::error::Error>> {
 /// let mut entries = client
@@ -77,7 +77,7 @@ pub struct ListObjectVersions;
 /// ```no_run
 /// use futures::TryStreamExt;
 /// use pagination_aws::s3::UploadEntry;
-/// use pagination_core::IntoPaginator;
+/// use pagination_aws::IntoPaginator;
 ///
 /// # async fn example(client: aws_sdk_s3::Client) -> Result<(), Box<dyn std::error::Error>> {
 /// let uploads: Vec<UploadEntry> = client
@@ -115,7 +115,7 @@ pub struct ListMultipartUploads;
 /// ```no_run
 /// use futures::TryStreamExt;
 /// use pagination_aws::s3::ObjectEntry;
-/// use pagination_core::IntoPaginator;
+/// use pagination_aws::IntoPaginator;
 ///
 /// # async fn example(client: aws_sdk_s3::Client) -> Result<(), Box<dyn std::error::Error>> {
 /// let mut entries = client.list_objects().bucket("my-bucket").into_paginator().items();
@@ -148,18 +148,18 @@ pub struct ListObjects;
 /// `continuation_token`, which echoes the request); ends when `is_truncated` is false.
 /// `page_size` sets `max_keys`.
 ///
-/// [`Paginator::new`]: pagination_core::Paginator::new
+/// [`Paginator::new`]: crate::Paginator::new
 ///
 /// ```no_run
 /// use futures::TryStreamExt;
-/// use pagination_aws::s3::{ListObjectsV2, ObjectEntry};
-/// use pagination_core::Paginator;
+/// use pagination_aws::s3::{ListObjectsV2, ObjectEntryV2};
+/// use pagination_aws::Paginator;
 ///
 /// # async fn example(client: aws_sdk_s3::Client) -> Result<(), Box<dyn std::error::Error>> {
 /// let request = client.list_objects_v2().bucket("my-bucket").prefix("logs/");
 /// let mut entries = Paginator::<ListObjectsV2>::new(request).items();
 /// while let Some(entry) = entries.try_next().await? {
-///     if let ObjectEntry::Object(object) = entry {
+///     if let ObjectEntryV2::Object(object) = entry {
 ///         println!("{:?}", object.key());
 ///     }
 /// }
@@ -188,7 +188,7 @@ pub struct ListObjectsV2;
 /// ```no_run
 /// use futures::TryStreamExt;
 /// use aws_sdk_s3::types::{ObjectAttributes, ObjectPart};
-/// use pagination_core::IntoPaginator;
+/// use pagination_aws::IntoPaginator;
 ///
 /// # async fn example(client: aws_sdk_s3::Client) -> Result<(), Box<dyn std::error::Error>> {
 /// let parts: Vec<ObjectPart> = client
@@ -222,7 +222,7 @@ pub struct GetObjectAttributes;
 ///
 /// ```no_run
 /// use futures::TryStreamExt;
-/// use pagination_core::IntoPaginator;
+/// use pagination_aws::IntoPaginator;
 ///
 /// # async fn example(client: aws_sdk_s3::Client) -> Result<(), Box<dyn std::error::Error>> {
 /// let ids: Vec<String> = client
@@ -254,7 +254,7 @@ pub struct ListBucketAnalyticsConfigurations;
 ///
 /// ```no_run
 /// use futures::TryStreamExt;
-/// use pagination_core::IntoPaginator;
+/// use pagination_aws::IntoPaginator;
 ///
 /// # async fn example(client: aws_sdk_s3::Client) -> Result<(), Box<dyn std::error::Error>> {
 /// let configurations: Vec<_> = client
@@ -284,7 +284,7 @@ pub struct ListBucketIntelligentTieringConfigurations;
 ///
 /// ```no_run
 /// use futures::TryStreamExt;
-/// use pagination_core::IntoPaginator;
+/// use pagination_aws::IntoPaginator;
 ///
 /// # async fn example(client: aws_sdk_s3::Client) -> Result<(), Box<dyn std::error::Error>> {
 /// let configurations: Vec<_> = client
@@ -314,7 +314,7 @@ pub struct ListBucketInventoryConfigurations;
 ///
 /// ```no_run
 /// use futures::TryStreamExt;
-/// use pagination_core::IntoPaginator;
+/// use pagination_aws::IntoPaginator;
 ///
 /// # async fn example(client: aws_sdk_s3::Client) -> Result<(), Box<dyn std::error::Error>> {
 /// let configurations: Vec<_> = client
