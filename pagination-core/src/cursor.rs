@@ -241,6 +241,18 @@ mod tests {
         }
     }
 
+    #[cfg(feature = "serde")]
+    #[test]
+    fn serializes_as_its_string() {
+        let cursor = sample();
+        let json = serde_json::to_string(&cursor).unwrap();
+        assert_eq!(json, format!("\"{cursor}\""));
+        assert_eq!(serde_json::from_str::<Cursor>(&json).unwrap(), cursor);
+        let error = serde_json::from_str::<Cursor>("\"garbage\"").unwrap_err();
+        assert!(error.to_string().contains("not a pagination cursor"), "{error}");
+        assert!(serde_json::from_str::<Cursor>("42").is_err());
+    }
+
     #[test]
     fn reasons_are_specific() {
         assert_eq!(
