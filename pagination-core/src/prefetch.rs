@@ -42,41 +42,42 @@ impl<Op: PaginatedOperation> Prefetch<Op> {
     }
 
     pub(crate) fn poll_page(&mut self, cx: &mut Context<'_>) -> Poll<Option<PageResult<Op>>> {
-        loop {
-            match &mut self.state {
-                State::Idle { .. } => {
-                    let State::Idle { fetcher, depth } =
-                        std::mem::replace(&mut self.state, State::Finished)
-                    else {
-                        continue;
-                    };
-                    self.state = match tokio::runtime::Handle::try_current() {
-                        Ok(runtime) => {
-                            let (sender, pages) = mpsc::channel(depth);
-                            let task = runtime.spawn(fetch_ahead(fetcher, sender));
-                            State::Running { pages, task }
-                        }
-                        Err(_) => State::Inline(fetcher),
-                    };
-                }
-                State::Inline(fetcher) => return fetcher.poll_next_page(cx),
-                State::Running { pages, task } => {
-                    if let Some(page) = ready!(pages.poll_recv(cx)) {
-                        return Poll::Ready(Some(page));
-                    }
-                    // The task dropped its sender: it finished, or it panicked, and a panic
-                    // must not pass for the end of the listing.
-                    let outcome = ready!(Pin::new(task).poll(cx));
-                    self.state = State::Finished;
-                    if let Err(error) = outcome {
-                        if error.is_panic() {
-                            std::panic::resume_unwind(error.into_panic());
-                        }
-                    }
-                }
-                State::Finished => return Poll::Ready(None),
-            }
+        if matches!(self.state, State::Idle { .. }) {
+            self.start();
         }
+        match &mut self.state {
+            State::Inline(fetcher) => fetcher.poll_next_page(cx),
+            State::Running { pages, task } => {
+                if let Some(page) = ready!(pages.poll_recv(cx)) {
+                    return Poll::Ready(Some(page));
+                }
+                // The task dropped its sender: it finished, or it panicked, and a panic must not
+                // pass for the end of the listing.
+                let outcome = ready!(Pin::new(task).poll(cx));
+                self.state = State::Finished;
+                match outcome {
+                    Err(error) if error.is_panic() => std::panic::resume_unwind(error.into_panic()),
+                    _ => Poll::Ready(None),
+                }
+            }
+            State::Idle { .. } | State::Finished => Poll::Ready(None),
+        }
+    }
+
+    /// Spawns the task on the current Tokio runtime, or falls back to fetching inline.
+    fn start(&mut self) {
+        let State::Idle { fetcher, depth } = std::mem::replace(&mut self.state, State::Finished)
+        else {
+            return;
+        };
+        self.state = match tokio::runtime::Handle::try_current() {
+            Ok(runtime) => {
+                let (sender, pages) = mpsc::channel(depth);
+                let task = runtime.spawn(fetch_ahead(fetcher, sender));
+                State::Running { pages, task }
+            }
+            Err(_) => State::Inline(fetcher),
+        };
     }
 }
 
