@@ -211,38 +211,25 @@ impl TokenValue for bool {
     }
 }
 
-macro_rules! unsigned_token {
-    ($($ty:ty),*) => {$(
+/// Integers travel as LEB128, signed ones zig-zagged first; decoding refuses values that do not
+/// fit the type.
+macro_rules! integer_tokens {
+    ($write:ident, $read:ident, $wide:ty: $($ty:ty),*) => {$(
         impl TokenValue for $ty {
             fn encode(&self, out: &mut TokenEncoder) {
-                out.write_u64(*self as u64);
+                out.$write(*self as $wide);
             }
 
             fn decode(input: &mut TokenDecoder<'_>) -> Result<Self, CursorError> {
-                let raw = input.read_u64()?;
+                let raw = input.$read()?;
                 <$ty>::try_from(raw).map_err(|_| input.invalid())
             }
         }
     )*};
 }
 
-macro_rules! signed_token {
-    ($($ty:ty),*) => {$(
-        impl TokenValue for $ty {
-            fn encode(&self, out: &mut TokenEncoder) {
-                out.write_i64(*self as i64);
-            }
-
-            fn decode(input: &mut TokenDecoder<'_>) -> Result<Self, CursorError> {
-                let raw = input.read_i64()?;
-                <$ty>::try_from(raw).map_err(|_| input.invalid())
-            }
-        }
-    )*};
-}
-
-unsigned_token!(u8, u16, u32, u64, usize);
-signed_token!(i8, i16, i32, i64, isize);
+integer_tokens!(write_u64, read_u64, u64: u8, u16, u32, u64, usize);
+integer_tokens!(write_i64, read_i64, i64: i8, i16, i32, i64, isize);
 
 impl<T: TokenValue> TokenValue for Vec<T> {
     fn is_empty(&self) -> bool {
@@ -268,18 +255,11 @@ impl<K: TokenValue + Ord, V: TokenValue> TokenValue for BTreeMap<K, V> {
     }
 
     fn encode(&self, out: &mut TokenEncoder) {
-        out.write_u64(self.len() as u64);
-        for (key, value) in self {
-            key.encode(out);
-            value.encode(out);
-        }
+        encode_entries(self.iter(), self.len(), out);
     }
 
     fn decode(input: &mut TokenDecoder<'_>) -> Result<Self, CursorError> {
-        let len = input.read_len()?;
-        (0..len)
-            .map(|_| Ok((K::decode(input)?, V::decode(input)?)))
-            .collect()
+        decode_entries(input)
     }
 }
 
@@ -297,19 +277,34 @@ where
     fn encode(&self, out: &mut TokenEncoder) {
         let mut entries: Vec<_> = self.iter().collect();
         entries.sort_by(|left, right| left.0.cmp(right.0));
-        out.write_u64(entries.len() as u64);
-        for (key, value) in entries {
-            key.encode(out);
-            value.encode(out);
-        }
+        encode_entries(entries, self.len(), out);
     }
 
     fn decode(input: &mut TokenDecoder<'_>) -> Result<Self, CursorError> {
-        let len = input.read_len()?;
-        (0..len)
-            .map(|_| Ok((K::decode(input)?, V::decode(input)?)))
-            .collect()
+        decode_entries(input)
     }
+}
+
+/// A map: its length, then each key and value.
+fn encode_entries<'a, K: TokenValue, V: TokenValue>(
+    entries: impl IntoIterator<Item = (&'a K, &'a V)>,
+    len: usize,
+    out: &mut TokenEncoder,
+) {
+    out.write_u64(len as u64);
+    for (key, value) in entries {
+        key.encode(out);
+        value.encode(out);
+    }
+}
+
+fn decode_entries<K: TokenValue, V: TokenValue, M: FromIterator<(K, V)>>(
+    input: &mut TokenDecoder<'_>,
+) -> Result<M, CursorError> {
+    let len = input.read_len()?;
+    (0..len)
+        .map(|_| Ok((K::decode(input)?, V::decode(input)?)))
+        .collect()
 }
 
 impl<T: TokenValue> TokenValue for Box<T> {
