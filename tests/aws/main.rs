@@ -18,3 +18,4 @@ mod mock_multipart_uploads;
 mod mock_object_attributes;
 mod models;
 mod resume_every_offset;
+mod faults;

@@ -111,3 +111,4 @@ fn mistakes_expand_to_the_item_and_compile_errors() {
         expect_file!["snapshots/mistakes.rs"],
     );
 }
+mod fuzz;
