@@ -34,6 +34,12 @@ pub enum Error<E> {
         /// The position after the last page.
         cursor: Cursor,
     },
+    /// The task fetching pages ahead ([`prefetch`](crate::Paginator::prefetch)) was cancelled
+    /// before the listing ended: the Tokio runtime it ran on shut down while the stream lived on.
+    Interrupted {
+        /// Where the listing continues.
+        cursor: Cursor,
+    },
     /// `max_pages` pages were fetched and the listing goes on (with the page-limit guard set to
     /// [`GuardPolicy::Error`](crate::GuardPolicy::Error)).
     PageLimit {
@@ -59,6 +65,7 @@ impl<E> Error<E> {
             | Error::DuplicateToken { cursor }
             | Error::TokenCycle { cursor }
             | Error::MissingToken { cursor }
+            | Error::Interrupted { cursor }
             | Error::PageLimit { cursor }
             | Error::Cursor { cursor, .. } => cursor,
         }
@@ -95,6 +102,9 @@ impl<E> fmt::Display for Error<E> {
             ),
             Error::MissingToken { .. } => f.write_str(
                 "the page says more results follow but holds no pagination token to fetch them",
+            ),
+            Error::Interrupted { .. } => f.write_str(
+                "the listing was interrupted: the runtime its pages were fetched on shut down",
             ),
             Error::PageLimit { .. } => f.write_str("the page limit was reached"),
             Error::Cursor { .. } => f.write_str("the listing cannot resume at its cursor"),

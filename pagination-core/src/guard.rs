@@ -47,33 +47,33 @@ impl Default for Guards {
 ///
 /// The last [`WINDOW`](TokenHistory::WINDOW) tokens are kept exactly, so a cycle up to that many
 /// pages long is caught the first time a token comes back, before any page repeats. Beyond the
-/// window, Brent's method (one remembered token, re-chosen at doubling intervals) still catches
-/// every cycle, within a few cycle lengths: no listing loops forever.
+/// window, Nivasch's stack algorithm (a stack of token hashes kept in increasing order, O(log n)
+/// entries expected) catches every cycle before one full cycle has repeated: the cycle's smallest
+/// hash stays on the stack until it comes round again. No listing loops forever.
 #[derive(Debug)]
 pub(crate) struct TokenHistory {
     recent: HashSet<u64>,
     order: VecDeque<u64>,
-    checkpoint: Option<u64>,
-    steps_since_checkpoint: u64,
-    checkpoint_interval: u64,
+    /// Nivasch's stack: increasing from bottom to top.
+    stack: Vec<u64>,
 }
 
 impl TokenHistory {
     pub(crate) const WINDOW: usize = 4096;
+    /// A bound the stack reaches only with vanishing probability (its expected size is ln n).
+    const STACK_LIMIT: usize = 1024;
 
     pub(crate) fn new() -> Self {
         TokenHistory {
             recent: HashSet::new(),
             order: VecDeque::new(),
-            checkpoint: None,
-            steps_since_checkpoint: 0,
-            checkpoint_interval: 1,
+            stack: Vec::new(),
         }
     }
 
     /// Whether these tokens (a hash of their encoding) were sent before.
     pub(crate) fn contains(&self, tokens: u64) -> bool {
-        self.recent.contains(&tokens) || self.checkpoint == Some(tokens)
+        self.recent.contains(&tokens) || self.stack.binary_search(&tokens).is_ok()
     }
 
     /// Remembers tokens that were just sent.
@@ -86,11 +86,14 @@ impl TokenHistory {
                 }
             }
         }
-        self.steps_since_checkpoint += 1;
-        if self.checkpoint.is_none() || self.steps_since_checkpoint >= self.checkpoint_interval {
-            self.checkpoint = Some(tokens);
-            self.steps_since_checkpoint = 0;
-            self.checkpoint_interval = self.checkpoint_interval.saturating_mul(2);
+        while self.stack.last().is_some_and(|&top| top > tokens) {
+            self.stack.pop();
+        }
+        if self.stack.last() != Some(&tokens) {
+            if self.stack.len() == Self::STACK_LIMIT {
+                self.stack.remove(0);
+            }
+            self.stack.push(tokens);
         }
     }
 }
@@ -100,15 +103,16 @@ mod tests {
     use super::*;
 
     /// Feeds a token sequence that enters a cycle, and returns after how many sent tokens the
-    /// history recognised a repeat.
+    /// history recognised a repeat. Tokens are hashed, as the engine's are.
     fn pages_until_caught(prefix: u64, cycle: u64) -> u64 {
         let mut history = TokenHistory::new();
         let token = |page: u64| {
-            if page < prefix {
+            let position = if page < prefix {
                 page
             } else {
                 prefix + (page - prefix) % cycle
-            }
+            };
+            xxhash_rust::xxh3::xxh3_64(&position.to_le_bytes())
         };
         for page in 0..100 * (prefix + cycle) {
             let next = token(page);
@@ -128,9 +132,18 @@ mod tests {
     }
 
     #[test]
-    fn cycles_longer_than_the_window_are_still_caught() {
-        let cycle = TokenHistory::WINDOW as u64 * 3 + 1;
-        let caught = pages_until_caught(10, cycle);
-        assert!(caught < 10 + 4 * cycle, "caught after {caught} pages");
+    fn cycles_longer_than_the_window_are_caught_before_a_full_cycle_repeats() {
+        let window = TokenHistory::WINDOW as u64;
+        for (prefix, cycle) in [
+            (10, window * 3 + 1),
+            (16 * (window + 1), window + 1),
+            (0, 50_000),
+        ] {
+            let caught = pages_until_caught(prefix, cycle);
+            assert!(
+                caught < prefix + 2 * cycle,
+                "prefix {prefix}, cycle {cycle}: caught after {caught} pages"
+            );
+        }
     }
 }

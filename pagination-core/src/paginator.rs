@@ -84,7 +84,8 @@ impl<Op: PaginatedOperation> Paginator<Op> {
 
     /// What to do when the service returns a token it was sent earlier in the listing (a cycle of
     /// two pages or more). Default: [`GuardPolicy::Error`]. Tokens are remembered in bounded
-    /// memory; every cycle is caught.
+    /// memory: a cycle of up to 4,096 pages is caught before any page repeats, a longer one before
+    /// one full cycle has repeated.
     pub fn on_token_cycle(mut self, policy: GuardPolicy) -> Self {
         self.settings.guards.token_cycle = policy;
         self
@@ -110,6 +111,8 @@ impl<Op: PaginatedOperation> Paginator<Op> {
     ///
     /// Order, cursors, limits and guards are unchanged. Dropping the stream cancels the request
     /// in flight. Without a Tokio runtime at the first poll, pages are fetched as without prefetch.
+    /// If the runtime shuts down while the stream lives on, the stream ends with
+    /// [`Error::Interrupted`](crate::Error::Interrupted) and the cursor to resume from.
     #[cfg(feature = "tokio")]
     pub fn prefetch(mut self, pages: usize) -> Self {
         self.settings.prefetch = pages;
@@ -167,7 +170,10 @@ impl<Op: PaginatedOperation> Paginator<Op> {
                 });
             }
         }
-        (PageSource::new(fetcher, self.settings.prefetch), start)
+        (
+            PageSource::new(fetcher, self.settings.prefetch, &start),
+            start,
+        )
     }
 }
 

@@ -14,9 +14,12 @@ use tokio::task::JoinHandle;
 
 use crate::fetch::{PageFetcher, PageResult};
 use crate::operation::PaginatedOperation;
+use crate::{Cursor, Error};
 
 pub(crate) struct Prefetch<Op: PaginatedOperation> {
     state: State<Op>,
+    /// Where the listing continues after the pages handed on so far; `None` once complete.
+    position: Option<Cursor>,
 }
 
 enum State<Op: PaginatedOperation> {
@@ -35,9 +38,14 @@ enum State<Op: PaginatedOperation> {
 }
 
 impl<Op: PaginatedOperation> Prefetch<Op> {
-    pub(crate) fn new(fetcher: PageFetcher<Op>, depth: usize) -> Self {
+    pub(crate) fn new(fetcher: PageFetcher<Op>, depth: usize, start: &Cursor) -> Self {
         Prefetch {
-            state: State::Idle { fetcher, depth },
+            // Tokio's channel holds at most this many; nobody needs more pages ahead.
+            state: State::Idle {
+                fetcher,
+                depth: depth.min(tokio::sync::Semaphore::MAX_PERMITS),
+            },
+            position: Some(start.clone()),
         }
     }
 
@@ -49,14 +57,20 @@ impl<Op: PaginatedOperation> Prefetch<Op> {
             State::Inline(fetcher) => fetcher.poll_next_page(cx),
             State::Running { pages, task } => {
                 if let Some(page) = ready!(pages.poll_recv(cx)) {
+                    if let Ok(page) = &page {
+                        self.position.clone_from(&page.after);
+                    }
                     return Poll::Ready(Some(page));
                 }
-                // The task dropped its sender: it finished, or it panicked, and a panic must not
-                // pass for the end of the listing.
+                // The task dropped its sender: it finished, panicked, or was cancelled with its
+                // runtime. Neither of the last two may pass for the end of the listing.
                 let outcome = ready!(Pin::new(task).poll(cx));
                 self.state = State::Finished;
-                match outcome {
-                    Err(error) if error.is_panic() => std::panic::resume_unwind(error.into_panic()),
+                match (outcome, self.position.take()) {
+                    (Err(error), _) if error.is_panic() => {
+                        std::panic::resume_unwind(error.into_panic())
+                    }
+                    (Err(_), Some(cursor)) => Poll::Ready(Some(Err(Error::Interrupted { cursor }))),
                     _ => Poll::Ready(None),
                 }
             }

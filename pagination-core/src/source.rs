@@ -3,6 +3,7 @@
 
 use std::task::{Context, Poll};
 
+use crate::Cursor;
 use crate::fetch::{PageFetcher, PageResult};
 use crate::operation::PaginatedOperation;
 
@@ -15,12 +16,12 @@ pub(crate) enum PageSource<Op: PaginatedOperation> {
 }
 
 impl<Op: PaginatedOperation> PageSource<Op> {
-    pub(crate) fn new(fetcher: PageFetcher<Op>, prefetch: usize) -> Self {
+    pub(crate) fn new(fetcher: PageFetcher<Op>, prefetch: usize, start: &Cursor) -> Self {
         #[cfg(feature = "tokio")]
         if prefetch > 0 {
-            return PageSource::Prefetch(crate::prefetch::Prefetch::new(fetcher, prefetch));
+            return PageSource::Prefetch(crate::prefetch::Prefetch::new(fetcher, prefetch, start));
         }
-        let _ = prefetch;
+        let _ = (prefetch, start);
         PageSource::Inline(fetcher)
     }
 

@@ -3,6 +3,7 @@
 //! checking goes on, so the user sees all mistakes at once.
 
 use proc_macro2::Span;
+use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 use syn::{Fields, Ident, Item, ItemStruct};
 
@@ -193,7 +194,13 @@ fn check_operation_path(operation: &Keyed<syn::Path>, errors: &mut Errors) -> Op
             let module = segments[index + 1].ident.clone();
             let mut root = path.clone();
             root.segments = path.segments.iter().take(index).cloned().collect();
-            let name = Ident::new(&upper_camel(&module.to_string()), module.span());
+            let Some(name) = derived_ident(&upper_camel(&module.to_string()), module.span()) else {
+                errors.push_spanned(
+                    module.span(),
+                    format!("`{module}` is not the module of an SDK operation: its type names cannot be derived from it"),
+                );
+                return None;
+            };
             Some(SdkOperation { root, module, name })
         }
         _ => {
@@ -205,6 +212,14 @@ fn check_operation_path(operation: &Keyed<syn::Path>, errors: &mut Errors) -> Op
             None
         }
     }
+}
+
+/// An identifier made from the user's names, or `None` when the result is not one (empty,
+/// starting with a digit, or a keyword such as `Self`).
+fn derived_ident(name: &str, span: Span) -> Option<Ident> {
+    let mut ident: Ident = syn::parse_str(name).ok()?;
+    ident.set_span(span);
+    Some(ident)
 }
 
 /// `list_objects_v2` -> `ListObjectsV2`, the AWS SDK's naming of an operation.
@@ -371,16 +386,36 @@ fn build_items(
         }
         return values.pop().map(|item| Items::One(Box::new(item)));
     }
-    let enum_name = item_enum
-        .map(|name| name.value)
-        .unwrap_or_else(|| Ident::new(&format!("{marker}Item"), marker.span()));
+    // `unraw`: a struct named `r#type` makes `typeItem`.
+    let enum_name = match item_enum {
+        Some(name) => name.value,
+        None => match derived_ident(&format!("{}Item", marker.unraw()), marker.span()) {
+            Some(name) => name,
+            None => {
+                errors.push_spanned(
+                    marker.span(),
+                    "name the enum of the item fields with `item_enum = Name`",
+                );
+                return None;
+            }
+        },
+    };
     let mut fields: Vec<(Ident, ItemArg)> = Vec::with_capacity(values.len());
     for item in values {
         let leaf = &item.path.leaf().name;
-        let variant = item
-            .variant
-            .clone()
-            .unwrap_or_else(|| Ident::new(&upper_camel(&leaf.to_string()), leaf.span()));
+        let variant = match &item.variant {
+            Some(variant) => variant.clone(),
+            None => match derived_ident(&upper_camel(&leaf.to_string()), leaf.span()) {
+                Some(variant) => variant,
+                None => {
+                    errors.push_spanned(
+                        leaf.span(),
+                        format!("`{leaf}` makes no variant name; name its variant with `{leaf}: Type as Variant`"),
+                    );
+                    continue;
+                }
+            },
+        };
         if fields.iter().any(|(existing, _)| *existing == variant) {
             errors.push_spanned(
                 variant.span(),

