@@ -28,7 +28,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use aws_sdk_s3::primitives::ByteStream;
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
 use futures::{StreamExt, TryStreamExt};
 use pagination_aws::s3::{ListObjectsV2, ObjectEntryV2};
 use pagination_core::Paginator;
@@ -153,6 +153,7 @@ fn moto_prefetch(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("moto_list_objects_v2");
     group
+        .sampling_mode(SamplingMode::Flat)
         .sample_size(10)
         .warm_up_time(Duration::from_secs(2))
         .measurement_time(Duration::from_secs(12));

@@ -23,7 +23,7 @@ use aws_sdk_s3::config::{
 };
 use aws_smithy_http_client::test_util::infallible_client_fn;
 use bytes::Bytes;
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{Criterion, SamplingMode, Throughput, criterion_group};
 use futures::TryStreamExt;
 use pagination_aws::s3::ListObjectsV2;
 use pagination_core::Paginator;
@@ -178,6 +178,7 @@ fn s3_replay(c: &mut Criterion) {
     let mut group = c.benchmark_group("s3_list_objects_v2");
     group
         .throughput(Throughput::Elements((PAGES * KEYS_PER_PAGE) as u64))
+        .sampling_mode(SamplingMode::Flat)
         .sample_size(20)
         .warm_up_time(Duration::from_secs(2))
         .measurement_time(Duration::from_secs(10));
@@ -233,4 +234,35 @@ fn s3_replay_interleaved(_: &mut Criterion) {
 }
 
 criterion_group!(benches, s3_replay, s3_replay_interleaved);
-criterion_main!(benches);
+
+/// `cargo bench --bench sdk` runs the criterion groups. With `SDK_BENCH_ONLY=VARIANT:N` (e.g.
+/// `ours_pages:3`) the binary instead lists N times with that variant and exits, for an
+/// instruction count under `valgrind --tool=cachegrind` (see BENCHMARKS.md).
+fn main() {
+    // glibc's malloc is faster until a process starts its first thread, and criterion starts
+    // its analysis threads after the first benchmark: start one first, so that every variant
+    // runs with the same allocator (as in any application with a multi-thread runtime).
+    std::thread::spawn(|| {}).join().expect("a thread");
+    if let Ok(only) = std::env::var("SDK_BENCH_ONLY") {
+        let (variant, rounds) = only.split_once(':').unwrap_or((&only, "1"));
+        let rounds: usize = rounds.parse().expect("SDK_BENCH_ONLY=VARIANT:N");
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("a Tokio runtime");
+        let client = replay_client();
+        let expected = (PAGES, PAGES * KEYS_PER_PAGE);
+        for _ in 0..rounds {
+            let listed = match variant {
+                "sdk_into_paginator" => runtime.block_on(sdk_into_paginator(&client)),
+                "ours_pages" => runtime.block_on(ours_pages(&client)),
+                "ours_items" => runtime.block_on(ours_items(&client)),
+                _ => panic!("no variant {variant}"),
+            };
+            assert_eq!(listed, expected);
+        }
+        return;
+    }
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}
