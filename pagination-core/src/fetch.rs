@@ -47,6 +47,8 @@ struct InFlight<Op: PaginatedOperation> {
 pub(crate) struct PageFetcher<Op: PaginatedOperation> {
     /// The request for the next page; `None` once the listing ended.
     next: Option<Op::Request>,
+    /// The tokens of `next`, when they were recorded already (as the page before was accepted).
+    next_tokens: Option<Arc<[u8]>>,
     in_flight: Option<InFlight<Op>>,
     fingerprint: u64,
     /// Items of the next page already seen (from a cursor).
@@ -69,6 +71,7 @@ impl<Op: PaginatedOperation> PageFetcher<Op> {
         let limit_reached = settings.max_items == Some(0) || settings.max_pages == Some(0);
         PageFetcher {
             next: (!limit_reached).then_some(request),
+            next_tokens: None,
             in_flight: None,
             fingerprint,
             skip,
@@ -98,7 +101,10 @@ impl<Op: PaginatedOperation> PageFetcher<Op> {
             let Some(request) = self.next.take() else {
                 return Poll::Ready(None);
             };
-            let (request, tokens) = record_tokens::<Op>(request);
+            let (request, tokens) = match self.next_tokens.take() {
+                Some(tokens) => (request, tokens),
+                None => record_tokens::<Op>(request),
+            };
             self.history.record(xxh3_64(&tokens));
             self.in_flight = Some(InFlight {
                 response: Op::send(request.clone()),
@@ -203,6 +209,7 @@ impl<Op: PaginatedOperation> PageFetcher<Op> {
             Some(next_cursor)
         };
         self.next = (!ends).then_some(next_request);
+        self.next_tokens = Some(next_tokens);
         Ok(FetchedPage {
             output,
             tokens,

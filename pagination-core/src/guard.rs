@@ -78,13 +78,15 @@ impl TokenHistory {
 
     /// Remembers tokens that were just sent.
     pub(crate) fn record(&mut self, tokens: u64) {
-        if self.recent.insert(tokens) {
-            self.order.push_back(tokens);
-            if self.order.len() > Self::WINDOW {
+        if !self.recent.contains(&tokens) {
+            // Make room first, so the queue never outgrows the window.
+            if self.order.len() == Self::WINDOW {
                 if let Some(oldest) = self.order.pop_front() {
                     self.recent.remove(&oldest);
                 }
             }
+            self.recent.insert(tokens);
+            self.order.push_back(tokens);
         }
         while self.stack.last().is_some_and(|&top| top > tokens) {
             self.stack.pop();

@@ -129,28 +129,14 @@ impl<Op: PaginatedOperation> Unpin for ItemStream<Op> {}
 impl<Op: PaginatedOperation> Stream for ItemStream<Op> {
     type Item = Result<Op::Item, Error<Op::Error>>;
 
+    /// The fast path, the next item of the current page, inlines into the consumer's loop; the
+    /// page refill stays out of line.
+    #[inline]
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
         let this = self.get_mut();
-        loop {
-            if let Some(item) = this.items.next() {
-                return Poll::Ready(Some(Ok(item)));
-            }
-            if this.terminated {
-                return Poll::Ready(None);
-            }
-            let mut page = match ready!(this.source.poll_page(cx)) {
-                Some(Ok(page)) => page,
-                Some(Err(error)) => return Poll::Ready(Some(Err(error))),
-                None => {
-                    this.terminated = true;
-                    return Poll::Ready(None);
-                }
-            };
-            this.items = Op::item_fields(&mut page.output).take().into_iter();
-            this.page_tokens = page.tokens;
-            this.page_end = page.first + page.kept;
-            this.after_page = page.after;
-            this.pages += 1;
+        match this.items.next() {
+            Some(item) => Poll::Ready(Some(Ok(item))),
+            None => this.poll_next_page(cx),
         }
     }
 
@@ -161,6 +147,37 @@ impl<Op: PaginatedOperation> Stream for ItemStream<Op> {
             None
         };
         (self.items.len(), upper)
+    }
+}
+
+impl<Op: PaginatedOperation> ItemStream<Op> {
+    /// Takes the next page with items, and yields its first.
+    #[inline(never)]
+    fn poll_next_page(
+        &mut self,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<<Self as Stream>::Item>> {
+        loop {
+            if let Some(item) = self.items.next() {
+                return Poll::Ready(Some(Ok(item)));
+            }
+            if self.terminated {
+                return Poll::Ready(None);
+            }
+            let mut page = match ready!(self.source.poll_page(cx)) {
+                Some(Ok(page)) => page,
+                Some(Err(error)) => return Poll::Ready(Some(Err(error))),
+                None => {
+                    self.terminated = true;
+                    return Poll::Ready(None);
+                }
+            };
+            self.items = Op::item_fields(&mut page.output).take().into_iter();
+            self.page_tokens = page.tokens;
+            self.page_end = page.first + page.kept;
+            self.after_page = page.after;
+            self.pages += 1;
+        }
     }
 }
 
