@@ -153,10 +153,7 @@ impl<Op: PaginatedOperation> Stream for ItemStream<Op> {
 impl<Op: PaginatedOperation> ItemStream<Op> {
     /// Takes the next page with items, and yields its first.
     #[inline(never)]
-    fn poll_next_page(
-        &mut self,
-        cx: &mut Context<'_>,
-    ) -> Poll<Option<<Self as Stream>::Item>> {
+    fn poll_next_page(&mut self, cx: &mut Context<'_>) -> Poll<Option<<Self as Stream>::Item>> {
         loop {
             if let Some(item) = self.items.next() {
                 return Poll::Ready(Some(Ok(item)));

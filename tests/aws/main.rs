@@ -2,13 +2,12 @@
 //! and stopped by these tests) with the real SDK clients, and against aws-smithy-mocks models
 //! where moto cannot serve a case. One binary, so the SDKs are linked once.
 
-mod config_parity;
-mod list_object_versions;
-mod s3_list_cli;
-mod support;
 mod boto_parity;
+mod config_parity;
 mod config_sdk_parity;
+mod faults;
 mod fixtures;
+mod list_object_versions;
 mod list_objects;
 mod list_objects_v2_parity;
 mod mock_bucket_configurations;
@@ -18,4 +17,5 @@ mod mock_multipart_uploads;
 mod mock_object_attributes;
 mod models;
 mod resume_every_offset;
-mod faults;
+mod s3_list_cli;
+mod support;
