@@ -218,9 +218,7 @@ impl<Op: PaginatedOperation> PageFetcher<Op> {
             after,
         })
     }
-}
 
-impl<Op: PaginatedOperation> PageFetcher<Op> {
     /// The first guard that trips on the position the service points to, with its policy.
     /// A guard set to `Continue` lets the next one look, except that a repeated token the user
     /// chose to follow is not then called a cycle.
