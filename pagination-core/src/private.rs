@@ -3,13 +3,11 @@
 //! Each helper is generic so that the field types named in a declaration are inferred, never
 //! written.
 
-pub use crate::cursor::CursorError;
 pub use crate::operation::{
     IntoPaginator, ItemField, ItemFields, PageRequest, PageSize, PaginatedOperation, SendFuture,
 };
 pub use crate::token::{TokenValue, TokenVisitor};
 
-pub use ::core::clone::Clone;
 pub use ::core::fmt::Debug;
 pub use ::core::option::Option::{self, Some};
 pub use ::core::primitive::{bool, u32};

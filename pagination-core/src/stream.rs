@@ -114,12 +114,36 @@ impl<Op: PaginatedOperation> ItemStream<Op> {
             )),
         }
     }
-}
 
-impl<Op: PaginatedOperation> ItemStream<Op> {
     /// How many pages were received so far.
     pub fn pages(&self) -> u64 {
         self.pages
+    }
+
+    /// Takes the next page with items, and yields its first.
+    #[inline(never)]
+    fn poll_next_page(&mut self, cx: &mut Context<'_>) -> Poll<Option<<Self as Stream>::Item>> {
+        loop {
+            if let Some(item) = self.items.next() {
+                return Poll::Ready(Some(Ok(item)));
+            }
+            if self.terminated {
+                return Poll::Ready(None);
+            }
+            let mut page = match ready!(self.source.poll_page(cx)) {
+                Some(Ok(page)) => page,
+                Some(Err(error)) => return Poll::Ready(Some(Err(error))),
+                None => {
+                    self.terminated = true;
+                    return Poll::Ready(None);
+                }
+            };
+            self.items = Op::item_fields(&mut page.output).take().into_iter();
+            self.page_tokens = page.tokens;
+            self.page_end = page.first + page.kept;
+            self.after_page = page.after;
+            self.pages += 1;
+        }
     }
 }
 
@@ -147,34 +171,6 @@ impl<Op: PaginatedOperation> Stream for ItemStream<Op> {
             None
         };
         (self.items.len(), upper)
-    }
-}
-
-impl<Op: PaginatedOperation> ItemStream<Op> {
-    /// Takes the next page with items, and yields its first.
-    #[inline(never)]
-    fn poll_next_page(&mut self, cx: &mut Context<'_>) -> Poll<Option<<Self as Stream>::Item>> {
-        loop {
-            if let Some(item) = self.items.next() {
-                return Poll::Ready(Some(Ok(item)));
-            }
-            if self.terminated {
-                return Poll::Ready(None);
-            }
-            let mut page = match ready!(self.source.poll_page(cx)) {
-                Some(Ok(page)) => page,
-                Some(Err(error)) => return Poll::Ready(Some(Err(error))),
-                None => {
-                    self.terminated = true;
-                    return Poll::Ready(None);
-                }
-            };
-            self.items = Op::item_fields(&mut page.output).take().into_iter();
-            self.page_tokens = page.tokens;
-            self.page_end = page.first + page.kept;
-            self.after_page = page.after;
-            self.pages += 1;
-        }
     }
 }
 

@@ -62,34 +62,20 @@ pub(crate) fn generate(decl: &Declaration) -> TokenStream {
         ..
     } = &locals;
     let marker = &decl.marker;
-    let types = OperationTypes::of(decl);
-    let OperationTypes {
+    let Placement {
         request: request_ty,
         output: output_ty,
         error: error_ty,
-    } = &types;
+        send,
+        parameters,
+        mutability,
+    } = Placement::of(decl, request);
     let item_ty = match &decl.items {
         Items::One(item) => {
             let ty = &item.ty;
             quote!(#ty)
         }
         Items::Several { enum_name, .. } => quote!(#enum_name),
-    };
-    let mutability = match decl.target {
-        Target::Sdk(_) => quote!(),
-        Target::Owned => quote!(mut),
-    };
-    let send = match decl.target {
-        Target::Sdk(_) => quote!(#request.send()),
-        Target::Owned => {
-            quote_spanned!(marker.span()=> __pagination::PageRequest::send(#request))
-        }
-    };
-    let parameters = match decl.target {
-        Target::Sdk(_) => quote!(#request.as_input()),
-        Target::Owned => {
-            quote_spanned!(marker.span()=> __pagination::PageRequest::parameters(#request))
-        }
     };
     let visit_tokens = visit_tokens(decl, &locals);
     let next_request = next_request(decl, &locals);
@@ -157,15 +143,20 @@ pub(crate) fn generate(decl: &Declaration) -> TokenStream {
     }
 }
 
-/// The request, output and error types of the operation.
-struct OperationTypes {
+/// What differs between the two placements: the operation's types, how a request is sent and
+/// described, and whether the request is modified in place (a builder the user owns) or through
+/// by-value setters (an SDK fluent builder).
+struct Placement {
     request: TokenStream,
     output: TokenStream,
     error: TokenStream,
+    send: TokenStream,
+    parameters: TokenStream,
+    mutability: TokenStream,
 }
 
-impl OperationTypes {
-    fn of(decl: &Declaration) -> Self {
+impl Placement {
+    fn of(decl: &Declaration, request: &Ident) -> Self {
         match &decl.target {
             // The AWS SDK's module convention: <crate>::operation::<op>::{builders::<Op>FluentBuilder,
             // <Op>Output, <Op>Error}, and <crate>::error::SdkError.
@@ -174,20 +165,26 @@ impl OperationTypes {
                 let builder = format_ident!("{}FluentBuilder", name, span = span);
                 let output = format_ident!("{}Output", name, span = span);
                 let error = format_ident!("{}Error", name, span = span);
-                OperationTypes {
+                Placement {
                     request: quote_spanned!(span=> #root::operation::#module::builders::#builder),
                     output: quote_spanned!(span=> #root::operation::#module::#output),
                     error: quote_spanned!(span=> #root::error::SdkError<#root::operation::#module::#error>),
+                    send: quote!(#request.send()),
+                    parameters: quote!(#request.as_input()),
+                    mutability: quote!(),
                 }
             }
             // Spanned at the struct's name: a missing `PageRequest` impl is reported there.
             Target::Owned => {
                 let marker = &decl.marker;
                 let span = marker.span();
-                OperationTypes {
+                Placement {
                     request: quote!(#marker),
                     output: quote_spanned!(span=> <Self as __pagination::PageRequest>::Output),
                     error: quote_spanned!(span=> <Self as __pagination::PageRequest>::Error),
+                    send: quote_spanned!(span=> __pagination::PageRequest::send(#request)),
+                    parameters: quote_spanned!(span=> __pagination::PageRequest::parameters(#request)),
+                    mutability: quote!(mut),
                 }
             }
         }
