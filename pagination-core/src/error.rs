@@ -46,6 +46,12 @@ pub enum Error<E> {
         /// Where the listing continues.
         cursor: Cursor,
     },
+    /// [`page_size(0)`](crate::Paginator::page_size) was asked for: pages without items cannot
+    /// make progress. Nothing was sent.
+    InvalidPageSize {
+        /// Where the listing starts.
+        cursor: Cursor,
+    },
     /// The listing could not start at its cursor: the request changed after
     /// [`resume_from`](crate::Paginator::resume_from), or the page at the cursor now holds fewer
     /// items than the cursor's offset (the listing changed since the cursor was made).
@@ -67,6 +73,7 @@ impl<E> Error<E> {
             | Error::MissingToken { cursor }
             | Error::Interrupted { cursor }
             | Error::PageLimit { cursor }
+            | Error::InvalidPageSize { cursor }
             | Error::Cursor { cursor, .. } => cursor,
         }
     }
@@ -107,6 +114,9 @@ impl<E> fmt::Display for Error<E> {
                 "the listing was interrupted: the runtime its pages were fetched on shut down",
             ),
             Error::PageLimit { .. } => f.write_str("the page limit was reached"),
+            Error::InvalidPageSize { .. } => f.write_str(
+                "a page size of 0 cannot list anything; ask for at least 1 item a page, or leave the page size unset",
+            ),
             Error::Cursor { .. } => f.write_str("the listing cannot resume at its cursor"),
         }
     }

@@ -9,7 +9,7 @@ use std::task::{Context, Poll, ready};
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 use crate::guard::{GuardPolicy, Guards, TokenHistory};
-use crate::operation::{ItemFields as _, PaginatedOperation, SendFuture};
+use crate::operation::{ItemFields as _, ItemOrder, PaginatedOperation, SendFuture};
 use crate::token::{TokenClearer, TokenRecorder};
 use crate::{Cursor, CursorError, Error};
 
@@ -20,6 +20,8 @@ pub(crate) struct Settings {
     pub(crate) max_pages: Option<u64>,
     pub(crate) guards: Guards,
     pub(crate) prefetch: usize,
+    /// `page_size(0)` was asked for: the listing fails before its first request.
+    pub(crate) zero_page_size: bool,
 }
 
 /// A page as the engine hands it on, with where it sits in the listing.
@@ -32,6 +34,8 @@ pub(crate) struct FetchedPage<Op: PaginatedOperation> {
     pub(crate) first: usize,
     /// How many items were kept.
     pub(crate) kept: usize,
+    /// The order of the kept items across the item fields, when the declaration gives one.
+    pub(crate) order: Option<ItemOrder>,
     /// Where the listing continues after this page; `None` once it is complete.
     pub(crate) after: Option<Cursor>,
 }
@@ -144,10 +148,23 @@ impl<Op: PaginatedOperation> PageFetcher<Op> {
         skip: usize,
         mut output: Op::Output,
     ) -> PageResult<Op> {
+        // The next request is read from the whole page, before it is trimmed to the items to
+        // yield: a token computed from the page's items must see all of them.
+        let flag = Op::more_results(&output);
+        let (next_request, next_tokens) = record_tokens::<Op>(Op::next_request(request, &output));
+
         let budget = self.items_left.map_or(usize::MAX, |left| {
             usize::try_from(left).unwrap_or(usize::MAX)
         });
-        let total = Op::item_fields(&mut output).retain(skip..skip.saturating_add(budget));
+        let range = skip..skip.saturating_add(budget);
+        let order = Op::item_order(&output)
+            .filter(|order| order.fits(&Op::item_fields(&mut output).lengths()));
+        let total = match &order {
+            Some(order) => {
+                Op::item_fields(&mut output).retain_ordered(range.clone(), order.as_slice())
+            }
+            None => Op::item_fields(&mut output).retain(range.clone()),
+        };
         if skip > total {
             self.next = None;
             return Err(Error::Cursor {
@@ -166,13 +183,18 @@ impl<Op: PaginatedOperation> PageFetcher<Op> {
             *left = left.saturating_sub(1);
         }
 
-        let (next_request, next_tokens) = record_tokens::<Op>(Op::next_request(request, &output));
         let no_token = next_tokens.iter().all(|&byte| byte == 0);
-        let more = Op::more_results(&output).unwrap_or(!no_token);
+        let more = flag.unwrap_or(!no_token);
         let next_cursor = self.cursor(next_tokens.clone(), 0);
 
         let tripped = if more {
-            self.guard_tripped(&tokens, &next_tokens, no_token, &next_cursor)
+            self.guard_tripped(
+                &tokens,
+                &next_tokens,
+                no_token,
+                flag.is_some(),
+                &next_cursor,
+            )
         } else {
             None
         };
@@ -215,18 +237,21 @@ impl<Op: PaginatedOperation> PageFetcher<Op> {
             tokens,
             first: skip,
             kept,
+            order: order.map(|order| order.slice(skip..skip + kept)),
             after,
         })
     }
 
     /// The first guard that trips on the position the service points to, with its policy.
     /// A guard set to `Continue` lets the next one look, except that a repeated token the user
-    /// chose to follow is not then called a cycle.
+    /// chose to follow is not then called a cycle. `flagged` says the page's "more results"
+    /// flag (declared, and true) asked for more.
     fn guard_tripped(
         &self,
         sent: &[u8],
         next: &[u8],
         no_token: bool,
+        flagged: bool,
         next_cursor: &Cursor,
     ) -> Option<(GuardPolicy, Error<Op::Error>)> {
         let cursor = next_cursor.clone();
@@ -235,7 +260,7 @@ impl<Op: PaginatedOperation> PageFetcher<Op> {
         }
         if next == sent {
             return Some((
-                self.guards.duplicate_token,
+                self.guards.duplicate_token_policy(flagged),
                 Error::DuplicateToken { cursor },
             ));
         }

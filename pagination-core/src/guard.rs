@@ -19,8 +19,10 @@ pub enum GuardPolicy {
 /// Where the paginator stands on each guard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Guards {
-    /// The service returned the token it was just sent.
-    pub(crate) duplicate_token: GuardPolicy,
+    /// The service returned the token it was just sent; `None`: the default, which depends on
+    /// whether a "more results" flag asked for more (see
+    /// [`duplicate_token_policy`](Guards::duplicate_token_policy)).
+    pub(crate) duplicate_token: Option<GuardPolicy>,
     /// The service returned a token it was sent earlier in the listing.
     pub(crate) token_cycle: GuardPolicy,
     /// The "more results" flag says more, but there is no token to ask for them.
@@ -32,14 +34,28 @@ pub(crate) struct Guards {
 impl Default for Guards {
     fn default() -> Self {
         Guards {
-            // The AWS SDK's behaviour: some services repeat the last token on the final page.
-            duplicate_token: GuardPolicy::Stop,
+            duplicate_token: None,
             // A longer cycle is never normal and would repeat items: say so.
             token_cycle: GuardPolicy::Error,
             // Stopping here could silently drop the rest of the listing: say so.
             missing_token: GuardPolicy::Error,
             page_limit: GuardPolicy::Stop,
         }
+    }
+}
+
+impl Guards {
+    /// What a repeated token does. Unless the user chose, it depends on who says more follows.
+    /// With only the token to go by, a repeated token is how some services end a listing
+    /// (CloudWatch Logs' GetLogEvents by design; the AWS SDK stops there too): stop. When a
+    /// declared "more results" flag says more follows, the service contradicts itself, and
+    /// stopping would drop the rest of the listing without a word: an error, with the cursor.
+    pub(crate) fn duplicate_token_policy(&self, flagged: bool) -> GuardPolicy {
+        self.duplicate_token.unwrap_or(if flagged {
+            GuardPolicy::Error
+        } else {
+            GuardPolicy::Stop
+        })
     }
 }
 

@@ -242,7 +242,8 @@ pub use cursor::{Cursor, CursorError, MalformedCursor};
 pub use error::Error;
 pub use guard::GuardPolicy;
 pub use operation::{
-    IntoPaginator, ItemField, ItemFields, PageRequest, PageSize, PaginatedOperation, SendFuture,
+    IntoPaginator, ItemField, ItemFields, ItemOrder, PageRequest, PageSize, PaginatedOperation,
+    SendFuture,
 };
 /// Declares a paginator: see the [crate documentation](crate#declaring-a-paginator) for its
 /// placements and keys.

@@ -60,6 +60,13 @@ pub trait PaginatedOperation: Sized + 'static {
         None
     }
 
+    /// The order of a page's items across several item fields, if the declaration names an
+    /// `item_order` function; `None` yields each field's items in turn.
+    fn item_order(output: &Self::Output) -> Option<ItemOrder> {
+        let _ = output;
+        None
+    }
+
     /// The item fields of a page, in declaration order.
     fn item_fields(output: &mut Self::Output) -> impl ItemFields<Self::Item> + '_;
 }
@@ -139,6 +146,131 @@ pub trait ItemFields<Item> {
 
     /// Moves all items out, in order.
     fn take(self) -> Vec<Item>;
+
+    /// How many items each field holds, in declaration order.
+    fn lengths(self) -> Vec<usize>;
+
+    /// Keeps only the items at `range` of the interleaving `order` (one field index per item, as
+    /// [`ItemOrder`] holds); returns how many there were. Each field keeps a contiguous run,
+    /// because an interleaving keeps every field's own order.
+    fn retain_ordered(self, range: Range<usize>, order: &[u8]) -> usize
+    where
+        Self: Sized,
+    {
+        let _ = order;
+        self.retain(range)
+    }
+
+    /// Moves all items out, interleaved as `order` says.
+    fn take_ordered(self, order: &[u8]) -> Vec<Item>
+    where
+        Self: Sized,
+    {
+        let _ = order;
+        self.take()
+    }
+}
+
+/// The order of one page's items across several item fields: for each item, in the order to
+/// yield them, the index of the field it comes from.
+///
+/// A declaration's `item_order` function returns one for each page, when the service defines an
+/// order across fields that the page's separate lists lose. S3's ListObjectVersions is the
+/// example: versions and delete markers of one key interleave, newest first, but the SDK hands
+/// them over in two lists. An order never moves an item within its field; it only says which
+/// field's next item comes next. An order that does not account for every item of every field
+/// exactly once is ignored, and the page's items then come field after field.
+///
+/// ```
+/// use pagination_core::ItemOrder;
+///
+/// // Two fields, each already sorted by its sort key: merge them by that key.
+/// let versions = ["a", "c", "c"];
+/// let markers = ["b", "c"];
+/// let order = ItemOrder::merge_by_key([versions.to_vec(), markers.to_vec()]);
+/// // a (field 0), b (field 1), c (field 0), c (field 0), c (field 1): equal keys keep the
+/// // earlier field first.
+/// assert_eq!(order.as_slice(), &[0, 1, 0, 0, 1]);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct ItemOrder {
+    fields: Vec<u8>,
+}
+
+impl ItemOrder {
+    /// The order that merges fields whose items each come sorted by a key: at each step the
+    /// field whose next item has the smallest key goes next, and on equal keys the field
+    /// declared first. `fields` gives each field's keys, in the field's own order and in
+    /// declaration order; at most 256 fields.
+    pub fn merge_by_key<K, F>(fields: impl IntoIterator<Item = F>) -> ItemOrder
+    where
+        K: Ord,
+        F: IntoIterator<Item = K>,
+    {
+        let mut heads: Vec<std::iter::Peekable<F::IntoIter>> = fields
+            .into_iter()
+            .map(|field| field.into_iter().peekable())
+            .collect();
+        heads.truncate(usize::from(u8::MAX) + 1);
+        let mut order = Vec::new();
+        loop {
+            let mut next: Option<(usize, &K)> = None;
+            for (index, head) in heads.iter_mut().enumerate() {
+                if let Some(key) = head.peek() {
+                    if next.is_none_or(|(_, best)| key < best) {
+                        next = Some((index, key));
+                    }
+                }
+            }
+            let Some((index, _)) = next else {
+                break;
+            };
+            heads[index].next();
+            order.push(index as u8);
+        }
+        ItemOrder { fields: order }
+    }
+
+    /// An order given item by item: the field index of each item, in the order to yield them.
+    pub fn from_field_indices(fields: Vec<u8>) -> ItemOrder {
+        ItemOrder { fields }
+    }
+
+    /// The field index of each item, in the order to yield them.
+    pub fn as_slice(&self) -> &[u8] {
+        &self.fields
+    }
+
+    /// How many items the order places.
+    pub fn len(&self) -> usize {
+        self.fields.len()
+    }
+
+    /// Whether the order places no item.
+    pub fn is_empty(&self) -> bool {
+        self.fields.is_empty()
+    }
+
+    /// Whether the order places exactly `lengths[f]` items of each field `f`.
+    pub(crate) fn fits(&self, lengths: &[usize]) -> bool {
+        let mut counts = vec![0usize; lengths.len()];
+        for &field in &self.fields {
+            match counts.get_mut(usize::from(field)) {
+                Some(count) => *count += 1,
+                None => return false,
+            }
+        }
+        counts == lengths
+    }
+
+    /// The part of the order at `range`.
+    pub(crate) fn slice(&self, range: Range<usize>) -> ItemOrder {
+        let end = range.end.min(self.fields.len());
+        let start = range.start.min(end);
+        ItemOrder {
+            fields: self.fields[start..end].to_vec(),
+        }
+    }
 }
 
 /// A field holding a page's items: `Vec<T>` or `Option<Vec<T>>`.
@@ -237,6 +369,33 @@ impl<F: ItemField + ?Sized> ItemFields<F::Element> for Option<&mut F> {
     fn take(self) -> Vec<F::Element> {
         self.map(ItemField::take).unwrap_or_default()
     }
+
+    fn lengths(self) -> Vec<usize> {
+        vec![self.slot_len()]
+    }
+}
+
+/// Keeps `range` of the interleaving `order` of `slots`, returning the total before.
+fn retain_ordered_slots(
+    range: Range<usize>,
+    order: &[u8],
+    slots: &mut [&mut dyn FieldSlot],
+) -> usize {
+    let end = range.end.min(order.len());
+    let start = range.start.min(end);
+    for (index, slot) in slots.iter_mut().enumerate() {
+        let count = |part: &[u8]| {
+            part.iter()
+                .filter(|&&field| usize::from(field) == index)
+                .count()
+        };
+        let local_start = count(&order[..start]);
+        let local_end = count(&order[..end]);
+        if local_start > 0 || local_end < slot.slot_len() {
+            slot.slot_retain(local_start..local_end);
+        }
+    }
+    order.len()
 }
 
 macro_rules! item_field_tuples {
@@ -257,6 +416,29 @@ macro_rules! item_field_tuples {
                         items.extend(field.take().into_iter().map(self.$index.1));
                     }
                 )+
+                items
+            }
+
+            fn lengths(self) -> Vec<usize> {
+                vec![$(self.$index.0.slot_len()),+]
+            }
+
+            fn retain_ordered(mut self, range: Range<usize>, order: &[u8]) -> usize {
+                retain_ordered_slots(range, order, &mut [$(&mut self.$index.0),+])
+            }
+
+            fn take_ordered(self, order: &[u8]) -> Vec<Item> {
+                let mut fields = ($(
+                    self.$index.0.map(ItemField::take).unwrap_or_default().into_iter().map(self.$index.1),
+                )+);
+                let mut items = Vec::with_capacity(order.len());
+                for &field in order {
+                    let item = match field {
+                        $($index => fields.$index.next(),)+
+                        _ => None,
+                    };
+                    items.extend(item);
+                }
                 items
             }
         }

@@ -44,11 +44,23 @@ impl<Op: PaginatedOperation> Paginator<Op> {
 
     /// Asks for `size` items a page (the service may return fewer). Sets the declaration's
     /// page-size field; a value too large for the field saturates.
+    ///
+    /// `0` asks for pages without items, which no listing can progress through (S3-compatible
+    /// servers answer it with an empty page that is truncated and has no token, or loop): the
+    /// request is left unchanged and the stream yields [`Error::InvalidPageSize`] before
+    /// sending anything. Leave the page size unset for the service's default.
+    ///
+    /// [`Error::InvalidPageSize`]: crate::Error::InvalidPageSize
     pub fn page_size(mut self, size: u32) -> Self
     where
         Op: PageSize,
     {
-        self.request = Op::set_page_size(self.request, size);
+        if size == 0 {
+            self.settings.zero_page_size = true;
+        } else {
+            self.request = Op::set_page_size(self.request, size);
+            self.settings.zero_page_size = false;
+        }
         self
     }
 
@@ -65,8 +77,10 @@ impl<Op: PaginatedOperation> Paginator<Op> {
         self
     }
 
-    /// Whether a token equal to the one just sent ends the listing (the default, as in the AWS
-    /// SDK) or is requested again. Shorthand for [`on_duplicate_token`](Paginator::on_duplicate_token).
+    /// Whether a token equal to the one just sent ends the listing quietly (`true`, as the AWS
+    /// SDK's `stop_on_duplicate_token`) or is requested again (`false`). Shorthand for
+    /// [`on_duplicate_token`](Paginator::on_duplicate_token), whose default depends on the
+    /// declaration.
     pub fn stop_on_duplicate_token(self, stop: bool) -> Self {
         self.on_duplicate_token(if stop {
             GuardPolicy::Stop
@@ -75,10 +89,16 @@ impl<Op: PaginatedOperation> Paginator<Op> {
         })
     }
 
-    /// What to do when the service returns the token it was just sent. Default:
-    /// [`GuardPolicy::Stop`], after yielding that page.
+    /// What to do when the service returns the token it was just sent.
+    ///
+    /// Default: where the declaration names a `more_results` flag and the flag says more
+    /// follows, [`GuardPolicy::Error`]: the service points back at the page it just served while
+    /// claiming more, and stopping would drop the rest of the listing without a word (a known
+    /// fault of some S3-compatible servers). Where only the token says whether more follows,
+    /// [`GuardPolicy::Stop`] after yielding that page: some services end a listing by repeating
+    /// the last token (CloudWatch Logs' GetLogEvents), and the AWS SDK stops there too.
     pub fn on_duplicate_token(mut self, policy: GuardPolicy) -> Self {
-        self.settings.guards.duplicate_token = policy;
+        self.settings.guards.duplicate_token = Some(policy);
         self
     }
 
@@ -161,7 +181,11 @@ impl<Op: PaginatedOperation> Paginator<Op> {
         let start = self.cursor();
         let mut fetcher =
             PageFetcher::new(self.request, start.fingerprint(), self.skip, &self.settings);
-        if let Some(cursor) = self.resumed_from {
+        if self.settings.zero_page_size {
+            fetcher.fail(crate::Error::InvalidPageSize {
+                cursor: start.clone(),
+            });
+        } else if let Some(cursor) = self.resumed_from {
             if cursor.fingerprint() != start.fingerprint() {
                 // The request changed after `resume_from`: refuse rather than list something else.
                 fetcher.fail(crate::Error::Cursor {

@@ -4,7 +4,8 @@
 //! written.
 
 pub use crate::operation::{
-    IntoPaginator, ItemField, ItemFields, PageRequest, PageSize, PaginatedOperation, SendFuture,
+    IntoPaginator, ItemField, ItemFields, ItemOrder, PageRequest, PageSize, PaginatedOperation,
+    SendFuture,
 };
 pub use crate::token::{TokenValue, TokenVisitor};
 

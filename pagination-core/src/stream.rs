@@ -138,7 +138,11 @@ impl<Op: PaginatedOperation> ItemStream<Op> {
                     return Poll::Ready(None);
                 }
             };
-            self.items = Op::item_fields(&mut page.output).take().into_iter();
+            let items = match &page.order {
+                Some(order) => Op::item_fields(&mut page.output).take_ordered(order.as_slice()),
+                None => Op::item_fields(&mut page.output).take(),
+            };
+            self.items = items.into_iter();
             self.page_tokens = page.tokens;
             self.page_end = page.first + page.kept;
             self.after_page = page.after;

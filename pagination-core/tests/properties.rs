@@ -1275,8 +1275,9 @@ async fn loops_end<M: Model>(case: &LoopCase) -> TestResult {
             (at + 1 + extra as usize, None)
         }
         // Continuing without a token restarts the listing: its first request had no token
-        // either, so the duplicate guard (after the first page) or the cycle guard ends it.
-        (LoopKind::NoToken, Policy::Continue(_)) if at == 0 => (1, None),
+        // either, so the duplicate guard (after the first page) or the cycle guard ends it. The
+        // flag (only flagged models lose their token) still says more, so a repeat is an error.
+        (LoopKind::NoToken, Policy::Continue(_)) if at == 0 => (1, Some(Guard::DuplicateToken)),
         (LoopKind::NoToken, Policy::Continue(_)) => (at + 1, Some(Guard::TokenCycle)),
     };
     let sequence: Vec<usize> = first.into_iter().chain(following).take(served).collect();

@@ -18,6 +18,8 @@ pub(crate) const KEYS: &[&str] = &[
     "more_results",
     "page_size",
     "item_enum",
+    "next_request",
+    "item_order",
 ];
 
 /// Names from botocore's and the AWS SDK's paginator models, and what they are called here.
@@ -31,6 +33,10 @@ const RENAMED_KEYS: &[(&str, &str)] = &[
     ("output_tokens", "output_token"),
     ("more_results_key", "more_results"),
     ("is_truncated", "more_results"),
+    ("next_page", "next_request"),
+    ("next_tokens", "next_request"),
+    ("order", "item_order"),
+    ("sort_items", "item_order"),
 ];
 
 /// A value and the key it was given under.
@@ -62,6 +68,10 @@ pub(crate) struct Args {
     pub(crate) more_results: Option<Keyed<FieldPath>>,
     pub(crate) page_size: Option<Keyed<Ident>>,
     pub(crate) item_enum: Option<Keyed<Ident>>,
+    /// A function `fn(Request, &Output) -> Request` that finishes the next request.
+    pub(crate) next_request: Option<Keyed<syn::Path>>,
+    /// A function `fn(&Output) -> ItemOrder` that orders a page's items across fields.
+    pub(crate) item_order: Option<Keyed<syn::Path>>,
     /// Keys whose value could not be parsed (already reported).
     pub(crate) broken_keys: Vec<String>,
     /// Whether some entries were skipped after a mistake (already reported): one of them may be
@@ -149,6 +159,8 @@ fn parse_value(input: ParseStream, key: Ident, args: &mut Args) -> syn::Result<(
         "more_results" => store(&mut args.more_results, key, input.parse()?),
         "page_size" => store(&mut args.page_size, key, input.parse()?),
         "item_enum" => store(&mut args.item_enum, key, input.parse()?),
+        "next_request" => store(&mut args.next_request, key, parse_function(input)?),
+        "item_order" => store(&mut args.item_order, key, parse_function(input)?),
         _ => Ok(()),
     }
 }
@@ -185,6 +197,25 @@ fn parse_list<T>(
         paren: Some(paren),
         values: values.into_iter().collect(),
     })
+}
+
+/// A function named by its path (`s3::next_marker`, `Self::next_offset`); a closure or another
+/// expression is refused with the form that works.
+fn parse_function(input: ParseStream) -> syn::Result<syn::Path> {
+    let fork = input.fork();
+    match fork.parse::<syn::ExprPath>() {
+        Ok(path) if path.qself.is_none() && (fork.is_empty() || fork.peek(Token![,])) => {
+            input.parse::<syn::ExprPath>().map(|path| path.path)
+        }
+        _ => {
+            let expr: syn::Expr = input.parse()?;
+            Err(syn::Error::new_spanned(
+                expr,
+                "expected the path of a function, like `next_page` or `paging::next_page`; \
+                 define a closure as a `fn` item and name it here",
+            ))
+        }
+    }
 }
 
 fn parse_item(input: ParseStream) -> syn::Result<ItemArg> {

@@ -31,6 +31,13 @@ use crate::attr::ItemArg;
 use crate::path::{FieldPath, TokenExpr};
 use crate::valid::{Declaration, Items, SdkOperation, Target};
 
+/// A name the generated code binds: `__`-prefixed as well as mixed-site, because mixed-site
+/// hygiene resolves items at the call site, so a user's `const request` would turn a plain
+/// `request` parameter into a pattern.
+fn local(name: &str) -> Ident {
+    Ident::new(name, Span::mixed_site())
+}
+
 /// Names the generated code binds, so that they never meet the user's names.
 struct Locals {
     request: Ident,
@@ -41,9 +48,6 @@ struct Locals {
 
 impl Locals {
     fn new() -> Self {
-        // `__`-prefixed as well as mixed-site: mixed-site hygiene resolves items at the call site,
-        // so a user's `const request` would turn a plain `request` parameter into a pattern.
-        let local = |name| Ident::new(name, Span::mixed_site());
         Locals {
             request: local("__request"),
             output: local("__output"),
@@ -78,12 +82,32 @@ pub(crate) fn generate(decl: &Declaration) -> TokenStream {
         Items::Several { enum_name, .. } => quote!(#enum_name),
     };
     let visit_tokens = visit_tokens(decl, &locals);
+    // Without output tokens nothing is assigned in place.
+    let next_mutability = if decl.output_tokens.is_empty() {
+        quote!()
+    } else {
+        mutability.clone()
+    };
     let next_request = next_request(decl, &locals);
     let more_results = decl.more_results.as_ref().map(|flag| {
         let flag = read_flag(flag, output);
         quote! {
             fn more_results(#output: &Self::Output) -> __pagination::Option<__pagination::bool> {
                 __pagination::Some(#flag)
+            }
+        }
+    });
+    let item_order = decl.item_order.as_ref().map(|function| {
+        let order = local("__order");
+        // The function's type is checked here, at the user's path: a wrong signature is one
+        // error on the name they wrote.
+        let function = quote_spanned!(function.span()=>
+            let #order: fn(&Self::Output) -> __pagination::ItemOrder = #function;
+        );
+        quote! {
+            fn item_order(#output: &Self::Output) -> __pagination::Option<__pagination::ItemOrder> {
+                #function
+                __pagination::Some(#order(#output))
             }
         }
     });
@@ -124,11 +148,13 @@ pub(crate) fn generate(decl: &Declaration) -> TokenStream {
                     #visit_tokens
                 }
 
-                fn next_request(#mutability #request: Self::Request, #output: &Self::Output) -> Self::Request {
+                fn next_request(#next_mutability #request: Self::Request, #output: &Self::Output) -> Self::Request {
                     #next_request
                 }
 
                 #more_results
+
+                #item_order
 
                 fn item_fields(#output: &mut Self::Output) -> impl __pagination::ItemFields<Self::Item> + '_ {
                     #item_fields
@@ -216,12 +242,13 @@ fn next_request(decl: &Declaration, locals: &Locals) -> TokenStream {
     let Locals {
         request, output, ..
     } = locals;
-    let tokens = &decl.input_tokens;
+    // Without output tokens, the `next_request` function sets every token itself.
+    let tokens = &decl.input_tokens[..decl.output_tokens.len().min(decl.input_tokens.len())];
     let values = decl
         .output_tokens
         .iter()
         .map(|expr| read_token(expr, output));
-    match decl.target {
+    let copied = match decl.target {
         Target::Sdk(_) => {
             let setters = tokens.iter().map(|token| format_ident!("set_{}", token));
             quote!(#request #(.#setters(#values))*)
@@ -230,6 +257,23 @@ fn next_request(decl: &Declaration, locals: &Locals) -> TokenStream {
             #(#request.#tokens = #values;)*
             #request
         },
+    };
+    let Some(function) = &decl.next_request else {
+        return copied;
+    };
+    let next = local("__next");
+    // Typed at the user's path, so that a wrong signature is one error on the name they wrote.
+    let function = quote_spanned!(function.span()=>
+        let #next: fn(Self::Request, &Self::Output) -> Self::Request = #function;
+    );
+    // As an argument, the copying statements of an owned builder need a block of their own.
+    let copied = match decl.target {
+        Target::Owned if !tokens.is_empty() => quote!({ #copied }),
+        _ => copied,
+    };
+    quote! {
+        #function
+        #next(#copied, #output)
     }
 }
 

@@ -21,6 +21,10 @@ pub(crate) struct Declaration {
     pub(crate) more_results: Option<FieldPath>,
     pub(crate) page_size: Option<Ident>,
     pub(crate) items: Items,
+    /// The user's function that finishes each next request.
+    pub(crate) next_request: Option<syn::Path>,
+    /// The user's function that orders each page's items across fields.
+    pub(crate) item_order: Option<syn::Path>,
 }
 
 pub(crate) enum Target {
@@ -60,16 +64,21 @@ pub(crate) fn validate(args: Args, item: &Item, errors: &mut Errors) -> Option<D
     // A key given with a broken value, or an unknown (perhaps misspelt) key, was reported already:
     // do not also call a key missing.
     let report_missing = |key: &str| !args.skipped_entries && !args.mentions(key);
+    // With a `next_request` function, the function may compute every token itself.
+    let has_next_request = args.next_request.is_some() || args.mentions("next_request");
     let missing = [
         report_missing("input_token"),
-        report_missing("output_token"),
+        report_missing("output_token") && !has_next_request,
         report_missing("items"),
     ];
     let input_tokens = required(args.input_token, "input_token", missing[0], errors);
-    let output_tokens = required(args.output_token, "output_token", missing[1], errors);
+    let output_tokens = match args.output_token {
+        None if has_next_request => Some(None),
+        output => required(output, "output_token", missing[1], errors).map(Some),
+    };
     let items = required(args.items, "items", missing[2], errors);
 
-    if let (Some(input), Some(output)) = (&input_tokens, &output_tokens) {
+    if let (Some(input), Some(Some(output))) = (&input_tokens, &output_tokens) {
         check_token_arity(input, output, errors);
     }
     if let Some(input) = &input_tokens {
@@ -78,7 +87,11 @@ pub(crate) fn validate(args: Args, item: &Item, errors: &mut Errors) -> Option<D
     if let (Some(Target::Owned), Some(item), Some(input)) = (&target, item, &input_tokens) {
         check_owned_fields(item, &input.value.values, args.page_size.as_ref(), errors);
     }
-    for expr in output_tokens.iter().flat_map(|output| &output.value.values) {
+    for expr in output_tokens
+        .iter()
+        .flatten()
+        .flat_map(|output| &output.value.values)
+    {
         for path in &expr.alternatives {
             check_leaf_is_field(path, "a token", errors);
         }
@@ -88,6 +101,9 @@ pub(crate) fn validate(args: Args, item: &Item, errors: &mut Errors) -> Option<D
     }
     for item in items.iter().flat_map(|items| &items.value.values) {
         check_walks_fields_only(&item.path, errors);
+    }
+    if let (Some(order), Some(items)) = (&args.item_order, &items) {
+        check_item_order_has_fields(order, items, errors);
     }
     let items = match (items, item) {
         (Some(items), Some(item)) => build_items(&item.ident, items, args.item_enum, errors),
@@ -103,10 +119,12 @@ pub(crate) fn validate(args: Args, item: &Item, errors: &mut Errors) -> Option<D
         vis: item.vis.clone(),
         target: target?,
         input_tokens: input_tokens?.value.values,
-        output_tokens: output_tokens?.value.values,
+        output_tokens: output_tokens?.map_or_else(Vec::new, |output| output.value.values),
         more_results: args.more_results.map(|flag| flag.value),
         page_size: args.page_size.map(|size| size.value),
         items: items?,
+        next_request: args.next_request.map(|function| function.value),
+        item_order: args.item_order.map(|function| function.value),
     })
 }
 
@@ -119,7 +137,9 @@ fn required<T>(
     if value.is_none() && report_missing {
         let what = match key {
             "input_token" => "the request field(s) that carry the token",
-            "output_token" => "the output field(s) that hold the next token",
+            "output_token" => {
+                "the output field(s) that hold the next token (or `next_request = function` to compute the next request)"
+            }
             _ => "the output field(s) that hold the items, with their types",
         };
         errors.push_spanned(Span::call_site(), format!("missing `{key} = ...`: {what}"));
@@ -333,6 +353,20 @@ fn is_option(ty: &syn::Type) -> bool {
             last.ident == "Option"
                 && matches!(last.arguments, syn::PathArguments::AngleBracketed(_))
         })
+}
+
+fn check_item_order_has_fields(
+    order: &Keyed<syn::Path>,
+    items: &Keyed<List<ItemArg>>,
+    errors: &mut Errors,
+) {
+    if items.value.values.len() < 2 {
+        errors.push_spanned(
+            order.key.span(),
+            "`item_order` orders the items of several item fields; with one item field, items \
+             come in the field's own order",
+        );
+    }
 }
 
 fn check_leaf_is_field(path: &FieldPath, what: &str, errors: &mut Errors) {

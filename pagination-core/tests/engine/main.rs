@@ -4,6 +4,7 @@
 mod basics;
 mod cursors;
 mod guards;
+mod hooks;
 mod model;
 mod prefetch;
 mod tokens;

@@ -43,6 +43,45 @@ fn sdk_operation_with_two_tokens_and_several_item_fields() {
 }
 
 #[test]
+fn owned_builder_with_a_next_request_function_and_no_output_token() {
+    check(
+        quote! {
+            input_token = offset,
+            items = rows: Row,
+            page_size = limit,
+            next_request = next_offset,
+        },
+        quote! {
+            #[derive(Clone, Debug)]
+            struct ListRows {
+                offset: Option<u64>,
+                limit: Option<u32>,
+            }
+        },
+        expect_file!["snapshots/owned_next_request.rs"],
+    );
+}
+
+#[test]
+fn sdk_operation_with_an_item_order_and_a_next_request_function() {
+    check(
+        quote! {
+            operation = aws_sdk_s3::operation::list_objects,
+            input_token = marker,
+            output_token = next_marker,
+            more_results = is_truncated,
+            items = (contents: Object, common_prefixes: CommonPrefix),
+            next_request = paging::decode_marker,
+            item_order = paging::by_key,
+        },
+        quote!(
+            pub struct ListObjects;
+        ),
+        expect_file!["snapshots/sdk_hooks.rs"],
+    );
+}
+
+#[test]
 fn sdk_operation_with_a_fallback_token() {
     check(
         quote! {

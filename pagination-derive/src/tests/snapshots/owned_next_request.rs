@@ -1,0 +1,53 @@
+#[derive(Clone, Debug)]
+struct ListRows {
+    offset: Option<u64>,
+    limit: Option<u32>,
+}
+#[allow(unused_qualifications)]
+const _: () = {
+    use ::pagination_core::__private as __pagination;
+    #[automatically_derived]
+    impl __pagination::PaginatedOperation for ListRows {
+        type Request = ListRows;
+        type Output = <Self as __pagination::PageRequest>::Output;
+        type Error = <Self as __pagination::PageRequest>::Error;
+        type Item = Row;
+        fn send(__request: Self::Request) -> __pagination::SendFuture<Self> {
+            __pagination::Box::pin(__pagination::PageRequest::send(__request))
+        }
+        fn parameters(__request: &Self::Request) -> &dyn __pagination::Debug {
+            __pagination::PageRequest::parameters(__request)
+        }
+        fn visit_tokens<V: __pagination::TokenVisitor>(
+            mut __request: Self::Request,
+            __visitor: &mut V,
+        ) -> __pagination::Result<Self::Request, V::Error> {
+            __pagination::visit_field(__visitor, &mut __request.offset)?;
+            __pagination::Ok(__request)
+        }
+        fn next_request(
+            __request: Self::Request,
+            __output: &Self::Output,
+        ) -> Self::Request {
+            let __next: fn(Self::Request, &Self::Output) -> Self::Request = next_offset;
+            __next(__request, __output)
+        }
+        fn item_fields(
+            __output: &mut Self::Output,
+        ) -> impl __pagination::ItemFields<Self::Item> + '_ {
+            __pagination::item_field(__pagination::Some(&mut __output.rows))
+        }
+    }
+    #[automatically_derived]
+    impl __pagination::PageSize for ListRows {
+        fn set_page_size(
+            mut __request: Self::Request,
+            __size: __pagination::u32,
+        ) -> Self::Request {
+            __pagination::PageSizeField::set_page_size(&mut __request.limit, __size);
+            __request
+        }
+    }
+    #[automatically_derived]
+    impl __pagination::IntoPaginator<ListRows> for ListRows {}
+};
