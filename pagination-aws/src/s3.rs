@@ -3,30 +3,80 @@
 //! | operation | how it pages |
 //! |---|---|
 //! | [`ListObjectVersions`] | two tokens, `key_marker` + `version_id_marker`, carried together; ends when `is_truncated` is false |
-//! | [`ListMultipartUploads`] | two tokens, `key_marker` + `upload_id_marker`; on directory buckets only `key_marker` travels |
-//! | [`ListObjects`] | `marker` = `next_marker`, or the last key of the page when S3 omits it; ends on `is_truncated` |
+//! | [`ListMultipartUploads`] | two tokens, `key_marker` + `upload_id_marker`; a missing `next_upload_id_marker` falls back to the page's last upload; on directory buckets only `key_marker` travels |
+//! | [`ListObjects`] | `marker` = `next_marker`, or the page's last key or common prefix when S3 omits it; ends on `is_truncated` |
 //! | [`GetObjectAttributes`] | the parts of one object: `part_number_marker` from `object_parts.next_part_number_marker`; ends on `object_parts.is_truncated` |
 //! | [`ListBucketAnalyticsConfigurations`], [`ListBucketIntelligentTieringConfigurations`], [`ListBucketInventoryConfigurations`], [`ListBucketMetricsConfigurations`] | `continuation_token` from `next_continuation_token` (the output's `continuation_token` only echoes the request); ends on `is_truncated` |
 //! | [`ListObjectsV2`] | the SDK paginates it, without `items()`; this one streams `contents` and `common_prefixes` |
 //!
 //! The output fields that only echo the request (`key_marker`, `version_id_marker`,
 //! `upload_id_marker`, `marker`, `continuation_token`) are never read as next tokens.
+//!
+//! # S3's order
+//!
+//! The item streams of the four key listings yield their items in S3's listing order, whatever
+//! the page size: keys ascending by their UTF-8 bytes, and each common prefix in the place of
+//! the keys it rolls up. In [`ListObjectVersions`], a key's versions and delete markers
+//! interleave: the latest first, then newest first by `last_modified`. The SDK hands each kind
+//! over in a list of its own, so each page's order is rebuilt from keys, `is_latest` and
+//! `last_modified` ([`ItemOrder`](pagination_core::ItemOrder)); a version and a delete marker of
+//! one key with equal timestamps, neither the latest, keep the version first. Directory buckets
+//! (names ending in `--x-s3`) do not list in key order: there each page's items come as S3
+//! sent them, objects or uploads first, then common prefixes. The page stream
+//! ([`Paginator::send`](pagination_core::Paginator::send)) yields S3's pages as the SDK
+//! parses them. Because the order does not depend on the page boundaries, cursors, `max_items`
+//! and listings split across runs see one sequence.
+//!
+//! # URL-encoded keys
+//!
+//! With `encoding_type(EncodingType::Url)`, S3 URL-encodes the keys, prefixes and key markers of
+//! its answer (S3 recommends it for keys with characters XML 1.0 cannot carry). The paginators
+//! decode every key-valued marker they send back (`next_marker`, the last-key fallback,
+//! `next_key_marker`); version-id and upload-id markers and continuation tokens are opaque and
+//! sent as received. The items stay as S3 sent them, encoded, since that is what was asked for:
+//! decode a key or prefix with [`decode_url`].
+//!
+//! ```
+//! assert_eq!(pagination_aws::s3::decode_url("photos/caf%C3%A9+menu.jpg"), "photos/café menu.jpg");
+//! assert_eq!(pagination_aws::s3::decode_url("a%2Bb"), "a+b");
+//! ```
+//!
+//! Sources: the Amazon S3 API Reference for ListObjects, ListObjectsV2, ListObjectVersions and
+//! ListMultipartUploads (`EncodingType`, `NextMarker`, `NextKeyMarker`, the order of versions).
 
+use std::borrow::Cow;
+use std::cmp::Reverse;
+
+use aws_sdk_s3::operation::list_multipart_uploads::ListMultipartUploadsOutput;
+use aws_sdk_s3::operation::list_multipart_uploads::builders::ListMultipartUploadsFluentBuilder;
+use aws_sdk_s3::operation::list_object_versions::ListObjectVersionsOutput;
+use aws_sdk_s3::operation::list_object_versions::builders::ListObjectVersionsFluentBuilder;
+use aws_sdk_s3::operation::list_objects::ListObjectsOutput;
+use aws_sdk_s3::operation::list_objects::builders::ListObjectsFluentBuilder;
+use aws_sdk_s3::operation::list_objects_v2::ListObjectsV2Output;
+use aws_sdk_s3::primitives::DateTime;
+use aws_sdk_s3::types::EncodingType;
 use aws_sdk_s3::types::{
     AnalyticsConfiguration, CommonPrefix, DeleteMarkerEntry, IntelligentTieringConfiguration,
     InventoryConfiguration, MetricsConfiguration, MultipartUpload, Object, ObjectPart,
     ObjectVersion,
 };
-use pagination_core::paginate;
+use pagination_core::{ItemOrder, paginate};
 
 /// `ListObjectVersions`: every version and delete marker of a bucket, and the common prefixes
 /// when a delimiter is set.
 ///
 /// Paging rule: the request's `key_marker` and `version_id_marker` are set from the page's
 /// `next_key_marker` and `next_version_id_marker`, together; one that is absent is cleared (a
-/// stale version marker would skip or repeat versions). The listing ends when `is_truncated` is
-/// false. `page_size` sets `max_keys`. Items come out in page order: versions, then delete
-/// markers, then common prefixes.
+/// stale version marker would skip or repeat versions). With URL encoding the key marker is
+/// decoded first. The listing ends when `is_truncated` is false; a page that is truncated but
+/// points back at itself is an [`Error::DuplicateToken`](crate::Error::DuplicateToken), and one
+/// without a next marker an [`Error::MissingToken`](crate::Error::MissingToken).
+/// `page_size` sets `max_keys` (at most 1,000 a page).
+///
+/// Items come in S3's order (see [the module docs](self#s3s-order)): by key, and within a key
+/// the latest entry first, then newest first, versions and delete markers interleaved; common
+/// prefixes in their key order. The first entry of each key is its current state.
 ///
 /// ```no_run
 /// use futures::TryStreamExt;
@@ -62,17 +112,66 @@ use pagination_core::paginate;
         common_prefixes: CommonPrefix as CommonPrefix,
     ),
     item_enum = ObjectVersionEntry,
+    next_request = decode_version_markers,
+    item_order = version_order,
 )]
 #[derive(Debug, Clone, Copy)]
 pub struct ListObjectVersions;
+
+/// ListObjectVersions: the key marker copied from `next_key_marker`, decoded when S3 encoded it.
+fn decode_version_markers(
+    request: ListObjectVersionsFluentBuilder,
+    output: &ListObjectVersionsOutput,
+) -> ListObjectVersionsFluentBuilder {
+    let marker = decode_if(output.encoding_type(), request.get_key_marker());
+    request.set_key_marker(marker)
+}
+
+/// ListObjectVersions: versions, delete markers and common prefixes merged by key; within a key
+/// the latest first, then newest first.
+fn version_order(output: &ListObjectVersionsOutput) -> ItemOrder {
+    let encoding = output.encoding_type();
+    let entry = |key, latest: Option<bool>, modified: Option<&DateTime>| {
+        (
+            name(encoding, key),
+            !latest.unwrap_or(false),
+            Reverse(modified.copied()),
+        )
+    };
+    ItemOrder::merge_by_key([
+        output
+            .versions()
+            .iter()
+            .map(|v| entry(v.key(), v.is_latest(), v.last_modified()))
+            .collect::<Vec<_>>(),
+        output
+            .delete_markers()
+            .iter()
+            .map(|m| entry(m.key(), m.is_latest(), m.last_modified()))
+            .collect(),
+        output
+            .common_prefixes()
+            .iter()
+            .map(|p| entry(p.prefix(), None, None))
+            .collect(),
+    ])
+}
 
 /// `ListMultipartUploads`: the multipart uploads in progress in a bucket, and the common prefixes
 /// when a delimiter is set.
 ///
 /// Paging rule: `key_marker` and `upload_id_marker` are set from `next_key_marker` and
-/// `next_upload_id_marker`, together; one that is absent is cleared. On directory buckets S3
-/// returns only `next_key_marker` (an opaque marker, not a key) and the upload-id marker is
-/// cleared, as S3 requires. Ends when `is_truncated` is false. `page_size` sets `max_uploads`.
+/// `next_upload_id_marker`, together; one that is absent is cleared. With URL encoding the key
+/// marker is decoded first. On a general-purpose bucket, a truncated page with a
+/// `next_key_marker` but no `next_upload_id_marker` (some S3-compatible gateways omit it)
+/// continues after the page's last upload when that upload's key is the marker, as S3 would
+/// have said: the uploads of that key still to come are not skipped. On directory buckets
+/// (names ending in `--x-s3`) S3 returns only `next_key_marker` (an opaque marker, not a key)
+/// and the upload-id marker is cleared, as S3 requires. Ends when `is_truncated` is false.
+/// `page_size` sets `max_uploads` (at most 1,000).
+///
+/// Items come in S3's order: by key, a key's uploads by initiation time, and common prefixes in
+/// their key order.
 ///
 /// ```no_run
 /// use futures::TryStreamExt;
@@ -98,19 +197,66 @@ pub struct ListObjectVersions;
     page_size = max_uploads,
     items = (uploads: MultipartUpload as Upload, common_prefixes: CommonPrefix as CommonPrefix),
     item_enum = UploadEntry,
+    next_request = upload_markers,
+    item_order = upload_order,
 )]
 #[derive(Debug, Clone, Copy)]
 pub struct ListMultipartUploads;
+
+/// ListMultipartUploads: a missing upload-id marker filled in from the page's last upload (on
+/// general-purpose buckets), then the key marker decoded when S3 encoded it.
+fn upload_markers(
+    mut request: ListMultipartUploadsFluentBuilder,
+    output: &ListMultipartUploadsOutput,
+) -> ListMultipartUploadsFluentBuilder {
+    let directory = request
+        .get_bucket()
+        .as_deref()
+        .is_some_and(is_directory_bucket);
+    if !directory && request.get_upload_id_marker().is_none() {
+        let last = output.uploads().last();
+        if let (Some(marker), Some(last)) = (request.get_key_marker(), last) {
+            if last.key() == Some(marker.as_str()) {
+                let upload_id = last.upload_id().map(str::to_owned);
+                request = request.set_upload_id_marker(upload_id);
+            }
+        }
+    }
+    let marker = decode_if(output.encoding_type(), request.get_key_marker());
+    request.set_key_marker(marker)
+}
+
+/// ListMultipartUploads: uploads and common prefixes merged by key; on directory buckets, which
+/// do not list in key order, as the page holds them.
+fn upload_order(output: &ListMultipartUploadsOutput) -> ItemOrder {
+    if output.bucket().is_some_and(is_directory_bucket) {
+        return fields_in_turn(&[output.uploads().len(), output.common_prefixes().len()]);
+    }
+    let encoding = output.encoding_type();
+    ItemOrder::merge_by_key([
+        output
+            .uploads()
+            .iter()
+            .map(|upload| name(encoding, upload.key()))
+            .collect::<Vec<_>>(),
+        output
+            .common_prefixes()
+            .iter()
+            .map(|prefix| name(encoding, prefix.prefix()))
+            .collect(),
+    ])
+}
 
 /// `ListObjects` (version 1): the objects of a bucket, and the common prefixes when a delimiter
 /// is set.
 ///
 /// Paging rule: `marker` is set from `next_marker`, or, when S3 omits it (it does without a
-/// delimiter), from the key of the page's last object. The end is decided by `is_truncated`,
-/// never by an absent `next_marker`. `page_size` sets `max_keys`.
+/// delimiter), from the page's last listing name: its last key, or its last common prefix when
+/// that comes later (a server that omits `next_marker` with a delimiter would otherwise list
+/// the prefix again). With URL encoding the marker is decoded first. The end is decided by
+/// `is_truncated`, never by an absent `next_marker`. `page_size` sets `max_keys`.
 ///
-/// With `encoding_type(EncodingType::Url)` S3 URL-encodes keys and markers and this paginator
-/// sends them back as received, encoded; leave the encoding type unset to page on raw keys.
+/// Items come in S3's order: keys, and common prefixes in the place of the keys they roll up.
 ///
 /// ```no_run
 /// use futures::TryStreamExt;
@@ -130,14 +276,57 @@ pub struct ListMultipartUploads;
 #[paginate(
     operation = aws_sdk_s3::operation::list_objects,
     input_token = marker,
-    output_token = next_marker || contents?.last()?.key,
     more_results = is_truncated,
     page_size = max_keys,
     items = (contents: Object as Object, common_prefixes: CommonPrefix as CommonPrefix),
     item_enum = ObjectEntry,
+    next_request = next_object_marker,
+    item_order = object_order,
 )]
 #[derive(Debug, Clone, Copy)]
 pub struct ListObjects;
+
+/// ListObjects (v1): the marker from `next_marker`, else the page's last listing name (the
+/// later of its last key and last common prefix), decoded when S3 encoded it.
+fn next_object_marker(
+    request: ListObjectsFluentBuilder,
+    output: &ListObjectsOutput,
+) -> ListObjectsFluentBuilder {
+    let encoding = output.encoding_type();
+    let marker = output
+        .next_marker()
+        .filter(|marker| !marker.is_empty())
+        .map(|marker| name(encoding, Some(marker)))
+        .or_else(|| {
+            let key = output
+                .contents()
+                .last()
+                .map(|object| name(encoding, object.key()));
+            let prefix = output
+                .common_prefixes()
+                .last()
+                .map(|prefix| name(encoding, prefix.prefix()));
+            key.max(prefix).filter(|name| !name.is_empty())
+        });
+    request.set_marker(marker.map(Cow::into_owned))
+}
+
+/// ListObjects (v1): objects and common prefixes merged by key.
+fn object_order(output: &ListObjectsOutput) -> ItemOrder {
+    let encoding = output.encoding_type();
+    ItemOrder::merge_by_key([
+        output
+            .contents()
+            .iter()
+            .map(|object| name(encoding, object.key()))
+            .collect::<Vec<_>>(),
+        output
+            .common_prefixes()
+            .iter()
+            .map(|prefix| name(encoding, prefix.prefix()))
+            .collect(),
+    ])
+}
 
 /// `ListObjectsV2`: the objects of a bucket and the common prefixes, as items.
 ///
@@ -145,8 +334,13 @@ pub struct ListObjects;
 /// `into_paginator()` wins method resolution, so build this one with [`Paginator::new`].
 ///
 /// Paging rule: `continuation_token` from `next_continuation_token` (never from the output's
-/// `continuation_token`, which echoes the request); ends when `is_truncated` is false.
-/// `page_size` sets `max_keys`.
+/// `continuation_token`, which echoes the request; never decoded, it is opaque); ends when
+/// `is_truncated` is false. A truncated page that hands back the token it was sent is an
+/// [`Error::DuplicateToken`](crate::Error::DuplicateToken) (a known fault of some
+/// S3-compatible servers, which would otherwise end the listing early). `page_size` sets
+/// `max_keys`.
+///
+/// Items come in S3's order: keys, and common prefixes in the place of the keys they roll up.
 ///
 /// [`Paginator::new`]: crate::Paginator::new
 ///
@@ -174,9 +368,31 @@ pub struct ListObjects;
     page_size = max_keys,
     items = (contents: Object as Object, common_prefixes: CommonPrefix as CommonPrefix),
     item_enum = ObjectEntryV2,
+    item_order = object_order_v2,
 )]
 #[derive(Debug, Clone, Copy)]
 pub struct ListObjectsV2;
+
+/// ListObjectsV2: objects and common prefixes merged by key; on directory buckets, which do not
+/// list in key order, as the page holds them.
+fn object_order_v2(output: &ListObjectsV2Output) -> ItemOrder {
+    if output.name().is_some_and(is_directory_bucket) {
+        return fields_in_turn(&[output.contents().len(), output.common_prefixes().len()]);
+    }
+    let encoding = output.encoding_type();
+    ItemOrder::merge_by_key([
+        output
+            .contents()
+            .iter()
+            .map(|object| name(encoding, object.key()))
+            .collect::<Vec<_>>(),
+        output
+            .common_prefixes()
+            .iter()
+            .map(|prefix| name(encoding, prefix.prefix()))
+            .collect(),
+    ])
+}
 
 /// `GetObjectAttributes` with `ObjectAttributes::ObjectParts`: the parts of one multipart object.
 ///
@@ -336,3 +552,57 @@ pub struct ListBucketInventoryConfigurations;
 )]
 #[derive(Debug, Clone, Copy)]
 pub struct ListBucketMetricsConfigurations;
+
+/// Decodes a key, prefix or marker that S3 URL-encoded (`encoding_type(EncodingType::Url)`): `+`
+/// is a space, then each `%XX` is a byte of the UTF-8 text. Borrows when there is nothing to
+/// decode. Bytes that do not form UTF-8 (S3 never sends them) become U+FFFD.
+///
+/// ```
+/// use pagination_aws::s3::decode_url;
+///
+/// assert_eq!(decode_url("%28p%29+x"), "(p) x");
+/// assert_eq!(decode_url("t/obj%5C1"), "t/obj\\1");
+/// assert_eq!(decode_url("plain/key.txt"), "plain/key.txt");
+/// ```
+pub fn decode_url(value: &str) -> Cow<'_, str> {
+    if !value.contains(['+', '%']) {
+        return Cow::Borrowed(value);
+    }
+    let spaced = value.replace('+', " ");
+    let decoded = percent_encoding::percent_decode_str(&spaced)
+        .decode_utf8_lossy()
+        .into_owned();
+    Cow::Owned(decoded)
+}
+
+/// Whether `bucket` names an S3 directory bucket (`base-name--zone-id--x-s3`), whose listings
+/// follow other rules.
+fn is_directory_bucket(bucket: &str) -> bool {
+    bucket.ends_with("--x-s3")
+}
+
+/// Each field's items in turn: the order of a listing that is not sorted by key.
+fn fields_in_turn(lengths: &[usize]) -> ItemOrder {
+    let fields = lengths
+        .iter()
+        .enumerate()
+        .flat_map(|(field, &len)| std::iter::repeat_n(field as u8, len))
+        .collect();
+    ItemOrder::from_field_indices(fields)
+}
+
+/// A key or prefix as S3 stores it: decoded when the answer was URL-encoded. Absent is empty.
+fn name<'a>(encoding: Option<&EncodingType>, value: Option<&'a str>) -> Cow<'a, str> {
+    let value = value.unwrap_or_default();
+    match encoding {
+        Some(EncodingType::Url) => decode_url(value),
+        _ => Cow::Borrowed(value),
+    }
+}
+
+/// A marker copied from the answer, decoded when the answer was URL-encoded.
+fn decode_if(encoding: Option<&EncodingType>, marker: &Option<String>) -> Option<String> {
+    marker
+        .as_deref()
+        .map(|marker| name(encoding, Some(marker)).into_owned())
+}

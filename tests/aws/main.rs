@@ -1,6 +1,7 @@
 //! Integration tests against a real AWS-compatible endpoint (moto server on 127.0.0.1, started
 //! and stopped by these tests) with the real SDK clients, and against aws-smithy-mocks models
-//! where moto cannot serve a case. One binary, so the SDKs are linked once.
+//! or the scripted S3 endpoint (`pagination_examples::s3_endpoint`) where moto cannot serve a
+//! case. One binary, so the SDKs are linked once.
 
 mod boto_parity;
 mod config_parity;
@@ -17,5 +18,7 @@ mod mock_multipart_uploads;
 mod mock_object_attributes;
 mod models;
 mod resume_every_offset;
+mod s3_aws_rules;
+mod s3_endpoint;
 mod s3_list_cli;
 mod support;

@@ -12,7 +12,9 @@
 //! - `upload-id-marker` without `key-marker` is ignored by S3: the model panics instead, since a
 //!   paginator that sends it has lost track;
 //! - every marker pair it receives must be a pair it returned as (NextKeyMarker,
-//!   NextUploadIdMarker); a stale upload-id marker left over from an earlier page panics;
+//!   NextUploadIdMarker), or, where it returned NextKeyMarker alone, that key with the id of the
+//!   key's last upload on that page (the paginator's fallback: the same position); a stale
+//!   upload-id marker left over from an earlier page panics;
 //! - NextKeyMarker / NextUploadIdMarker name the last entry of the page (a prefix has no upload
 //!   id); they are returned on the last page too, with IsTruncated false, so only IsTruncated
 //!   can end the listing. With `omit_upload_id_at_key_end`, a page that ends with the last upload
@@ -75,6 +77,10 @@ impl Entry {
 struct State {
     /// General buckets: the (NextKeyMarker, NextUploadIdMarker) pairs returned so far.
     issued_pairs: HashSet<(String, Option<String>)>,
+    /// General buckets: for a NextKeyMarker returned alone, the page's last upload id of it.
+    last_upload_of_marker: HashMap<String, String>,
+    /// Requests that continued from such a marker with that upload id filled in.
+    filled_in: usize,
     /// Directory buckets: the opaque markers returned so far, and where each continues.
     issued_opaque: HashMap<String, usize>,
     seen: Vec<Seen>,
@@ -196,8 +202,12 @@ impl UploadsModel {
                     )
                 }
                 (Some(key), id) => {
+                    let filled_in = id.is_some()
+                        && state.issued_pairs.contains(&(key.clone(), None))
+                        && state.last_upload_of_marker.get(key) == id.as_ref();
+                    state.filled_in += usize::from(filled_in);
                     assert!(
-                        state.issued_pairs.contains(&(key.clone(), id.clone())),
+                        filled_in || state.issued_pairs.contains(&(key.clone(), id.clone())),
                         "stale or unknown marker pair (key-marker {key:?}, upload-id-marker {id:?}): \
                          not a (NextKeyMarker, NextUploadIdMarker) pair of any response"
                     );
@@ -241,6 +251,9 @@ impl UploadsModel {
                             .find(|(k, _)| k == key)
                             .map(|(_, id)| id);
                         if omit_upload_id_at_key_end && last_of_key == Some(upload_id) {
+                            state
+                                .last_upload_of_marker
+                                .insert(key.clone(), upload_id.clone());
                             (key.clone(), None)
                         } else {
                             (key.clone(), Some(upload_id.clone()))
@@ -335,9 +348,12 @@ async fn general_bucket_pages_by_key_and_upload_id_markers() {
             calls += seen.len();
             assert_eq!(rule.num_calls(), calls, "{context}");
         }
-        // With the omission, some pages ended at a key's last upload and the stale upload-id
-        // marker had to be cleared (the model checks every pair).
-        assert_eq!(key_marker_alone > 0, omit_upload_id_at_key_end);
+        // Without a delimiter no page ends on a prefix: the key marker always travels with an
+        // upload id. With the omission, some pages ended at a key's last upload without one, and
+        // the paginator filled in that upload (the model checks every pair).
+        assert_eq!(key_marker_alone, 0);
+        let filled_in = model.state.lock().unwrap().filled_in;
+        assert_eq!(filled_in > 0, omit_upload_id_at_key_end, "{filled_in}");
     }
 }
 
@@ -389,8 +405,8 @@ async fn a_delimiter_rolls_keys_into_common_prefixes() {
             .await
             .unwrap();
         model.take_seen();
-        // Within a page, uploads come before prefixes; the listing's entries interleave them,
-        // so compare each kind in order, and the item stream with the pages flattened.
+        // The item stream follows S3's order, prefixes in their key-order place; within a page
+        // the SDK keeps uploads and prefixes apart, so the pages are compared kind by kind.
         let of_kind = |entries: &[UploadEntry], prefix: bool| -> Vec<UploadEntry> {
             entries
                 .iter()
@@ -420,7 +436,9 @@ async fn a_delimiter_rolls_keys_into_common_prefixes() {
                 uploads.chain(prefixes).collect::<Vec<_>>()
             })
             .collect();
-        assert_eq!(items, flattened, "{context}");
+        assert_eq!(items, expected, "{context}");
+        assert_eq!(of_kind(&flattened, false), of_kind(&expected, false));
+        assert_eq!(of_kind(&flattened, true), of_kind(&expected, true));
     }
     assert!(prefix_markers > 0, "some pages ended on a common prefix");
 }
