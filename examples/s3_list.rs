@@ -2,29 +2,34 @@
 //! paginators of `pagination-aws`.
 //!
 //! ```text
-//! s3_list [object-versions|objects|multipart-uploads] --bucket B [--prefix P] [--delimiter D]
-//!         [--page-size N] [--max-items N] [--starting-token T] [--endpoint-url URL] [--region R]
+//! s3_list [object-versions|objects|objects-v1|multipart-uploads] --bucket B [--prefix P]
+//!         [--delimiter D] [--encoding-type url] [--page-size N] [--max-items N]
+//!         [--starting-token T] [--endpoint-url URL] [--region R]
 //! ```
 //!
 //! With no arguments it is a self-contained demo: it starts a moto server on 127.0.0.1, seeds a
 //! versioned bucket with a few hundred versions and delete markers, lists them in small pages,
 //! and stops the server.
 //!
-//! stdout is NDJSON, one line per item in listing order (within a page: versions, then delete
-//! markers, then common prefixes). When `--max-items` stops the listing early, the last line is
-//! `{"next_token":"<cursor>"}`; pass it back with `--starting-token` to continue exactly there.
-//! Progress and a summary go to stderr.
+//! stdout is NDJSON, one line per item in S3's listing order (by key, common prefixes in their
+//! place, a key's versions and delete markers latest first), whatever the page size. With
+//! `--encoding-type url` S3 URL-encodes keys on the wire (for keys XML cannot carry); the lines
+//! still show the real keys and prefixes. When `--max-items` stops the listing early, the last
+//! line is `{"next_token":"<cursor>"}`; pass it back with `--starting-token` to continue exactly
+//! there. Progress and a summary go to stderr. A listing that cannot be completed (a failed
+//! request, or a server whose tokens do not advance) exits with status 1 and says why.
 
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use aws_sdk_s3::config::{BehaviorVersion, Region};
+use aws_sdk_s3::types::EncodingType;
 use clap::{Parser, ValueEnum};
 use futures::TryStreamExt;
 use pagination_aws::s3::{
-    ListMultipartUploads, ListObjectVersions, ListObjectsV2, ObjectEntryV2, ObjectVersionEntry,
-    UploadEntry,
+    ListMultipartUploads, ListObjectVersions, ListObjects, ListObjectsV2, ObjectEntry,
+    ObjectEntryV2, ObjectVersionEntry, UploadEntry, decode_url,
 };
 use pagination_core::{Cursor, ItemStream, PaginatedOperation, Paginator};
 use pagination_examples::moto::{self, MotoServer};
@@ -38,8 +43,17 @@ enum Listing {
     ObjectVersions,
     /// The current objects (ListObjectsV2).
     Objects,
+    /// The current objects with ListObjects version 1, for S3-compatible stores without V2.
+    ObjectsV1,
     /// Multipart uploads in progress (ListMultipartUploads).
     MultipartUploads,
+}
+
+/// How S3 encodes keys in its answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Encoding {
+    /// URL encoding (`EncodingType=url`).
+    Url,
 }
 
 /// Lists an S3 bucket as NDJSON. Without arguments, runs a self-contained demo against a local
@@ -59,6 +73,10 @@ struct Args {
     /// Group keys by this delimiter into common prefixes.
     #[arg(long)]
     delimiter: Option<String>,
+    /// Have S3 URL-encode keys in its answers (for keys with characters XML cannot carry). The
+    /// output shows the real keys either way.
+    #[arg(long, value_enum)]
+    encoding_type: Option<Encoding>,
     /// Items to ask for per request.
     #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
     page_size: Option<u32>,
@@ -139,39 +157,57 @@ async fn list(client: &aws_sdk_s3::Client, bucket: &str, args: &Args) -> Result<
         }
     };
     let started = Instant::now();
+    let encoding = args.encoding_type.map(|Encoding::Url| EncodingType::Url);
+    let names = Names {
+        url: encoding.is_some(),
+    };
     let outcome = match args.listing {
         Listing::ObjectVersions => {
             let request = client
                 .list_object_versions()
                 .bucket(bucket)
                 .set_prefix(args.prefix.clone())
-                .set_delimiter(args.delimiter.clone());
+                .set_delimiter(args.delimiter.clone())
+                .set_encoding_type(encoding);
             let paginator =
                 configure::<ListObjectVersions>(Paginator::new(request), args, starting.as_ref())?;
-            write_items(paginator.items(), version_line).await
+            write_items(paginator.items(), |item| names.version_line(item)).await
         }
         Listing::Objects => {
             let request = client
                 .list_objects_v2()
                 .bucket(bucket)
                 .set_prefix(args.prefix.clone())
-                .set_delimiter(args.delimiter.clone());
+                .set_delimiter(args.delimiter.clone())
+                .set_encoding_type(encoding);
             let paginator =
                 configure::<ListObjectsV2>(Paginator::new(request), args, starting.as_ref())?;
-            write_items(paginator.items(), object_line).await
+            write_items(paginator.items(), |item| names.object_line(item)).await
+        }
+        Listing::ObjectsV1 => {
+            let request = client
+                .list_objects()
+                .bucket(bucket)
+                .set_prefix(args.prefix.clone())
+                .set_delimiter(args.delimiter.clone())
+                .set_encoding_type(encoding);
+            let paginator =
+                configure::<ListObjects>(Paginator::new(request), args, starting.as_ref())?;
+            write_items(paginator.items(), |item| names.object_v1_line(item)).await
         }
         Listing::MultipartUploads => {
             let request = client
                 .list_multipart_uploads()
                 .bucket(bucket)
                 .set_prefix(args.prefix.clone())
-                .set_delimiter(args.delimiter.clone());
+                .set_delimiter(args.delimiter.clone())
+                .set_encoding_type(encoding);
             let paginator = configure::<ListMultipartUploads>(
                 Paginator::new(request),
                 args,
                 starting.as_ref(),
             )?;
-            write_items(paginator.items(), upload_line).await
+            write_items(paginator.items(), |item| names.upload_line(item)).await
         }
     };
     let (pages, items, failed) = outcome.map_err(|error| {
@@ -221,7 +257,7 @@ fn configure<Op: pagination_core::PageSize>(
 /// Returns the pages and items seen, and whether the listing failed.
 async fn write_items<Op>(
     mut items: ItemStream<Op>,
-    line: fn(Op::Item) -> Value,
+    line: impl Fn(Op::Item) -> Value,
 ) -> io::Result<(u64, u64, bool)>
 where
     Op: PaginatedOperation,
@@ -242,7 +278,7 @@ where
             }
             Ok(None) => break false,
             Err(error) => {
-                eprintln!("error: {error}");
+                eprintln!("error: the listing is incomplete: {error}");
                 let mut source = std::error::Error::source(&error);
                 while let Some(cause) = source {
                     eprintln!("  caused by: {cause}");
@@ -259,44 +295,71 @@ where
     Ok((items.pages(), count, failed))
 }
 
-fn version_line(entry: ObjectVersionEntry) -> Value {
-    match entry {
-        ObjectVersionEntry::Version(version) => json!({
-            "type": "version",
-            "key": version.key(),
-            "version_id": version.version_id(),
-            "is_latest": version.is_latest(),
-        }),
-        ObjectVersionEntry::DeleteMarker(marker) => json!({
-            "type": "delete_marker",
-            "key": marker.key(),
-            "version_id": marker.version_id(),
-            "is_latest": marker.is_latest(),
-        }),
-        ObjectVersionEntry::CommonPrefix(prefix) => {
-            json!({ "type": "common_prefix", "prefix": prefix.prefix() })
-        }
-    }
+/// Turns items into NDJSON lines, with keys and prefixes as S3 stores them.
+struct Names {
+    /// S3 URL-encoded the names of its answers.
+    url: bool,
 }
 
-fn object_line(entry: ObjectEntryV2) -> Value {
-    match entry {
-        ObjectEntryV2::Object(object) => json!({ "type": "object", "key": object.key() }),
-        ObjectEntryV2::CommonPrefix(prefix) => {
-            json!({ "type": "common_prefix", "prefix": prefix.prefix() })
+impl Names {
+    fn name(&self, value: Option<&str>) -> Option<String> {
+        value.map(|value| {
+            if self.url {
+                decode_url(value).into_owned()
+            } else {
+                value.to_owned()
+            }
+        })
+    }
+
+    fn prefix_line(&self, prefix: Option<&str>) -> Value {
+        json!({ "type": "common_prefix", "prefix": self.name(prefix) })
+    }
+
+    fn version_line(&self, entry: ObjectVersionEntry) -> Value {
+        match entry {
+            ObjectVersionEntry::Version(version) => json!({
+                "type": "version",
+                "key": self.name(version.key()),
+                "version_id": version.version_id(),
+                "is_latest": version.is_latest(),
+            }),
+            ObjectVersionEntry::DeleteMarker(marker) => json!({
+                "type": "delete_marker",
+                "key": self.name(marker.key()),
+                "version_id": marker.version_id(),
+                "is_latest": marker.is_latest(),
+            }),
+            ObjectVersionEntry::CommonPrefix(prefix) => self.prefix_line(prefix.prefix()),
         }
     }
-}
 
-fn upload_line(entry: UploadEntry) -> Value {
-    match entry {
-        UploadEntry::Upload(upload) => json!({
-            "type": "upload",
-            "key": upload.key(),
-            "upload_id": upload.upload_id(),
-        }),
-        UploadEntry::CommonPrefix(prefix) => {
-            json!({ "type": "common_prefix", "prefix": prefix.prefix() })
+    fn object_line(&self, entry: ObjectEntryV2) -> Value {
+        match entry {
+            ObjectEntryV2::Object(object) => {
+                json!({ "type": "object", "key": self.name(object.key()) })
+            }
+            ObjectEntryV2::CommonPrefix(prefix) => self.prefix_line(prefix.prefix()),
+        }
+    }
+
+    fn object_v1_line(&self, entry: ObjectEntry) -> Value {
+        match entry {
+            ObjectEntry::Object(object) => {
+                json!({ "type": "object", "key": self.name(object.key()) })
+            }
+            ObjectEntry::CommonPrefix(prefix) => self.prefix_line(prefix.prefix()),
+        }
+    }
+
+    fn upload_line(&self, entry: UploadEntry) -> Value {
+        match entry {
+            UploadEntry::Upload(upload) => json!({
+                "type": "upload",
+                "key": self.name(upload.key()),
+                "upload_id": upload.upload_id(),
+            }),
+            UploadEntry::CommonPrefix(prefix) => self.prefix_line(prefix.prefix()),
         }
     }
 }
@@ -338,6 +401,7 @@ async fn demo() -> ExitCode {
         bucket: Some(bucket.into()),
         prefix: None,
         delimiter: None,
+        encoding_type: None,
         page_size: Some(25),
         max_items: None,
         starting_token: None,

@@ -4,8 +4,9 @@
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
+use pagination_examples::s3_endpoint::{self, S3Endpoint};
 use pagination_examples::seed;
-use serde_json::Value;
+use serde_json::{Value, json};
 
 use crate::support::{moto, unique_bucket};
 
@@ -175,4 +176,147 @@ async fn objects_and_multipart_uploads_print_their_lines() {
             .as_str()
             .is_some_and(|id| !id.is_empty())
     );
+}
+
+/// Keys the URL encoding changes, a rolled-up prefix, and a key with versions.
+fn awkward_bucket() -> s3_endpoint::Bucket {
+    let mut bucket = s3_endpoint::Bucket::objects([
+        "(p) x", "a b", "a+b", "café", "dir/one", "dir/two", "k=1", "t/obj\\1", "z%41",
+    ]);
+    bucket
+        .entries
+        .push(s3_endpoint::Entry::version("a b", "v2", 1_800_000_000));
+    for (n, key) in ["a b", "a b", "k=1"].iter().enumerate() {
+        bucket.uploads.push(s3_endpoint::Upload::new(
+            *key,
+            format!("u{n}"),
+            1_700_000_000 + n as i64,
+        ));
+    }
+    bucket
+}
+
+fn names(lines: &[Value]) -> Vec<String> {
+    lines
+        .iter()
+        .map(|line| {
+            let name = line.get("key").or_else(|| line.get("prefix")).unwrap();
+            format!(
+                "{} {}",
+                line["type"].as_str().unwrap(),
+                name.as_str().unwrap()
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn url_encoding_is_transport_only_and_objects_v1_lists_like_objects() {
+    let endpoint = S3Endpoint::start().unwrap();
+    endpoint.put_bucket("awkward", awkward_bucket());
+    let url = endpoint.endpoint();
+    for listing in [
+        "objects",
+        "objects-v1",
+        "object-versions",
+        "multipart-uploads",
+    ] {
+        for delimiter in [None, Some("/")] {
+            let mut base = vec![listing, "--bucket", "awkward", "--page-size", "2"];
+            if let Some(delimiter) = delimiter {
+                base.extend(["--delimiter", delimiter]);
+            }
+            let plain = lines(&run(&url, &base));
+            let mut encoded_arguments = base.clone();
+            encoded_arguments.extend(["--encoding-type", "url"]);
+            let encoded = lines(&run(&url, &encoded_arguments));
+            assert_eq!(encoded, plain, "{listing}, delimiter {delimiter:?}");
+            if listing.starts_with("objects") {
+                let mut want = vec!["object (p) x", "object a b", "object a+b", "object café"];
+                match delimiter {
+                    Some(_) => {
+                        want.extend(["common_prefix dir/", "object k=1", "common_prefix t/"])
+                    }
+                    None => want.extend([
+                        "object dir/one",
+                        "object dir/two",
+                        "object k=1",
+                        "object t/obj\\1",
+                    ]),
+                }
+                want.push("object z%41");
+                assert_eq!(names(&plain), want, "{listing}, delimiter {delimiter:?}");
+            }
+        }
+    }
+    let objects = lines(&run(&url, &["objects", "--bucket", "awkward"]));
+    let objects_v1 = lines(&run(&url, &["objects-v1", "--bucket", "awkward"]));
+    assert_eq!(objects, objects_v1);
+    // `a b` holds two versions, the newer one first and the latest.
+    let versions = lines(&run(
+        &url,
+        &["object-versions", "--bucket", "awkward", "--page-size", "1"],
+    ));
+    assert_eq!(versions[1]["key"], "a b");
+    assert_eq!(
+        (&versions[1]["version_id"], &versions[1]["is_latest"]),
+        (&json!("v2"), &json!(true))
+    );
+    assert_eq!(
+        (&versions[2]["version_id"], &versions[2]["is_latest"]),
+        (&json!("null"), &json!(false))
+    );
+}
+
+#[test]
+fn a_listing_that_cannot_be_completed_exits_non_zero_and_says_why() {
+    let endpoint = S3Endpoint::start().unwrap();
+    let mut bucket = s3_endpoint::Bucket::objects((0..8).map(|n| format!("k{n}")));
+    bucket.quirks.echo_token_from = Some(4);
+    endpoint.put_bucket("echo", bucket);
+    let url = endpoint.endpoint();
+    for listing in ["objects", "objects-v1", "object-versions"] {
+        let output = run(&url, &[listing, "--bucket", "echo", "--page-size", "2"]);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{listing}: {stderr}");
+        assert!(
+            stderr.contains("the listing is incomplete"),
+            "{listing}: {stderr}"
+        );
+        assert!(
+            stderr.contains("same pagination token"),
+            "{listing}: {stderr}"
+        );
+        // What was listed is printed, and where to continue from.
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert_eq!(stdout.lines().count(), 7, "{listing}: {stdout}");
+        assert!(stdout.lines().last().unwrap().contains("next_token"));
+    }
+
+    // A gateway that drops NextUploadIdMarker: every upload, once, and success.
+    let mut bucket = s3_endpoint::Bucket::default();
+    for (n, key) in ["k", "k", "k", "m"].iter().enumerate() {
+        bucket.uploads.push(s3_endpoint::Upload::new(
+            *key,
+            format!("u{}", n + 1),
+            1_700_000_000 + n as i64,
+        ));
+    }
+    bucket.quirks.omit_next_upload_id_marker = true;
+    endpoint.put_bucket("gateway", bucket);
+    let uploads = lines(&run(
+        &url,
+        &[
+            "multipart-uploads",
+            "--bucket",
+            "gateway",
+            "--page-size",
+            "2",
+        ],
+    ));
+    let ids: Vec<&str> = uploads
+        .iter()
+        .map(|line| line["upload_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["u1", "u2", "u3", "u4"]);
 }
