@@ -19,7 +19,7 @@
 //! the keys it rolls up. In [`ListObjectVersions`], a key's versions and delete markers
 //! interleave: the latest first, then newest first by `last_modified`. The SDK hands each kind
 //! over in a list of its own, so each page's order is rebuilt from keys, `is_latest` and
-//! `last_modified` ([`ItemOrder`](pagination_core::ItemOrder)); a version and a delete marker of
+//! `last_modified` ([`ItemOrder`]); a version and a delete marker of
 //! one key with equal timestamps, neither the latest, keep the version first. Directory buckets
 //! (names ending in `--x-s3`) do not list in key order: there each page's items come as S3
 //! sent them, objects or uploads first, then common prefixes. The page stream

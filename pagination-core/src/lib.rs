@@ -99,11 +99,13 @@
 //! |---|---|---|
 //! | `operation` | for SDK operations | the operation's module: `aws_sdk_s3::operation::list_objects` |
 //! | `input_token` | yes | the request field that carries the token, or several in parentheses: `(key_marker, version_id_marker)` |
-//! | `output_token` | yes | the output field that holds the next token, or one per input token, in the same order |
+//! | `output_token` | yes, unless `next_request` | the output field that holds the next token, or one per input token, in the same order |
 //! | `items` | yes | the output field(s) holding the items, each with its element type: `contents: Object` |
 //! | `more_results` | no | a `bool` or `Option<bool>` output field that says whether more pages follow |
 //! | `page_size` | no | the request field that sets the page size; enables [`Paginator::page_size`] |
 //! | `item_enum` | no | the name of the enum of several item fields (default: `<Struct>Item`) |
+//! | `next_request` | no | a function `fn(Request, &Output) -> Request` that finishes the next request (below) |
+//! | `item_order` | no | a function `fn(&Output) -> ItemOrder` that orders a page's items across several item fields (below) |
 //!
 //! **Tokens** are never given types: the engine learns each token's type from the fields
 //! themselves. Any [`TokenValue`] can be a token: strings, integers, lists, and maps such as
@@ -127,6 +129,70 @@
 //! the end), so a service that sends a token on its last page (S3 ListObjects with a delimiter,
 //! ListParts' final `"0"` marker) does not loop. Otherwise the listing ends when every output
 //! token is absent or empty.
+//!
+//! **Computed next requests.** `next_request = path::to::function` names a function of yours,
+//! `fn(Request, &Output) -> Request`, that the engine calls for every page with the request
+//! just sent (its tokens already copied from `output_token`, when that is given) and the whole
+//! page. It returns the next request. Use it where the next token is not a field to copy: an
+//! offset or page number computed from the page, a marker the service encodes and expects back
+//! decoded (S3 with `EncodingType=url`), a fallback the service documents. Without
+//! `output_token`, the function sets every input token itself; a next request whose tokens are
+//! all absent ends the listing (unless a `more_results` flag says otherwise). The input tokens
+//! are still what cursors and guards record, so resuming and loop detection work unchanged:
+//!
+//! ```
+//! use futures::TryStreamExt;
+//! use pagination_core::{IntoPaginator, PageRequest, paginate};
+//!
+//! struct RowsPage {
+//!     rows: Vec<u64>,
+//!     total: u64,
+//! }
+//!
+//! /// An offset API: `limit` rows from `offset`, and the total.
+//! #[paginate(input_token = offset, items = rows: u64, page_size = limit, next_request = next_offset)]
+//! #[derive(Clone, Debug, Default)]
+//! struct ListRows {
+//!     offset: Option<u64>,
+//!     limit: Option<u32>,
+//! }
+//!
+//! /// The offset after this page's rows; none once the total is reached.
+//! fn next_offset(mut request: ListRows, page: &RowsPage) -> ListRows {
+//!     let next = request.offset.unwrap_or(0) + page.rows.len() as u64;
+//!     request.offset = (!page.rows.is_empty() && next < page.total).then_some(next);
+//!     request
+//! }
+//!
+//! impl PageRequest for ListRows {
+//!     type Output = RowsPage;
+//!     type Error = std::convert::Infallible;
+//!
+//!     async fn send(self) -> Result<RowsPage, Self::Error> {
+//!         let (start, total) = (self.offset.unwrap_or(0), 77);
+//!         let end = (start + u64::from(self.limit.unwrap_or(10))).min(total);
+//!         Ok(RowsPage { rows: (start..end).collect(), total })
+//!     }
+//! }
+//!
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let rows: Vec<u64> = ListRows::default().into_paginator().page_size(10).items().try_collect().await?;
+//! assert_eq!(rows, (0..77).collect::<Vec<_>>());
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! The function sees the whole page even when a listing resumes in its middle, so an offset
+//! counted from the page's items stays right.
+//!
+//! **Ordered item fields.** `item_order = path::to::function` names a function
+//! `fn(&Output) -> ItemOrder` for a declaration with several item fields, when the service
+//! defines an order across them that the page's separate lists lose (S3's versions and delete
+//! markers of one key interleave newest first). [`ItemOrder::merge_by_key`] builds the usual
+//! one from a sort key per item. The item stream yields each page's items in that order, and
+//! cursors and `max_items` count in it; the page stream keeps the page's own fields, trimmed to
+//! the items kept.
 //!
 //! Mistakes are compile errors on your tokens, all reported at once: an unknown key (with the
 //! accepted ones), a missing or repeated key, token lists of different lengths, a field the
@@ -204,10 +270,13 @@
 //!
 //! | guard | trips when | default |
 //! |---|---|---|
-//! | duplicate token | the service returns the token it was just sent | stop after that page (the AWS SDK's behaviour); [`stop_on_duplicate_token`](Paginator::stop_on_duplicate_token) |
+//! | duplicate token | the service returns the token it was just sent | with a `more_results` flag that says more: error (the service contradicts itself, and stopping would lose the rest); with the token alone: stop after that page (the AWS SDK's behaviour; some services end listings so); [`on_duplicate_token`](Paginator::on_duplicate_token) |
 //! | token cycle | it returns a token sent earlier in the listing | error; tracked in bounded memory, every cycle is caught |
 //! | missing token | `more_results` says more but there is no token | error |
 //! | page limit | [`max_pages`](Paginator::max_pages) is reached | stop, with the cursor |
+//!
+//! [`page_size(0)`](Paginator::page_size) cannot make progress on any service: the stream yields
+//! [`Error::InvalidPageSize`] before sending anything.
 //!
 //! # What the attribute expands to
 //!
@@ -215,7 +284,8 @@
 //! for the struct: `send` calls the builder's `send`, `visit_tokens` hands each token field to a
 //! generic visitor (this is how token types are inferred), `next_request` copies the output
 //! tokens into the request, `more_results` reads the flag, and `item_fields` lends the item
-//! fields. With `page_size` it implements [`PageSize`], and it implements [`IntoPaginator`] for
+//! fields; `next_request` and `item_order`, when given, call your functions. With `page_size`
+//! it implements [`PageSize`], and it implements [`IntoPaginator`] for
 //! the builder. With several item fields it also declares the item enum. That is all: the paging
 //! logic lives in this crate, once, so each declaration compiles to a few dozen lines.
 //!

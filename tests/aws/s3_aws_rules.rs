@@ -421,7 +421,14 @@ async fn every_listing_at_every_page_size_with_and_without_url_encoding_and_a_de
         }
     }
     assert_eq!(listings, 80);
-    eprintln!("s3_aws_rules: {listings} listings, {items} items, each in S3's order");
+    eprintln!(
+        "s3_aws_rules: {listings} listings of {} keys ({} versions and delete markers, {} uploads): \
+         {items} items in {} pages, each listing exactly S3's, in S3's order",
+        hostile_keys().len(),
+        bucket.entries.len(),
+        bucket.uploads.len(),
+        endpoint.requests().len()
+    );
 }
 
 #[tokio::test]
