@@ -31,7 +31,7 @@ use pagination_aws::s3::{
     ListMultipartUploads, ListObjectVersions, ListObjects, ListObjectsV2, ObjectEntry,
     ObjectEntryV2, ObjectVersionEntry, UploadEntry, decode_url,
 };
-use pagination_core::{Cursor, ItemStream, PaginatedOperation, Paginator};
+use pagination_core::{Cursor, Error, ItemStream, PaginatedOperation, Paginator};
 use pagination_examples::moto::{self, MotoServer};
 use pagination_examples::seed;
 use serde_json::{Value, json};
@@ -210,10 +210,13 @@ async fn list(client: &aws_sdk_s3::Client, bucket: &str, args: &Args) -> Result<
             write_items(paginator.items(), |item| names.upload_line(item)).await
         }
     };
-    let (pages, items, failed) = outcome.map_err(|error| {
+    let (pages, items, ending) = outcome.map_err(|error| {
         eprintln!("error: cannot write to stdout: {error}");
         ExitCode::FAILURE
     })?;
+    if ending == Ending::CursorRefused {
+        return Err(ExitCode::from(2));
+    }
     let summary = Summary {
         pages,
         items,
@@ -223,7 +226,7 @@ async fn list(client: &aws_sdk_s3::Client, bucket: &str, args: &Args) -> Result<
         "listed {} items in {} pages in {:.2?}",
         summary.items, summary.pages, summary.elapsed
     );
-    if failed {
+    if ending == Ending::Failed {
         return Err(ExitCode::FAILURE);
     }
     Ok(summary)
@@ -243,30 +246,43 @@ fn configure<Op: pagination_core::PageSize>(
     }
     if let Some(cursor) = starting {
         paginator = paginator.resume_from(cursor).map_err(|error| {
-            eprintln!(
-                "error: --starting-token does not continue this listing: {error}\n\
-                 (it must come from s3_list with the same listing, bucket, prefix, delimiter and page size)"
-            );
+            refuse_starting_token(&error);
             ExitCode::from(2)
         })?;
     }
     Ok(paginator)
 }
 
+fn refuse_starting_token(error: &dyn std::fmt::Display) {
+    eprintln!(
+        "error: --starting-token does not continue this listing: {error}\n\
+         (it must come from s3_list with the same listing, bucket, prefix, delimiter and page size)"
+    );
+}
+
+/// How a listing ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ending {
+    Complete,
+    /// A page failed, or the service's tokens did not advance: the listing is incomplete.
+    Failed,
+    /// The starting token was made for another listing (checked as the listing starts).
+    CursorRefused,
+}
+
 /// Writes each item as a line; on a failed page, reports it with the cursor to retry from.
-/// Returns the pages and items seen, and whether the listing failed.
+/// Returns the pages and items seen, and how the listing ended.
 async fn write_items<Op>(
     mut items: ItemStream<Op>,
     line: impl Fn(Op::Item) -> Value,
-) -> io::Result<(u64, u64, bool)>
+) -> io::Result<(u64, u64, Ending)>
 where
     Op: PaginatedOperation,
-    Op::Error: std::error::Error + 'static,
 {
     let mut out = BufWriter::new(io::stdout().lock());
     let mut count = 0u64;
     let mut pages_reported = 0;
-    let failed = loop {
+    let ending = loop {
         match items.try_next().await {
             Ok(Some(item)) => {
                 count += 1;
@@ -276,15 +292,15 @@ where
                     eprintln!("page {pages_reported} received ({count} items so far)");
                 }
             }
-            Ok(None) => break false,
+            Ok(None) => break Ending::Complete,
+            Err(Error::Cursor { source, .. }) if count == 0 => {
+                refuse_starting_token(&source);
+                return Ok((0, 0, Ending::CursorRefused));
+            }
             Err(error) => {
+                // The error's text carries what the service said, and its causes.
                 eprintln!("error: the listing is incomplete: {error}");
-                let mut source = std::error::Error::source(&error);
-                while let Some(cause) = source {
-                    eprintln!("  caused by: {cause}");
-                    source = cause.source();
-                }
-                break true;
+                break Ending::Failed;
             }
         }
     };
@@ -292,7 +308,7 @@ where
         writeln!(out, "{}", json!({ "next_token": cursor.to_string() }))?;
     }
     out.flush()?;
-    Ok((items.pages(), count, failed))
+    Ok((items.pages(), count, ending))
 }
 
 /// Turns items into NDJSON lines, with keys and prefixes as S3 stores them.

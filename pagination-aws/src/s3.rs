@@ -19,13 +19,18 @@
 //! the keys it rolls up. In [`ListObjectVersions`], a key's versions and delete markers
 //! interleave: the latest first, then newest first by `last_modified`. The SDK hands each kind
 //! over in a list of its own, so each page's order is rebuilt from keys, `is_latest` and
-//! `last_modified` ([`ItemOrder`]); a version and a delete marker of
-//! one key with equal timestamps, neither the latest, keep the version first. Directory buckets
+//! `last_modified` ([`ItemOrder`]). Directory buckets
 //! (names ending in `--x-s3`) do not list in key order: there each page's items come as S3
 //! sent them, objects or uploads first, then common prefixes. The page stream
 //! ([`Paginator::send`](pagination_core::Paginator::send)) yields S3's pages as the SDK
 //! parses them. Because the order does not depend on the page boundaries, cursors, `max_items`
 //! and listings split across runs see one sequence.
+//!
+//! One case is beyond a page's reach: a version and a delete marker of one key with the same
+//! `last_modified` (S3 lists it in whole seconds, so a put, a delete and a put within one second
+//! do it), neither of them the latest. S3 orders them, but the SDK's two lists do not say how;
+//! on one page the version comes first, and across a page boundary S3's own order holds. Every
+//! entry is still listed once, and the latest one of each key first.
 //!
 //! # URL-encoded keys
 //!
@@ -68,8 +73,10 @@ use pagination_core::{ItemOrder, paginate};
 ///
 /// Paging rule: the request's `key_marker` and `version_id_marker` are set from the page's
 /// `next_key_marker` and `next_version_id_marker`, together; one that is absent is cleared (a
-/// stale version marker would skip or repeat versions). With URL encoding the key marker is
-/// decoded first. The listing ends when `is_truncated` is false; a page that is truncated but
+/// stale version marker would skip or repeat versions). A truncated page with a
+/// `next_key_marker` but no `next_version_id_marker` (some S3-compatible gateways omit it)
+/// continues after the page's last entry when that entry's key is the marker, so the key's
+/// older versions are not skipped. With URL encoding the key marker is decoded first. The listing ends when `is_truncated` is false; a page that is truncated but
 /// points back at itself is an [`Error::DuplicateToken`](crate::Error::DuplicateToken), and one
 /// without a next marker an [`Error::MissingToken`](crate::Error::MissingToken).
 /// `page_size` sets `max_keys` (at most 1,000 a page).
@@ -118,13 +125,43 @@ use pagination_core::{ItemOrder, paginate};
 #[derive(Debug, Clone, Copy)]
 pub struct ListObjectVersions;
 
-/// ListObjectVersions: the key marker copied from `next_key_marker`, decoded when S3 encoded it.
+/// ListObjectVersions: a missing version-id marker filled in from the page's last entry of the
+/// marker's key, then the key marker decoded when S3 encoded it.
 fn decode_version_markers(
-    request: ListObjectVersionsFluentBuilder,
+    mut request: ListObjectVersionsFluentBuilder,
     output: &ListObjectVersionsOutput,
 ) -> ListObjectVersionsFluentBuilder {
+    if request.get_version_id_marker().is_none() {
+        if let Some(marker) = request.get_key_marker().clone() {
+            let last = last_version_of(output, &marker);
+            request = request.set_version_id_marker(last);
+        }
+    }
     let marker = decode_if(output.encoding_type(), request.get_key_marker());
     request.set_key_marker(marker)
+}
+
+/// The version id of the last entry (version or delete marker, in S3's order) of `key` on the
+/// page, if the page ends in that key's entries. `key` is compared as S3 sent it.
+fn last_version_of(output: &ListObjectVersionsOutput, key: &str) -> Option<String> {
+    let order = version_order(output);
+    let (mut versions, mut markers) = (output.versions().iter(), output.delete_markers().iter());
+    let mut last = None;
+    for &field in order.as_slice() {
+        let entry: Option<(Option<&str>, Option<&str>)> = match field {
+            0 => versions
+                .next()
+                .map(|version| (version.key(), version.version_id())),
+            1 => markers
+                .next()
+                .map(|marker| (marker.key(), marker.version_id())),
+            // A common prefix after the key's entries: the page does not end in them.
+            _ => None,
+        };
+        let (entry_key, id) = entry.unwrap_or((None, None));
+        last = (entry_key == Some(key)).then_some(id).flatten();
+    }
+    last.map(str::to_owned)
 }
 
 /// ListObjectVersions: versions, delete markers and common prefixes merged by key; within a key
@@ -213,7 +250,10 @@ fn upload_markers(
         .get_bucket()
         .as_deref()
         .is_some_and(is_directory_bucket);
-    if !directory && request.get_upload_id_marker().is_none() {
+    if directory {
+        // Directory buckets take no upload-id marker (S3 refuses one): the key marker alone.
+        request = request.set_upload_id_marker(None);
+    } else if request.get_upload_id_marker().is_none() {
         let last = output.uploads().last();
         if let (Some(marker), Some(last)) = (request.get_key_marker(), last) {
             if last.key() == Some(marker.as_str()) {
@@ -575,10 +615,10 @@ pub fn decode_url(value: &str) -> Cow<'_, str> {
     Cow::Owned(decoded)
 }
 
-/// Whether `bucket` names an S3 directory bucket (`base-name--zone-id--x-s3`), whose listings
-/// follow other rules.
+/// Whether `bucket` names an S3 directory bucket (`base-name--zone-id--x-s3`) or an access point
+/// to one (`...--xa-s3`), whose listings follow other rules.
 fn is_directory_bucket(bucket: &str) -> bool {
-    bucket.ends_with("--x-s3")
+    bucket.ends_with("--x-s3") || bucket.ends_with("--xa-s3")
 }
 
 /// Each field's items in turn: the order of a listing that is not sorted by key.

@@ -7,10 +7,13 @@ use std::sync::Arc;
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
+use crate::fingerprint::Identity;
 use crate::token::{TokenDecoder, TokenEncoder};
 
-/// The first byte of every encoded cursor; bumped if the layout ever changes.
-const FORMAT_VERSION: u8 = 1;
+/// The first byte of every encoded cursor; bumped when the layout changes. Format 1 cursors
+/// (a fingerprint of the request's `Debug` output) are still read and resumed.
+const FORMAT_VERSION: u8 = 2;
+const LEGACY_FORMAT_VERSION: u8 = 1;
 const CHECKSUM_LEN: usize = 4;
 
 /// A position in a listing: the tokens of a page, how many of that page's items were already
@@ -19,24 +22,31 @@ const CHECKSUM_LEN: usize = 4;
 /// A cursor resumes a listing after any item, not only at page boundaries. Its string form
 /// ([`Display`](fmt::Display) / [`FromStr`]) is opaque and URL-safe; hand it to a user, store it
 /// in a database, and later give it to
-/// [`Paginator::resume_from`](crate::Paginator::resume_from). A cursor made for another request
-/// (another bucket, prefix or page size) is refused with [`CursorError::RequestMismatch`], and a
-/// string that is not a cursor with [`CursorError::Malformed`].
+/// [`Paginator::resume_from`](crate::Paginator::resume_from). A cursor made for a request with
+/// other parameters (another filter, another page size) is refused with
+/// [`CursorError::ParametersDiffer`], which names them, or [`CursorError::RequestMismatch`]
+/// where the parameters have no names (an SDK operation's input); a string that is not a cursor
+/// is refused with [`CursorError::Malformed`].
+///
+/// The parameters are the request's fields other than its tokens, each hashed through its
+/// `Debug` output (hash maps and sets in an order of their own, so the same parameters give the
+/// same cursor in every process). Fields that are not parameters of the listing, such as a
+/// client, a connection pool or a counter, are left out with `#[paginate(skip)]`.
 ///
 /// Resuming at an offset inside a page fetches that page again and skips the items already seen,
 /// so it assumes the service returns the same page for the same tokens, as listing APIs do while
 /// the listed data does not change.
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct Cursor {
-    fingerprint: u64,
+    identity: Identity,
     tokens: Arc<[u8]>,
     offset: u64,
 }
 
 impl Cursor {
-    pub(crate) fn new(fingerprint: u64, tokens: Arc<[u8]>, offset: u64) -> Self {
+    pub(crate) fn new(identity: Identity, tokens: Arc<[u8]>, offset: u64) -> Self {
         Cursor {
-            fingerprint,
+            identity,
             tokens,
             offset,
         }
@@ -47,8 +57,8 @@ impl Cursor {
         self.offset
     }
 
-    pub(crate) fn fingerprint(&self) -> u64 {
-        self.fingerprint
+    pub(crate) fn identity(&self) -> &Identity {
+        &self.identity
     }
 
     pub(crate) fn tokens(&self) -> &Arc<[u8]> {
@@ -57,8 +67,19 @@ impl Cursor {
 
     fn to_bytes(&self) -> Vec<u8> {
         let mut out = TokenEncoder::default();
-        out.write_u64(u64::from(FORMAT_VERSION));
-        out.write_u64(self.fingerprint);
+        let identity = &self.identity;
+        if identity.legacy {
+            out.write_u64(u64::from(LEGACY_FORMAT_VERSION));
+            out.write_u64(identity.all);
+        } else {
+            out.write_u64(u64::from(FORMAT_VERSION));
+            out.write_u64(identity.all);
+            out.write_u64(identity.without_page_size);
+            out.write_u64(identity.short.len() as u64);
+            for &short in identity.short.iter() {
+                out.write_u64(u64::from(short));
+            }
+        }
         out.write_u64(self.offset);
         out.write_bytes(&self.tokens);
         let mut bytes = out.into_bytes();
@@ -77,16 +98,45 @@ impl Cursor {
         }
         let mut input = TokenDecoder::new(body);
         let truncated = |_| CursorError::from(MalformedCursor::TooShort);
-        if input.read_u64().map_err(truncated)? != u64::from(FORMAT_VERSION) {
+        let version = input.read_u64().map_err(truncated)?;
+        let identity = if version == u64::from(LEGACY_FORMAT_VERSION) {
+            let all = input.read_u64().map_err(truncated)?;
+            Identity {
+                all,
+                without_page_size: all,
+                short: Arc::from([]),
+                legacy: true,
+            }
+        } else if version == u64::from(FORMAT_VERSION) {
+            let all = input.read_u64().map_err(truncated)?;
+            let without_page_size = input.read_u64().map_err(truncated)?;
+            let count = input.read_u64().map_err(truncated)?;
+            // Each entry takes a byte at least: a larger count is a damaged cursor.
+            if count > body.len() as u64 {
+                return Err(MalformedCursor::TooShort.into());
+            }
+            let short = (0..count)
+                .map(|_| {
+                    let value = input.read_u64().map_err(truncated)?;
+                    u16::try_from(value)
+                        .map_err(|_| CursorError::from(MalformedCursor::InvalidToken))
+                })
+                .collect::<Result<Arc<[u16]>, CursorError>>()?;
+            Identity {
+                all,
+                without_page_size,
+                short,
+                legacy: false,
+            }
+        } else {
             return Err(MalformedCursor::UnknownVersion.into());
-        }
-        let fingerprint = input.read_u64().map_err(truncated)?;
+        };
         let offset = input.read_u64().map_err(truncated)?;
         let tokens = Arc::from(input.read_bytes().map_err(truncated)?);
         if !input.is_at_end() {
             return Err(MalformedCursor::TrailingBytes.into());
         }
-        Ok(Cursor::new(fingerprint, tokens, offset))
+        Ok(Cursor::new(identity, tokens, offset))
     }
 }
 
@@ -130,13 +180,24 @@ pub enum CursorError {
     /// The string is not a cursor: see the reason.
     #[error("not a pagination cursor: {0}")]
     Malformed(#[from] MalformedCursor),
-    /// The cursor is well formed but was made for a request with other parameters (another
-    /// bucket, prefix, page size, ...). Resuming there would list something else.
+    /// The cursor is well formed but was made for a request with other parameters, which it
+    /// cannot name (an SDK operation's input is one parameter). Resuming there would list
+    /// something else.
     #[error(
-        "this cursor was made for a request with other parameters (bucket, prefix, page size, ...); \
-         resume it with the request that produced it"
+        "this cursor was made for a request with other parameters; resume it with the request \
+         that produced it"
     )]
     RequestMismatch,
+    /// The cursor is well formed but was made for a request whose named parameters differ from
+    /// this one's. Resuming there would list something else.
+    #[error(
+        "this cursor was made for a request with another {}; resume it with the parameters that produced it",
+        describe_parameters(.parameters)
+    )]
+    ParametersDiffer {
+        /// The parameters (request fields, or `"page size"`) that differ.
+        parameters: Vec<&'static str>,
+    },
     /// The cursor's tokens do not fit this operation's token fields.
     #[error("this cursor holds tokens of another operation")]
     TokenMismatch,
@@ -149,6 +210,16 @@ pub enum CursorError {
         /// How many items the page holds now.
         page_items: usize,
     },
+}
+
+/// `` `status` ``, `` `status` and `limit` ``, `` `a`, `b` and `c` ``.
+fn describe_parameters(parameters: &[&'static str]) -> String {
+    let quoted: Vec<String> = parameters.iter().map(|name| format!("`{name}`")).collect();
+    match quoted.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => "parameter".to_owned(),
+    }
 }
 
 /// How a cursor string fails to be a cursor.
@@ -196,10 +267,43 @@ mod tests {
 
     fn sample() -> Cursor {
         Cursor::new(
-            0x0123_4567_89ab_cdef,
+            Identity {
+                all: 0x0123_4567_89ab_cdef,
+                without_page_size: 0x7654_3210_fedc_ba98,
+                short: Arc::from([7u16, 65_535, 0]),
+                legacy: false,
+            },
             Arc::from(&b"\x01\x05hello\x00"[..]),
             17,
         )
+    }
+
+    #[test]
+    fn format_1_cursors_are_still_read() {
+        // A cursor written by the first format: version, fingerprint, offset, tokens, checksum.
+        let mut out = TokenEncoder::default();
+        out.write_u64(1);
+        out.write_u64(0xfeed);
+        out.write_u64(3);
+        out.write_bytes(b"\x01\x01a");
+        let mut bytes = out.into_bytes();
+        let sum = checksum(&bytes);
+        bytes.extend_from_slice(&sum);
+        let cursor: Cursor = URL_SAFE_NO_PAD.encode(&bytes).parse().unwrap();
+        assert!(cursor.identity().legacy);
+        assert_eq!((cursor.identity().all, cursor.offset()), (0xfeed, 3));
+        assert_eq!(cursor.to_string(), URL_SAFE_NO_PAD.encode(&bytes));
+    }
+
+    #[test]
+    fn mismatches_name_the_parameters() {
+        let error = CursorError::ParametersDiffer {
+            parameters: vec!["status", "limit"],
+        };
+        assert_eq!(
+            error.to_string(),
+            "this cursor was made for a request with another `status` and `limit`; resume it with the parameters that produced it"
+        );
     }
 
     #[test]

@@ -1,6 +1,9 @@
 //! [`Error`]: what a page or item stream yields when a listing cannot go on.
 
+use std::any::{Any, TypeId};
+use std::error::Error as StdError;
 use std::fmt;
+use std::sync::RwLock;
 
 use crate::{Cursor, CursorError};
 
@@ -18,20 +21,22 @@ pub enum Error<E> {
         /// The position of the failed page: resuming there retries it.
         cursor: Cursor,
     },
-    /// The service returned the token it had just been sent (and the duplicate-token guard is set
-    /// to [`GuardPolicy::Error`](crate::GuardPolicy::Error)).
+    /// The service returned the token it had just been sent while saying more results follow
+    /// (the default where a `more_results` flag is declared), or the duplicate-token guard is set
+    /// to [`GuardPolicy::Error`](crate::GuardPolicy::Error).
     DuplicateToken {
-        /// The position the service pointed to.
+        /// After the items of the page that tripped the guard: resuming there asks for that page
+        /// again, skips what was yielded, and meets whatever the service answers then.
         cursor: Cursor,
     },
     /// The service returned a token it had been sent earlier in this listing.
     TokenCycle {
-        /// The position the service pointed to.
+        /// After the items of the page that tripped the guard.
         cursor: Cursor,
     },
     /// The "more results" flag said more, but the page held no token to ask for them.
     MissingToken {
-        /// The position after the last page.
+        /// After the items of the page that tripped the guard.
         cursor: Cursor,
     },
     /// The task fetching pages ahead ([`prefetch`](crate::Paginator::prefetch)) was cancelled
@@ -95,11 +100,22 @@ impl<E> Error<E> {
     }
 }
 
-impl<E> fmt::Display for Error<E> {
+impl<E: 'static> fmt::Display for Error<E> {
+    /// One line that says what happened; for a failed request, with what the request's error
+    /// says and its causes (`service error: ...: NoSuchBucket: The specified bucket does not
+    /// exist`), so that `eprintln!("{error}")` is enough.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::Request { .. } => {
-                f.write_str("a page request failed; resume from the error's cursor to retry it")
+            Error::Request { source, .. } => {
+                f.write_str("a page request failed")?;
+                if let Some(describe) = describer::<E>() {
+                    let mut text = String::new();
+                    let _ = fmt::write(&mut text, format_args!("{}", Described(source, describe)));
+                    if !text.is_empty() {
+                        write!(f, ": {text}")?;
+                    }
+                }
+                f.write_str(" (resume from the error's cursor to retry it)")
             }
             Error::DuplicateToken { .. } => {
                 f.write_str("the service returned the same pagination token it was sent")
@@ -122,12 +138,118 @@ impl<E> fmt::Display for Error<E> {
     }
 }
 
-impl<E: std::error::Error + 'static> std::error::Error for Error<E> {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+impl<E: StdError + 'static> StdError for Error<E> {
+    fn source(&self) -> Option<&(dyn StdError + 'static)> {
         match self {
             Error::Request { source, .. } => Some(source),
             Error::Cursor { source, .. } => Some(source),
             _ => None,
         }
+    }
+}
+
+// --- What a request error says ----------------------------------------------------------------
+//
+// `Error<E>` is generic over any `E`, with no bound: a `Display` of `E`, or its chain of causes,
+// cannot be reached from it. The code `#[paginate]` generates knows the concrete error type and
+// picks the richest description it has (the chain of a `std::error::Error`, else `Display`),
+// and the engine registers it by the error's type when a request fails.
+
+/// How to describe a request error of one type, given as `&dyn Any`.
+pub(crate) type Describe = fn(&dyn Any, &mut fmt::Formatter<'_>) -> fmt::Result;
+
+static DESCRIBERS: RwLock<Vec<(TypeId, Describe)>> = RwLock::new(Vec::new());
+
+/// Remembers how errors of type `E` are described (the first registration wins).
+pub(crate) fn register_describer<E: 'static>(describe: Describe) {
+    let id = TypeId::of::<E>();
+    let known = DESCRIBERS
+        .read()
+        .map(|describers| describers.iter().any(|(known, _)| *known == id))
+        .unwrap_or(true);
+    if !known {
+        if let Ok(mut describers) = DESCRIBERS.write() {
+            if !describers.iter().any(|(known, _)| *known == id) {
+                describers.push((id, describe));
+            }
+        }
+    }
+}
+
+fn describer<E: 'static>() -> Option<Describe> {
+    let id = TypeId::of::<E>();
+    let describers = DESCRIBERS.read().ok()?;
+    describers
+        .iter()
+        .find(|(known, _)| *known == id)
+        .map(|(_, describe)| *describe)
+}
+
+struct Described<'a, E>(&'a E, Describe);
+
+impl<E: 'static> fmt::Display for Described<'_, E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        (self.1)(self.0, f)
+    }
+}
+
+/// A request error, described by [`DescribeError`] when it is a [`std::error::Error`] (its
+/// message and causes), by [`DescribeDisplay`] when it only displays, and not at all otherwise.
+/// Generated code calls `(&&ErrorValue(error)).describe(f)`, which picks the first that applies.
+pub struct ErrorValue<'a, T>(pub &'a T);
+
+impl<T> Clone for ErrorValue<'_, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for ErrorValue<'_, T> {}
+
+/// Describes a [`std::error::Error`]: its message, then each cause's that adds something.
+pub trait DescribeError {
+    /// Writes the description.
+    fn describe(self, f: &mut fmt::Formatter<'_>) -> fmt::Result;
+}
+
+/// Describes an error through its `Display`.
+pub trait DescribeDisplay {
+    /// Writes the description.
+    fn describe(self, f: &mut fmt::Formatter<'_>) -> fmt::Result;
+}
+
+/// Writes nothing: the error type has no `Display`.
+pub trait DescribeNothing {
+    /// Writes nothing.
+    fn describe(self, f: &mut fmt::Formatter<'_>) -> fmt::Result;
+}
+
+impl<T: StdError> DescribeError for &&ErrorValue<'_, T> {
+    fn describe(self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut written = self.0.to_string();
+        f.write_str(&written)?;
+        let mut cause = self.0.source();
+        while let Some(error) = cause {
+            let text = error.to_string();
+            // The SDK's errors often repeat their cause's text: say each thing once.
+            if !text.is_empty() && !written.contains(&text) {
+                write!(f, ": {text}")?;
+                written.push_str(&text);
+            }
+            cause = error.source();
+        }
+        Ok(())
+    }
+}
+
+impl<T: fmt::Display> DescribeDisplay for &ErrorValue<'_, T> {
+    fn describe(self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+impl<T> DescribeNothing for ErrorValue<'_, T> {
+    fn describe(self, _: &mut fmt::Formatter<'_>) -> fmt::Result {
+        Ok(())
     }
 }

@@ -1,16 +1,15 @@
 //! The engine: fetches pages one after another, carries tokens, applies limits and guards, and
 //! works out the cursor after every page. Both streams and the prefetch task drive it.
 
-use std::fmt::{self, Write as _};
-use std::hash::Hasher as _;
 use std::sync::Arc;
 use std::task::{Context, Poll, ready};
 
-use xxhash_rust::xxh3::{Xxh3, xxh3_64};
+use xxhash_rust::xxh3::xxh3_64;
 
+use crate::fingerprint::Identity;
 use crate::guard::{GuardPolicy, Guards, TokenHistory};
 use crate::operation::{ItemFields as _, ItemOrder, PaginatedOperation, SendFuture};
-use crate::token::{TokenClearer, TokenRecorder};
+use crate::token::TokenRecorder;
 use crate::{Cursor, CursorError, Error};
 
 /// The limits and guards of one listing.
@@ -54,7 +53,7 @@ pub(crate) struct PageFetcher<Op: PaginatedOperation> {
     /// The tokens of `next`, when they were recorded already (as the page before was accepted).
     next_tokens: Option<Arc<[u8]>>,
     in_flight: Option<InFlight<Op>>,
-    fingerprint: u64,
+    identity: Identity,
     /// Items of the next page already seen (from a cursor).
     skip: usize,
     items_left: Option<u64>,
@@ -68,7 +67,7 @@ pub(crate) struct PageFetcher<Op: PaginatedOperation> {
 impl<Op: PaginatedOperation> PageFetcher<Op> {
     pub(crate) fn new(
         request: Op::Request,
-        fingerprint: u64,
+        identity: Identity,
         skip: usize,
         settings: &Settings,
     ) -> Self {
@@ -77,7 +76,7 @@ impl<Op: PaginatedOperation> PageFetcher<Op> {
             next: (!limit_reached).then_some(request),
             next_tokens: None,
             in_flight: None,
-            fingerprint,
+            identity,
             skip,
             items_left: settings.max_items,
             pages_left: settings.max_pages,
@@ -94,7 +93,7 @@ impl<Op: PaginatedOperation> PageFetcher<Op> {
     }
 
     fn cursor(&self, tokens: Arc<[u8]>, offset: usize) -> Cursor {
-        Cursor::new(self.fingerprint, tokens, offset as u64)
+        Cursor::new(self.identity.clone(), tokens, offset as u64)
     }
 
     pub(crate) fn poll_next_page(&mut self, cx: &mut Context<'_>) -> Poll<Option<PageResult<Op>>> {
@@ -131,6 +130,9 @@ impl<Op: PaginatedOperation> PageFetcher<Op> {
             Ok(output) => self.accept(request, tokens, skip, output),
             Err(source) => {
                 self.next = None;
+                if Op::DESCRIBES_ERRORS {
+                    crate::error::register_describer::<Op::Error>(describe::<Op>);
+                }
                 Err(Error::Request {
                     source,
                     cursor: self.cursor(tokens, skip),
@@ -185,46 +187,49 @@ impl<Op: PaginatedOperation> PageFetcher<Op> {
 
         let no_token = next_tokens.iter().all(|&byte| byte == 0);
         let more = flag.unwrap_or(!no_token);
-        let next_cursor = self.cursor(next_tokens.clone(), 0);
-
-        let tripped = if more {
-            self.guard_tripped(
-                &tokens,
-                &next_tokens,
-                no_token,
-                flag.is_some(),
-                &next_cursor,
-            )
+        // After this page's items: where to resume when the listing cannot follow the service
+        // (asking for this page again skips what was yielded).
+        let page_end = self.cursor(tokens.clone(), skip + kept);
+        // Where the listing goes on. A service pointing back at this page would have a resume
+        // there repeat its items: resume after them instead.
+        let next_cursor = if next_tokens == tokens {
+            page_end.clone()
         } else {
-            None
+            self.cursor(next_tokens.clone(), 0)
         };
+
         let mut complete = !more;
         let mut ends = !more;
-        match tripped {
-            Some((GuardPolicy::Stop, _)) => (complete, ends) = (true, true),
-            Some((GuardPolicy::Error, error)) => {
-                ends = true;
-                self.pending_error = Some(error);
-            }
-            Some((GuardPolicy::Continue, _)) | None => {}
-        }
-        if !ends && self.items_left == Some(0) {
+        let mut stuck = false;
+        if more && self.items_left == Some(0) {
+            // The limit ends the listing before the next token is followed: whatever it is, it
+            // is no fault of this listing.
             ends = true;
-        } else if !ends && self.pages_left == Some(0) {
-            match self.guards.page_limit {
-                GuardPolicy::Stop => ends = true,
-                GuardPolicy::Error => {
-                    ends = true;
-                    self.pending_error = Some(Error::PageLimit {
-                        cursor: next_cursor.clone(),
-                    });
+        } else if more
+            && self.pages_left == Some(0)
+            && self.guards.page_limit != GuardPolicy::Continue
+        {
+            ends = true;
+            if self.guards.page_limit == GuardPolicy::Error {
+                self.pending_error = Some(Error::PageLimit {
+                    cursor: next_cursor.clone(),
+                });
+            }
+        } else if more {
+            let tripped =
+                self.guard_tripped(&tokens, &next_tokens, no_token, flag.is_some(), &page_end);
+            match tripped {
+                Some((GuardPolicy::Stop, _)) => (complete, ends) = (true, true),
+                Some((GuardPolicy::Error, error)) => {
+                    (ends, stuck) = (true, true);
+                    self.pending_error = Some(error);
                 }
-                GuardPolicy::Continue => {}
+                Some((GuardPolicy::Continue, _)) | None => {}
             }
         }
 
-        let after = if skip + kept < total {
-            Some(self.cursor(tokens.clone(), skip + kept))
+        let after = if skip + kept < total || stuck {
+            Some(page_end)
         } else if complete {
             None
         } else {
@@ -242,19 +247,20 @@ impl<Op: PaginatedOperation> PageFetcher<Op> {
         })
     }
 
-    /// The first guard that trips on the position the service points to, with its policy.
-    /// A guard set to `Continue` lets the next one look, except that a repeated token the user
-    /// chose to follow is not then called a cycle. `flagged` says the page's "more results"
-    /// flag (declared, and true) asked for more.
+    /// The first guard that trips on the position the service points to, with its policy and
+    /// the error it would yield, which carries `page_end`: resuming there loses and repeats
+    /// nothing. A guard set to `Continue` lets the next one look, except that a repeated token
+    /// the user chose to follow is not then called a cycle. `flagged` says the page's "more
+    /// results" flag (declared, and true) asked for more.
     fn guard_tripped(
         &self,
         sent: &[u8],
         next: &[u8],
         no_token: bool,
         flagged: bool,
-        next_cursor: &Cursor,
+        page_end: &Cursor,
     ) -> Option<(GuardPolicy, Error<Op::Error>)> {
-        let cursor = next_cursor.clone();
+        let cursor = page_end.clone();
         if no_token && self.guards.missing_token != GuardPolicy::Continue {
             return Some((self.guards.missing_token, Error::MissingToken { cursor }));
         }
@@ -280,18 +286,13 @@ pub(crate) fn record_tokens<Op: PaginatedOperation>(
     (request, recorder.finish().into())
 }
 
-/// A hash of the request's parameters other than its tokens.
-pub(crate) fn fingerprint<Op: PaginatedOperation>(request: &Op::Request) -> u64 {
-    struct HashWriter(Xxh3);
-    impl fmt::Write for HashWriter {
-        fn write_str(&mut self, text: &str) -> fmt::Result {
-            self.0.write(text.as_bytes());
-            Ok(())
-        }
+/// Describes a request error of `Op`, given as `&dyn Any`.
+fn describe<Op: PaginatedOperation>(
+    error: &dyn std::any::Any,
+    f: &mut std::fmt::Formatter<'_>,
+) -> std::fmt::Result {
+    match error.downcast_ref::<Op::Error>() {
+        Some(error) => Op::describe_error(error, f),
+        None => Ok(()),
     }
-    let Ok(cleared) = Op::visit_tokens(request.clone(), &mut TokenClearer);
-    let mut writer = HashWriter(Xxh3::new());
-    // Writing into a hasher cannot fail; a Debug impl that fails only shortens the input.
-    let _ = write!(writer, "{:?}", Op::parameters(&cleared));
-    writer.0.digest()
 }

@@ -299,6 +299,7 @@
 mod cursor;
 mod error;
 mod fetch;
+mod fingerprint;
 mod guard;
 mod operation;
 mod paginator;
@@ -310,6 +311,7 @@ mod token;
 
 pub use cursor::{Cursor, CursorError, MalformedCursor};
 pub use error::Error;
+pub use fingerprint::Parameters;
 pub use guard::GuardPolicy;
 pub use operation::{
     IntoPaginator, ItemField, ItemFields, ItemOrder, PageRequest, PageSize, PaginatedOperation,

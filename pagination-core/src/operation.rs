@@ -6,6 +6,7 @@ use std::ops::Range;
 use std::pin::Pin;
 
 use crate::Paginator;
+use crate::fingerprint::Parameters;
 use crate::token::TokenVisitor;
 
 /// The future of one page request, boxed so that streams have a nameable type.
@@ -41,8 +42,29 @@ pub trait PaginatedOperation: Sized + 'static {
     /// Sends one page request.
     fn send(request: Self::Request) -> SendFuture<Self>;
 
-    /// The request's parameters, printed into a cursor's fingerprint with the tokens cleared.
+    /// The request as `Debug` shows it: the fingerprint of format-1 cursors (with the tokens
+    /// cleared), and a paginator's `Debug` output.
     fn parameters(request: &Self::Request) -> &dyn fmt::Debug;
+
+    /// Hands each parameter of `request` (its tokens already cleared) to `parameters`: what a
+    /// cursor's fingerprint covers. Generated code names each field of a builder you own, leaving
+    /// out those marked `#[paginate(skip)]`; the default hashes
+    /// [`parameters`](PaginatedOperation::parameters) as one.
+    fn parameters_of(request: &Self::Request, parameters: &mut Parameters) {
+        parameters.add_debug("request", Self::parameters(request));
+    }
+
+    /// Whether [`describe_error`](PaginatedOperation::describe_error) says something; generated
+    /// code sets it.
+    const DESCRIBES_ERRORS: bool = false;
+
+    /// Writes what a request error says, for [`Error::Request`](crate::Error::Request)'s
+    /// `Display`: generated code writes the error's message and, for a
+    /// [`std::error::Error`], its causes. The default writes nothing.
+    fn describe_error(error: &Self::Error, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let _ = (error, out);
+        Ok(())
+    }
 
     /// Hands each input-token field to `visitor`, in declaration order, and stores what it returns.
     fn visit_tokens<V: TokenVisitor>(

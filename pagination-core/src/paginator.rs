@@ -2,7 +2,8 @@
 
 use std::fmt;
 
-use crate::fetch::{PageFetcher, Settings, fingerprint, record_tokens};
+use crate::fetch::{PageFetcher, Settings, record_tokens};
+use crate::fingerprint::Named;
 use crate::guard::GuardPolicy;
 use crate::operation::{PageSize, PaginatedOperation};
 use crate::source::PageSource;
@@ -142,13 +143,14 @@ impl<Op: PaginatedOperation> Paginator<Op> {
     /// Continues a listing at `cursor`: exactly the items after the cursor are listed.
     ///
     /// Refuses a cursor made for a request with other parameters
-    /// ([`CursorError::RequestMismatch`]) or for another operation
-    /// ([`CursorError::TokenMismatch`]). Set the page size before resuming: it is one of the
-    /// request's parameters.
+    /// ([`CursorError::ParametersDiffer`], naming them, or [`CursorError::RequestMismatch`]) or
+    /// for another operation ([`CursorError::TokenMismatch`]). The page size is checked when the
+    /// listing starts instead, so that [`page_size`](Paginator::page_size) may come before or
+    /// after `resume_from`: a cursor of another page size then makes the stream yield
+    /// [`Error::Cursor`](crate::Error::Cursor) before requesting anything. The same happens if
+    /// the request changes after `resume_from` in any other way.
     pub fn resume_from(mut self, cursor: &Cursor) -> Result<Self, CursorError> {
-        if cursor.fingerprint() != fingerprint::<Op>(&self.request) {
-            return Err(CursorError::RequestMismatch);
-        }
+        Named::of::<Op>(&self.request).accepts::<Op>(&self.request, cursor.identity(), false)?;
         let skip = usize::try_from(cursor.offset()).map_err(|_| CursorError::TokenMismatch)?;
         let mut restorer = TokenRestorer::new(cursor.tokens());
         let request = Op::visit_tokens(self.request.clone(), &mut restorer)?;
@@ -161,8 +163,12 @@ impl<Op: PaginatedOperation> Paginator<Op> {
 
     /// Where this listing starts, as a cursor.
     pub fn cursor(&self) -> Cursor {
+        self.start_cursor(&Named::of::<Op>(&self.request))
+    }
+
+    fn start_cursor(&self, named: &Named) -> Cursor {
         let (_, tokens) = record_tokens::<Op>(self.request.clone());
-        Cursor::new(fingerprint::<Op>(&self.request), tokens, self.skip as u64)
+        Cursor::new(named.identity.clone(), tokens, self.skip as u64)
     }
 
     /// Runs the listing as a stream of pages.
@@ -178,21 +184,22 @@ impl<Op: PaginatedOperation> Paginator<Op> {
     }
 
     fn start(self) -> (PageSource<Op>, Cursor) {
-        let start = self.cursor();
-        let mut fetcher =
-            PageFetcher::new(self.request, start.fingerprint(), self.skip, &self.settings);
+        let named = Named::of::<Op>(&self.request);
+        let start = self.start_cursor(&named);
+        // Checked in full now that the page size is final: refuse rather than list something else.
+        let mismatch = self.resumed_from.as_ref().and_then(|cursor| {
+            named
+                .accepts::<Op>(&self.request, cursor.identity(), true)
+                .err()
+                .map(|source| (source, cursor.clone()))
+        });
+        let mut fetcher = PageFetcher::new(self.request, named.identity, self.skip, &self.settings);
         if self.settings.zero_page_size {
             fetcher.fail(crate::Error::InvalidPageSize {
                 cursor: start.clone(),
             });
-        } else if let Some(cursor) = self.resumed_from {
-            if cursor.fingerprint() != start.fingerprint() {
-                // The request changed after `resume_from`: refuse rather than list something else.
-                fetcher.fail(crate::Error::Cursor {
-                    source: CursorError::RequestMismatch,
-                    cursor,
-                });
-            }
+        } else if let Some((source, cursor)) = mismatch {
+            fetcher.fail(crate::Error::Cursor { source, cursor });
         }
         (
             PageSource::new(fetcher, self.settings.prefetch, &start),

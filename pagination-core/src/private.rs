@@ -3,14 +3,17 @@
 //! Each helper is generic so that the field types named in a declaration are inferred, never
 //! written.
 
+pub use crate::error::{DescribeDisplay, DescribeError, DescribeNothing, ErrorValue};
+pub use crate::fingerprint::{HashDebug, HashUnordered, ParameterValue, Parameters, debug_hash};
 pub use crate::operation::{
     IntoPaginator, ItemField, ItemFields, ItemOrder, PageRequest, PageSize, PaginatedOperation,
     SendFuture,
 };
 pub use crate::token::{TokenValue, TokenVisitor};
 
-pub use ::core::fmt::Debug;
-pub use ::core::option::Option::{self, Some};
+pub use ::core::clone::Clone;
+pub use ::core::fmt::{Debug, Formatter, Result as FmtResult};
+pub use ::core::option::Option::{self, None, Some};
 pub use ::core::primitive::{bool, u32};
 pub use ::core::result::Result::{self, Ok};
 pub use ::std::boxed::Box;
@@ -133,13 +136,36 @@ pub fn flag_at<'a, O: ?Sized, F: FlagField + 'a>(
     path(output).is_some_and(FlagField::is_set)
 }
 
-/// An item field, checked to hold elements of the declared item type `T` (inferred from the
-/// operation's `Item`). The result's type names only `T`, so a mismatch is reported once, at this
-/// call, which generated code spans on the declared type.
-pub fn item_field<'a, T, F: ItemField<Element = T> + 'a>(
+/// A field that holds items of the declared type `T`: `Vec<T>` or `Option<Vec<T>>`.
+#[diagnostic::on_unimplemented(
+    message = "the item field is a `{Self}`, not a list of the declared item type `{T}`",
+    label = "the declared item type",
+    note = "write the field's element type after its name: a `Vec<Customer>` field is `data: Customer`"
+)]
+pub trait ItemsOf<T> {
+    /// The field as a list of `T`.
+    fn as_items(&mut self) -> &mut dyn ItemField<Element = T>;
+}
+
+impl<T> ItemsOf<T> for Vec<T> {
+    fn as_items(&mut self) -> &mut dyn ItemField<Element = T> {
+        self
+    }
+}
+
+impl<T> ItemsOf<T> for Option<Vec<T>> {
+    fn as_items(&mut self) -> &mut dyn ItemField<Element = T> {
+        self
+    }
+}
+
+/// An item field, checked to hold elements of the declared item type `T`. Generated code names
+/// `T` and spans the call on it, so a mismatch is one error, on the type the user wrote, that
+/// says both types.
+pub fn item_field<'a, T: 'a, F: ItemsOf<T> + 'a>(
     field: Option<&'a mut F>,
 ) -> Option<&'a mut (dyn ItemField<Element = T> + 'a)> {
-    field.map(|field| field as &mut (dyn ItemField<Element = T> + 'a))
+    field.map(|field| field.as_items())
 }
 
 /// Hands a token read through a getter (an SDK builder's `get_x()`) to the visitor.

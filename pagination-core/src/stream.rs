@@ -7,6 +7,7 @@ use std::vec;
 
 use futures_core::{FusedStream, Stream};
 
+use crate::fingerprint::Identity;
 use crate::operation::{ItemFields as _, PaginatedOperation};
 use crate::source::PageSource;
 use crate::{Cursor, Error};
@@ -77,7 +78,7 @@ pub struct ItemStream<Op: PaginatedOperation> {
     source: PageSource<Op>,
     /// The current page's items not yet yielded.
     items: vec::IntoIter<Op::Item>,
-    fingerprint: u64,
+    identity: Identity,
     /// The tokens of the current page.
     page_tokens: Arc<[u8]>,
     /// The in-page offset just past the current page's last kept item.
@@ -93,7 +94,7 @@ impl<Op: PaginatedOperation> ItemStream<Op> {
         ItemStream {
             source,
             items: Vec::new().into_iter(),
-            fingerprint: start.fingerprint(),
+            identity: start.identity().clone(),
             page_tokens: start.tokens().clone(),
             page_end: 0,
             after_page: Some(start),
@@ -108,7 +109,7 @@ impl<Op: PaginatedOperation> ItemStream<Op> {
         match self.items.len() {
             0 => self.after_page.clone(),
             left => Some(Cursor::new(
-                self.fingerprint,
+                self.identity.clone(),
                 self.page_tokens.clone(),
                 (self.page_end - left) as u64,
             )),

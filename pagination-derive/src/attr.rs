@@ -39,6 +39,55 @@ const RENAMED_KEYS: &[(&str, &str)] = &[
     ("sort_items", "item_order"),
 ];
 
+/// An input token: a request field, or a field inside one (`params.starting_after`).
+#[derive(Clone)]
+pub(crate) struct InputToken {
+    pub(crate) path: Vec<Ident>,
+}
+
+impl InputToken {
+    /// The request's own field that holds the token.
+    pub(crate) fn first(&self) -> &Ident {
+        &self.path[0]
+    }
+
+    pub(crate) fn span(&self) -> proc_macro2::Span {
+        let first = self.path[0].span();
+        let last = self.path[self.path.len() - 1].span();
+        first.join(last).unwrap_or(first)
+    }
+
+    pub(crate) fn text(&self) -> String {
+        self.path
+            .iter()
+            .map(Ident::to_string)
+            .collect::<Vec<_>>()
+            .join(".")
+    }
+}
+
+impl syn::parse::Parse for InputToken {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        let mut path: Vec<Ident> = vec![input.parse()?];
+        while input.peek(Token![.]) {
+            input.parse::<Token![.]>()?;
+            path.push(input.parse()?);
+        }
+        Ok(InputToken { path })
+    }
+}
+
+impl quote::ToTokens for InputToken {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        for (index, step) in self.path.iter().enumerate() {
+            if index > 0 {
+                <Token![.]>::default().to_tokens(tokens);
+            }
+            step.to_tokens(tokens);
+        }
+    }
+}
+
 /// A value and the key it was given under.
 pub(crate) struct Keyed<T> {
     pub(crate) key: Ident,
@@ -62,7 +111,7 @@ pub(crate) struct ItemArg {
 #[derive(Default)]
 pub(crate) struct Args {
     pub(crate) operation: Option<Keyed<syn::Path>>,
-    pub(crate) input_token: Option<Keyed<List<Ident>>>,
+    pub(crate) input_token: Option<Keyed<List<InputToken>>>,
     pub(crate) output_token: Option<Keyed<List<TokenExpr>>>,
     pub(crate) items: Option<Keyed<List<ItemArg>>>,
     pub(crate) more_results: Option<Keyed<FieldPath>>,

@@ -25,9 +25,10 @@
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::Ident;
+use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 
-use crate::attr::ItemArg;
+use crate::attr::{InputToken, ItemArg};
 use crate::path::{FieldPath, TokenExpr};
 use crate::valid::{Declaration, Items, SdkOperation, Target};
 
@@ -111,6 +112,7 @@ pub(crate) fn generate(decl: &Declaration) -> TokenStream {
             }
         }
     });
+    let parameters_of = parameters_of(decl, &locals);
     let item_fields = item_fields(&decl.items, output);
     let page_size = decl
         .page_size
@@ -155,6 +157,19 @@ pub(crate) fn generate(decl: &Declaration) -> TokenStream {
                 #more_results
 
                 #item_order
+
+                #parameters_of
+
+                const DESCRIBES_ERRORS: __pagination::bool = true;
+
+                fn describe_error(
+                    __error: &Self::Error,
+                    __formatter: &mut __pagination::Formatter<'_>,
+                ) -> __pagination::FmtResult {
+                    #[allow(unused_imports)]
+                    use __pagination::{DescribeDisplay as _, DescribeError as _, DescribeNothing as _};
+                    (&&__pagination::ErrorValue(__error)).describe(__formatter)
+                }
 
                 fn item_fields(#output: &mut Self::Output) -> impl __pagination::ItemFields<Self::Item> + '_ {
                     #item_fields
@@ -217,6 +232,51 @@ impl Placement {
     }
 }
 
+/// What a cursor's fingerprint covers. A builder you own: each field but those marked
+/// `#[paginate(skip)]`, by name, the page-size field as the page size. An SDK operation: its
+/// input as one parameter, the page size apart (so that it may be set after `resume_from`).
+fn parameters_of(decl: &Declaration, locals: &Locals) -> TokenStream {
+    let request = &locals.request;
+    let parameters = local("__parameters");
+    let hash =
+        |value: TokenStream| quote!((&__pagination::ParameterValue(&#value)).parameter_hash());
+    let body = match &decl.target {
+        Target::Owned => {
+            let adds = decl.parameters.iter().map(|field| {
+                let name = field.unraw().to_string();
+                let value = hash(quote!(#request.#field));
+                let add = match &decl.page_size {
+                    Some(size) if size == field => quote!(add_page_size),
+                    _ => quote!(add),
+                };
+                quote!(#parameters.#add(#name, #value);)
+            });
+            quote!(#(#adds)*)
+        }
+        Target::Sdk(_) => match &decl.page_size {
+            // Only the setter is named, as in `set_page_size`: a builder without it gets one error.
+            Some(size) => {
+                let setter = format_ident!("set_{}", size);
+                quote! {
+                    #parameters.add_debug(
+                        "input",
+                        __pagination::Clone::clone(#request).#setter(__pagination::None).as_input(),
+                    );
+                    #parameters.add_page_size("page size", __pagination::debug_hash(#request.as_input()));
+                }
+            }
+            None => quote!(#parameters.add_debug("input", #request.as_input());),
+        },
+    };
+    quote! {
+        fn parameters_of(#request: &Self::Request, #parameters: &mut __pagination::Parameters) {
+            #[allow(unused_imports)]
+            use __pagination::{HashDebug as _, HashUnordered as _};
+            #body
+        }
+    }
+}
+
 fn visit_tokens(decl: &Declaration, locals: &Locals) -> TokenStream {
     let Locals {
         request, visitor, ..
@@ -224,11 +284,17 @@ fn visit_tokens(decl: &Declaration, locals: &Locals) -> TokenStream {
     let tokens = &decl.input_tokens;
     match decl.target {
         Target::Sdk(_) => {
-            let getters = tokens.iter().map(|token| format_ident!("get_{}", token));
-            let setters = tokens.iter().map(|token| format_ident!("set_{}", token));
+            let getters = tokens
+                .iter()
+                .map(|token| format_ident!("get_{}", token.first()));
+            let setters = tokens
+                .iter()
+                .map(|token| format_ident!("set_{}", token.first()));
+            let tokens = tokens.iter().map(InputToken::first);
+            let bound = tokens.clone();
             quote! {
                 #(let #tokens = __pagination::visit(#visitor, #request.#getters())?;)*
-                __pagination::Ok(#request #(.#setters(#tokens))*)
+                __pagination::Ok(#request #(.#setters(#bound))*)
             }
         }
         Target::Owned => quote! {
@@ -250,7 +316,9 @@ fn next_request(decl: &Declaration, locals: &Locals) -> TokenStream {
         .map(|expr| read_token(expr, output));
     let copied = match decl.target {
         Target::Sdk(_) => {
-            let setters = tokens.iter().map(|token| format_ident!("set_{}", token));
+            let setters = tokens
+                .iter()
+                .map(|token| format_ident!("set_{}", token.first()));
             quote!(#request #(.#setters(#values))*)
         }
         Target::Owned => quote! {
@@ -325,17 +393,21 @@ fn item_field(item: &ItemArg, output: &Ident) -> TokenStream {
     }
 }
 
+/// An item field as `Option<&mut dyn ItemField<Element = Type>>`, checked to hold the declared
+/// type; a mismatch is one error on that type.
+fn checked_item_field(item: &ItemArg, output: &Ident) -> TokenStream {
+    let field = item_field(item, output);
+    let ty = &item.ty;
+    quote_spanned!(ty.span()=> __pagination::item_field::<#ty, _>(#field))
+}
+
 fn item_fields(items: &Items, output: &Ident) -> TokenStream {
     match items {
-        // Checked against the declared type (`Item`), with the error on that type.
-        Items::One(item) => {
-            let field = item_field(item, output);
-            quote_spanned!(item.ty.span()=> __pagination::item_field(#field))
-        }
-        // Each variant's constructor checks its field's element type.
+        // Checked against the declared type, with the error on that type.
+        Items::One(item) => checked_item_field(item, output),
         Items::Several { enum_name, fields } => {
             let pairs = fields.iter().map(|(variant, item)| {
-                let field = item_field(item, output);
+                let field = checked_item_field(item, output);
                 quote!((#field, #enum_name::#variant))
             });
             quote!((#(#pairs,)*))
@@ -347,10 +419,13 @@ fn page_size_impl(decl: &Declaration, field: &Ident, locals: &Locals) -> TokenSt
     let Locals { request, size, .. } = locals;
     let marker = &decl.marker;
     let (mutability, body) = match decl.target {
-        Target::Sdk(_) => (
-            quote!(),
-            quote!(#request.#field(__pagination::page_size(#size))),
-        ),
+        Target::Sdk(_) => {
+            let setter = format_ident!("set_{}", field, span = field.span());
+            (
+                quote!(),
+                quote!(#request.#setter(__pagination::Some(__pagination::page_size(#size)))),
+            )
+        }
         Target::Owned => (
             quote!(mut),
             quote! {

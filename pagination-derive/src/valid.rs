@@ -7,7 +7,7 @@ use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 use syn::{Fields, Ident, Item, ItemStruct};
 
-use crate::attr::{Args, ItemArg, Keyed, List};
+use crate::attr::{Args, InputToken, ItemArg, Keyed, List};
 use crate::errors::Errors;
 use crate::path::{FieldPath, TokenExpr};
 
@@ -16,7 +16,9 @@ pub(crate) struct Declaration {
     pub(crate) marker: Ident,
     pub(crate) vis: syn::Visibility,
     pub(crate) target: Target,
-    pub(crate) input_tokens: Vec<Ident>,
+    pub(crate) input_tokens: Vec<InputToken>,
+    /// A builder you own: its fields that are parameters of the listing (not `#[paginate(skip)]`).
+    pub(crate) parameters: Vec<Ident>,
     pub(crate) output_tokens: Vec<TokenExpr>,
     pub(crate) more_results: Option<FieldPath>,
     pub(crate) page_size: Option<Ident>,
@@ -87,6 +89,26 @@ pub(crate) fn validate(args: Args, item: &Item, errors: &mut Errors) -> Option<D
     if let (Some(Target::Owned), Some(item), Some(input)) = (&target, item, &input_tokens) {
         check_owned_fields(item, &input.value.values, args.page_size.as_ref(), errors);
     }
+    if let (Some(Target::Sdk(_)), Some(input)) = (&target, &input_tokens) {
+        check_sdk_tokens_are_fields(&input.value.values, errors);
+    }
+    let parameters = match (&target, item) {
+        // A field that is itself a token is cleared before hashing: not a parameter.
+        (Some(Target::Owned), Some(item)) => check_field_attributes(item, errors)
+            .into_iter()
+            .filter(|field| {
+                !input_tokens
+                    .iter()
+                    .flat_map(|input| &input.value.values)
+                    .any(|token| token.path.len() == 1 && token.first() == field)
+            })
+            .collect(),
+        (_, Some(item)) => {
+            check_field_attributes(item, errors);
+            Vec::new()
+        }
+        _ => Vec::new(),
+    };
     for expr in output_tokens
         .iter()
         .flatten()
@@ -119,6 +141,7 @@ pub(crate) fn validate(args: Args, item: &Item, errors: &mut Errors) -> Option<D
         vis: item.vis.clone(),
         target: target?,
         input_tokens: input_tokens?.value.values,
+        parameters,
         output_tokens: output_tokens?.map_or_else(Vec::new, |output| output.value.values),
         more_results: args.more_results.map(|flag| flag.value),
         page_size: args.page_size.map(|size| size.value),
@@ -258,7 +281,7 @@ pub(crate) fn upper_camel(snake: &str) -> String {
 }
 
 fn check_token_arity(
-    input: &Keyed<List<Ident>>,
+    input: &Keyed<List<InputToken>>,
     output: &Keyed<List<TokenExpr>>,
     errors: &mut Errors,
 ) {
@@ -279,17 +302,83 @@ fn check_token_arity(
     }
 }
 
-fn check_unique_tokens(tokens: &[Ident], errors: &mut Errors) {
+fn check_unique_tokens(tokens: &[InputToken], errors: &mut Errors) {
     for (index, token) in tokens.iter().enumerate() {
-        if tokens[..index].contains(token) {
-            errors.push_spanned(token.span(), format!("`{token}` is named twice"));
+        if tokens[..index]
+            .iter()
+            .any(|earlier| earlier.text() == token.text())
+        {
+            errors.push_spanned(token.span(), format!("`{}` is named twice", token.text()));
         }
     }
 }
 
+fn check_sdk_tokens_are_fields(tokens: &[InputToken], errors: &mut Errors) {
+    for token in tokens.iter().filter(|token| token.path.len() > 1) {
+        errors.push_spanned(
+            token.span(),
+            format!(
+                "an SDK operation's token is a field of its input, set through the builder: name it \
+                 alone (`{}`)",
+                token.path[token.path.len() - 1]
+            ),
+        );
+    }
+}
+
+/// Reads the fields' `#[paginate(...)]` attributes (only `skip` is accepted) and returns the
+/// fields that are parameters of the listing.
+fn check_field_attributes(item: &ItemStruct, errors: &mut Errors) -> Vec<Ident> {
+    let Fields::Named(fields) = &item.fields else {
+        return Vec::new();
+    };
+    let mut parameters = Vec::new();
+    for field in &fields.named {
+        let mut skip = false;
+        for attr in field
+            .attrs
+            .iter()
+            .filter(|attr| attr.path().is_ident("paginate"))
+        {
+            let result = attr.parse_nested_meta(|meta| {
+                if meta.path.is_ident("skip") {
+                    skip = true;
+                    Ok(())
+                } else {
+                    Err(meta.error(
+                        "unknown field option; expected `skip` (the field is not a parameter of \
+                         the listing: cursors do not cover it)",
+                    ))
+                }
+            });
+            if let Err(error) = result {
+                errors.push(error);
+            }
+        }
+        if let (false, Some(ident)) = (skip, &field.ident) {
+            parameters.push(ident.clone());
+        }
+    }
+    parameters
+}
+
+/// Removes the fields' `#[paginate(...)]` attributes, which are read here and must not reach the
+/// compiler; returns whether there were any.
+pub(crate) fn strip_field_attributes(item: &mut Item) -> bool {
+    let mut stripped = false;
+    if let Item::Struct(item) = item {
+        for field in item.fields.iter_mut() {
+            let before = field.attrs.len();
+            field.attrs.retain(|attr| !attr.path().is_ident("paginate"));
+            stripped |= field.attrs.len() != before;
+        }
+    }
+    stripped
+}
+
 fn check_owned_fields(
     item: &ItemStruct,
-    tokens: &[Ident],
+    tokens: &[InputToken],
     page_size: Option<&Keyed<Ident>>,
     errors: &mut Errors,
 ) {
@@ -311,19 +400,21 @@ fn check_owned_fields(
             .find(|field| field.ident.as_ref() == Some(name))
     };
     for token in tokens {
-        match find(token) {
+        let first = token.first();
+        match find(first) {
             None => errors.push_spanned(
-                token.span(),
+                first.span(),
                 format!(
-                    "`{}` has no field `{token}`; its fields are {}",
+                    "`{}` has no field `{first}`; its fields are {}",
                     item.ident,
                     known()
                 ),
             ),
-            Some(field) if !is_option(&field.ty) => errors.push_spanned(
+            // A nested token's type is checked by the compiler, at the path.
+            Some(field) if token.path.len() == 1 && !is_option(&field.ty) => errors.push_spanned(
                 field.ty.span(),
                 format!(
-                    "the token field `{token}` must be an `Option<_>`: `None` is the first page"
+                    "the token field `{first}` must be an `Option<_>`: `None` is the first page"
                 ),
             ),
             Some(_) => {}

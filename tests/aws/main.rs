@@ -19,6 +19,7 @@ mod mock_object_attributes;
 mod models;
 mod resume_every_offset;
 mod s3_aws_rules;
+mod s3_edge_cases;
 mod s3_endpoint;
 mod s3_list_cli;
 mod support;

@@ -475,8 +475,8 @@ async fn a_repeated_token_while_the_flag_says_more_is_an_error_with_the_cursor()
         panic!("expected a duplicate-token error, got {error:?}");
     };
     assert_eq!(request.calls.get(), 3);
-    // The cursor points where the service pointed: resuming repeats that page's request (and,
-    // the service being no better, meets the same guard).
+    // The cursor points after the page's items: resuming asks for that page again, skips what
+    // was yielded (nothing repeats) and, the service being no better, meets the same guard.
     let (resumed, error) = drain(
         ListStuck::default()
             .into_paginator()
@@ -485,8 +485,32 @@ async fn a_repeated_token_while_the_flag_says_more_is_an_error_with_the_cursor()
             .items(),
     )
     .await;
-    assert_eq!(resumed, [4, 5]);
+    assert!(resumed.is_empty());
     assert!(matches!(error, Some(Error::DuplicateToken { .. })));
+
+    // A limit reached before the repeated token would be followed is a clean stop, and its
+    // cursor does not repeat the page either.
+    for limit in [5, 6] {
+        let mut items = ListStuck::default()
+            .into_paginator()
+            .max_items(limit)
+            .items();
+        let mut seen = Vec::new();
+        while let Some(value) = items.try_next().await.unwrap() {
+            seen.push(value);
+        }
+        assert_eq!(seen, (0..limit as u32).collect::<Vec<_>>());
+        let (rest, error) = drain(
+            ListStuck::default()
+                .into_paginator()
+                .resume_from(&items.cursor().unwrap())
+                .unwrap()
+                .items(),
+        )
+        .await;
+        assert_eq!(rest, (limit as u32..6).collect::<Vec<_>>(), "after {limit}");
+        assert!(matches!(error, Some(Error::DuplicateToken { .. })));
+    }
 
     // The AWS SDK's behaviour stays one call away.
     let (values, error) = drain(

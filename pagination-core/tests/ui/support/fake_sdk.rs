@@ -128,6 +128,15 @@ pub mod operation {
                     self
                 }
 
+                pub fn get_max_keys(&self) -> &Option<i32> {
+                    &self.inner.max_keys
+                }
+
+                pub fn set_max_keys(mut self, max_keys: Option<i32>) -> Self {
+                    self.inner.max_keys = max_keys;
+                    self
+                }
+
                 pub fn max_keys(mut self, max_keys: i32) -> Self {
                     self.inner.max_keys = Some(max_keys);
                     self
@@ -218,6 +227,15 @@ pub mod operation {
                     self
                 }
 
+                pub fn get_max_keys(&self) -> &Option<i32> {
+                    &self.inner.max_keys
+                }
+
+                pub fn set_max_keys(mut self, max_keys: Option<i32>) -> Self {
+                    self.inner.max_keys = max_keys;
+                    self
+                }
+
                 pub fn max_keys(mut self, max_keys: i32) -> Self {
                     self.inner.max_keys = Some(max_keys);
                     self
@@ -289,6 +307,11 @@ pub mod operation {
 
                 pub fn set_part_number_marker(mut self, marker: Option<String>) -> Self {
                     self.inner.part_number_marker = marker;
+                    self
+                }
+
+                pub fn set_max_parts(mut self, max_parts: Option<i32>) -> Self {
+                    self.inner.max_parts = max_parts;
                     self
                 }
 

@@ -33,6 +33,34 @@ const _: () = {
             __request.token = __pagination::token(&__output.next_token);
             __request
         }
+        fn parameters_of(
+            __request: &Self::Request,
+            __parameters: &mut __pagination::Parameters,
+        ) {
+            #[allow(unused_imports)]
+            use __pagination::{HashDebug as _, HashUnordered as _};
+            __parameters
+                .add(
+                    "client",
+                    (&__pagination::ParameterValue(&__request.client)).parameter_hash(),
+                );
+            __parameters
+                .add_page_size(
+                    "limit",
+                    (&__pagination::ParameterValue(&__request.limit)).parameter_hash(),
+                );
+        }
+        const DESCRIBES_ERRORS: __pagination::bool = true;
+        fn describe_error(
+            __error: &Self::Error,
+            __formatter: &mut __pagination::Formatter<'_>,
+        ) -> __pagination::FmtResult {
+            #[allow(unused_imports)]
+            use __pagination::{
+                DescribeDisplay as _, DescribeError as _, DescribeNothing as _,
+            };
+            (&&__pagination::ErrorValue(__error)).describe(__formatter)
+        }
         fn item_fields(
             __output: &mut Self::Output,
         ) -> impl __pagination::ItemFields<Self::Item> + '_ {

@@ -32,6 +32,29 @@ const _: () = {
             let __next: fn(Self::Request, &Self::Output) -> Self::Request = next_offset;
             __next(__request, __output)
         }
+        fn parameters_of(
+            __request: &Self::Request,
+            __parameters: &mut __pagination::Parameters,
+        ) {
+            #[allow(unused_imports)]
+            use __pagination::{HashDebug as _, HashUnordered as _};
+            __parameters
+                .add_page_size(
+                    "limit",
+                    (&__pagination::ParameterValue(&__request.limit)).parameter_hash(),
+                );
+        }
+        const DESCRIBES_ERRORS: __pagination::bool = true;
+        fn describe_error(
+            __error: &Self::Error,
+            __formatter: &mut __pagination::Formatter<'_>,
+        ) -> __pagination::FmtResult {
+            #[allow(unused_imports)]
+            use __pagination::{
+                DescribeDisplay as _, DescribeError as _, DescribeNothing as _,
+            };
+            (&&__pagination::ErrorValue(__error)).describe(__formatter)
+        }
         fn item_fields(
             __output: &mut Self::Output,
         ) -> impl __pagination::ItemFields<Self::Item> + '_ {

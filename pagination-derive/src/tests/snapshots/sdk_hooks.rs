@@ -52,6 +52,25 @@ const _: () = {
             let __order: fn(&Self::Output) -> __pagination::ItemOrder = paging::by_key;
             __pagination::Some(__order(__output))
         }
+        fn parameters_of(
+            __request: &Self::Request,
+            __parameters: &mut __pagination::Parameters,
+        ) {
+            #[allow(unused_imports)]
+            use __pagination::{HashDebug as _, HashUnordered as _};
+            __parameters.add_debug("input", __request.as_input());
+        }
+        const DESCRIBES_ERRORS: __pagination::bool = true;
+        fn describe_error(
+            __error: &Self::Error,
+            __formatter: &mut __pagination::Formatter<'_>,
+        ) -> __pagination::FmtResult {
+            #[allow(unused_imports)]
+            use __pagination::{
+                DescribeDisplay as _, DescribeError as _, DescribeNothing as _,
+            };
+            (&&__pagination::ErrorValue(__error)).describe(__formatter)
+        }
         fn item_fields(
             __output: &mut Self::Output,
         ) -> impl __pagination::ItemFields<Self::Item> + '_ {

@@ -58,6 +58,35 @@ const _: () = {
         ) -> __pagination::Option<__pagination::bool> {
             __pagination::Some(__pagination::flag(&__output.is_truncated))
         }
+        fn parameters_of(
+            __request: &Self::Request,
+            __parameters: &mut __pagination::Parameters,
+        ) {
+            #[allow(unused_imports)]
+            use __pagination::{HashDebug as _, HashUnordered as _};
+            __parameters
+                .add_debug(
+                    "input",
+                    __request.clone().set_max_keys(__pagination::None).as_input(),
+                );
+            __parameters
+                .add_page_size(
+                    "page size",
+                    (&__pagination::ParameterValue(&__request.get_max_keys()))
+                        .parameter_hash(),
+                );
+        }
+        const DESCRIBES_ERRORS: __pagination::bool = true;
+        fn describe_error(
+            __error: &Self::Error,
+            __formatter: &mut __pagination::Formatter<'_>,
+        ) -> __pagination::FmtResult {
+            #[allow(unused_imports)]
+            use __pagination::{
+                DescribeDisplay as _, DescribeError as _, DescribeNothing as _,
+            };
+            (&&__pagination::ErrorValue(__error)).describe(__formatter)
+        }
         fn item_fields(
             __output: &mut Self::Output,
         ) -> impl __pagination::ItemFields<Self::Item> + '_ {

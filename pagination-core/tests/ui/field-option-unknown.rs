@@ -1,0 +1,28 @@
+// An unknown option in a field's `#[paginate(...)]`.
+#![allow(dead_code)]
+
+use pagination_core::{PageRequest, paginate};
+
+struct Page {
+    values: Vec<u32>,
+    next: Option<String>,
+}
+
+#[paginate(input_token = after, output_token = next, items = values: u32)]
+#[derive(Clone, Debug, Default)]
+struct ListValues {
+    #[paginate(ignore)]
+    client: u8,
+    after: Option<String>,
+}
+
+impl PageRequest for ListValues {
+    type Output = Page;
+    type Error = std::convert::Infallible;
+
+    async fn send(self) -> Result<Page, Self::Error> {
+        unimplemented!()
+    }
+}
+
+fn main() {}

@@ -1,0 +1,121 @@
+//! What a declaration with mistakes still expands to, next to its errors: the trait impls with
+//! bodies that are never run, so that `into_paginator()` and the streams keep resolving at the
+//! call sites and the user sees the mistakes in the attribute, not one more error per use.
+//!
+//! Input: `#[paginate(input_token = aftr, output_token = next, items = values: u32)]` on
+//! `struct ListValues { after: Option<String> }` (no field `aftr`).
+//!
+//! Output: the error on `aftr`, and `impl PaginatedOperation for ListValues` with `Item = u32`
+//! whose methods are `unreachable!()`, and `impl IntoPaginator<ListValues> for ListValues`.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+use syn::{Fields, Item};
+
+use crate::attr::Args;
+use crate::valid::upper_camel;
+
+/// The fallback impls, when the item is a struct whose request and output types can be named.
+pub(crate) fn fallback(args: &Args, item: &Item) -> Option<TokenStream> {
+    let Item::Struct(item) = item else {
+        return None;
+    };
+    if !item.generics.params.is_empty() {
+        return None;
+    }
+    let marker = &item.ident;
+    let (request, output, error) = match (&args.operation, &item.fields) {
+        (Some(operation), Fields::Unit) => {
+            let path = &operation.value;
+            let segments: Vec<_> = path.segments.iter().collect();
+            let index = segments
+                .iter()
+                .position(|segment| segment.ident == "operation")?;
+            if index == 0 || index + 2 != segments.len() {
+                return None;
+            }
+            let module = &segments[index + 1].ident;
+            let name = syn::parse_str::<syn::Ident>(&upper_camel(&module.to_string())).ok()?;
+            let root = segments[..index].iter().map(|segment| &segment.ident);
+            let root = quote!(#(#root)::*);
+            let builder = format_ident!("{}FluentBuilder", name);
+            let output = format_ident!("{}Output", name);
+            let error = format_ident!("{}Error", name);
+            (
+                quote!(#root::operation::#module::builders::#builder),
+                quote!(#root::operation::#module::#output),
+                quote!(#root::error::SdkError<#root::operation::#module::#error>),
+            )
+        }
+        (None, Fields::Named(_)) => (
+            quote!(#marker),
+            quote!(<Self as __pagination::PageRequest>::Output),
+            quote!(<Self as __pagination::PageRequest>::Error),
+        ),
+        _ => return None,
+    };
+    // One item field whose type is written: the streams keep their item type.
+    let item_ty = match args
+        .items
+        .as_ref()
+        .map(|items| items.value.values.as_slice())
+    {
+        Some([only]) => {
+            let ty = &only.ty;
+            quote!(#ty)
+        }
+        _ => quote!(()),
+    };
+    let page_size = args.page_size.is_some().then(|| {
+        quote! {
+            #[automatically_derived]
+            impl __pagination::PageSize for #marker {
+                fn set_page_size(_: Self::Request, _: __pagination::u32) -> Self::Request {
+                    ::core::unreachable!()
+                }
+            }
+        }
+    });
+    Some(quote! {
+        #[allow(unused_qualifications, unreachable_code, unused_variables)]
+        const _: () = {
+            use ::pagination_core::__private as __pagination;
+
+            #[automatically_derived]
+            impl __pagination::PaginatedOperation for #marker {
+                type Request = #request;
+                type Output = #output;
+                type Error = #error;
+                type Item = #item_ty;
+
+                fn send(_: Self::Request) -> __pagination::SendFuture<Self> {
+                    ::core::unreachable!()
+                }
+
+                fn parameters(_: &Self::Request) -> &dyn __pagination::Debug {
+                    ::core::unreachable!()
+                }
+
+                fn visit_tokens<V: __pagination::TokenVisitor>(
+                    _: Self::Request,
+                    _: &mut V,
+                ) -> __pagination::Result<Self::Request, V::Error> {
+                    ::core::unreachable!()
+                }
+
+                fn next_request(_: Self::Request, _: &Self::Output) -> Self::Request {
+                    ::core::unreachable!()
+                }
+
+                fn item_fields(_: &mut Self::Output) -> impl __pagination::ItemFields<Self::Item> + '_ {
+                    __pagination::None::<&mut ::std::vec::Vec<Self::Item>>
+                }
+            }
+
+            #page_size
+
+            #[automatically_derived]
+            impl __pagination::IntoPaginator<#marker> for #request {}
+        };
+    })
+}
