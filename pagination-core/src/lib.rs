@@ -98,7 +98,7 @@
 //! | key | required | value |
 //! |---|---|---|
 //! | `operation` | for SDK operations | the operation's module: `aws_sdk_s3::operation::list_objects` |
-//! | `input_token` | yes | the request field that carries the token, or several in parentheses: `(key_marker, version_id_marker)` |
+//! | `input_token` | yes | the request field that carries the token, or several in parentheses: `(key_marker, version_id_marker)`; in a builder you own, a field inside a field: `params.starting_after` |
 //! | `output_token` | yes, unless `next_request` | the output field that holds the next token, or one per input token, in the same order |
 //! | `items` | yes | the output field(s) holding the items, each with its element type: `contents: Object` |
 //! | `more_results` | no | a `bool` or `Option<bool>` output field that says whether more pages follow |
@@ -106,6 +106,34 @@
 //! | `item_enum` | no | the name of the enum of several item fields (default: `<Struct>Item`) |
 //! | `next_request` | no | a function `fn(Request, &Output) -> Request` that finishes the next request (below) |
 //! | `item_order` | no | a function `fn(&Output) -> ItemOrder` that orders a page's items across several item fields (below) |
+//!
+//! **Fields that are not parameters.** A request builder you own often holds a client, a
+//! connection pool, a counter or a cache. Mark such a field `#[paginate(skip)]`: cursors then
+//! leave it out, so a cursor resumes with another client, in another process. Every other field
+//! (but the tokens) is a parameter: a cursor made with other values is refused, naming them.
+//!
+//! ```
+//! # use pagination_core::{PageRequest, paginate};
+//! # struct Page { data: Vec<String>, next: Option<String> }
+//! # #[derive(Debug, Default)] struct Client;
+//! #[paginate(input_token = after, output_token = next, items = data: String)]
+//! #[derive(Clone, Debug)]
+//! struct ListCustomers {
+//!     #[paginate(skip)]
+//!     client: std::sync::Arc<Client>,
+//!     email: Option<String>,
+//!     after: Option<String>,
+//! }
+//! # impl PageRequest for ListCustomers {
+//! #     type Output = Page;
+//! #     type Error = std::io::Error;
+//! #     async fn send(self) -> Result<Page, std::io::Error> { unimplemented!() }
+//! # }
+//! ```
+//!
+//! The [`paging_styles`] module shows declarations for the common styles of HTTP APIs: a token in
+//! the body, the last item's id, a next URL in a `Link` header, offsets, page numbers, and a
+//! GraphQL `pageInfo`.
 //!
 //! **Tokens** are never given types: the engine learns each token's type from the fields
 //! themselves. Any [`TokenValue`] can be a token: strings, integers, lists, and maps such as
@@ -214,11 +242,14 @@
 //! # Cursors
 //!
 //! A [`Cursor`] is a position after any item: the tokens of a page, an offset into it, and a
-//! fingerprint of the request's other parameters. [`ItemStream::cursor`] tells it after every
+//! fingerprint of the request's parameters (its fields other than the tokens and those marked
+//! `#[paginate(skip)]`; hash maps count by their contents, whatever their order). [`ItemStream::cursor`] tells it after every
 //! item, [`PageStream::cursor`] after every page, and every [`Error`] carries one.
 //! [`Paginator::resume_from`] continues exactly there. Its string form is opaque and URL-safe
 //! (`serde` support behind the `serde` feature); a cursor of another request, or a string that is
-//! not a cursor, is a typed [`CursorError`], never a panic.
+//! not a cursor, is a typed [`CursorError`], never a panic; a refused cursor names the parameters
+//! that differ. Builder methods come in any order: the page size is checked when the listing
+//! starts.
 //!
 //! ```
 //! # use futures::TryStreamExt;
@@ -260,7 +291,8 @@
 //!
 //! A failed page request is yielded as [`Error::Request`], with the request's error and the
 //! cursor of the failed page, and the stream ends: resuming from that cursor retries the page and
-//! loses or repeats nothing. The other variants are the guards below and a cursor that cannot be
+//! loses or repeats nothing. Its `Display` says what the request's error says, with its causes
+//! (an AWS SDK error's service message included), so `eprintln!("{error}")` is enough. The other variants are the guards below and a cursor that cannot be
 //! honoured.
 //!
 //! # Guards
@@ -323,6 +355,8 @@ pub use pagination_derive::paginate;
 pub use paginator::Paginator;
 pub use stream::{ItemStream, PageStream};
 pub use token::{TokenDecoder, TokenEncoder, TokenValue, TokenVisitor};
+
+pub mod paging_styles;
 
 #[doc(hidden)]
 #[path = "private.rs"]

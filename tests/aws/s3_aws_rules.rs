@@ -824,3 +824,27 @@ async fn a_page_size_of_zero_is_refused_before_any_request() {
         assert!(endpoint.requests().is_empty(), "{listing:?}: nothing sent");
     }
 }
+
+#[tokio::test]
+async fn a_failed_request_says_what_s3_said_on_one_line() {
+    let endpoint = S3Endpoint::start().unwrap();
+    let client = endpoint.s3_client();
+    let run = list(
+        &client,
+        "no-such-bucket",
+        Listing::Versions,
+        &Options::default(),
+    )
+    .await;
+    assert!(run.items.is_empty());
+    let mut items = Paginator::<ListObjectVersions>::new(
+        client.list_object_versions().bucket("no-such-bucket"),
+    )
+    .items();
+    let error = items.next().await.unwrap().unwrap_err();
+    let text = error.to_string();
+    assert!(!text.contains('\n'), "{text}");
+    assert!(text.starts_with("a page request failed: "), "{text}");
+    assert!(text.contains("NoSuchBucket"), "{text}");
+    eprintln!("s3_aws_rules: {text}");
+}
