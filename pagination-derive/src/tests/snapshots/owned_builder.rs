@@ -64,7 +64,7 @@ const _: () = {
         fn item_fields(
             __output: &mut Self::Output,
         ) -> impl __pagination::ItemFields<Self::Item> + '_ {
-            __pagination::item_field(__pagination::Some(&mut __output.users))
+            __pagination::item_field::<User, _>(__pagination::Some(&mut __output.users))
         }
     }
     #[automatically_derived]

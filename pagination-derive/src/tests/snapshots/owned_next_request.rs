@@ -58,7 +58,7 @@ const _: () = {
         fn item_fields(
             __output: &mut Self::Output,
         ) -> impl __pagination::ItemFields<Self::Item> + '_ {
-            __pagination::item_field(__pagination::Some(&mut __output.rows))
+            __pagination::item_field::<Row, _>(__pagination::Some(&mut __output.rows))
         }
     }
     #[automatically_derived]

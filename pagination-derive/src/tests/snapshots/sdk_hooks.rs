@@ -75,9 +75,18 @@ const _: () = {
             __output: &mut Self::Output,
         ) -> impl __pagination::ItemFields<Self::Item> + '_ {
             (
-                (__pagination::Some(&mut __output.contents), ListObjectsItem::Contents),
                 (
-                    __pagination::Some(&mut __output.common_prefixes),
+                    __pagination::item_field::<
+                        Object,
+                        _,
+                    >(__pagination::Some(&mut __output.contents)),
+                    ListObjectsItem::Contents,
+                ),
+                (
+                    __pagination::item_field::<
+                        CommonPrefix,
+                        _,
+                    >(__pagination::Some(&mut __output.common_prefixes)),
                     ListObjectsItem::CommonPrefixes,
                 ),
             )

@@ -61,13 +61,14 @@ const _: () = {
             __parameters
                 .add_debug(
                     "input",
-                    __request.clone().set_max_parts(__pagination::None).as_input(),
+                    __pagination::Clone::clone(__request)
+                        .set_max_parts(__pagination::None)
+                        .as_input(),
                 );
             __parameters
                 .add_page_size(
                     "page size",
-                    (&__pagination::ParameterValue(&__request.get_max_parts()))
-                        .parameter_hash(),
+                    __pagination::debug_hash(__request.as_input()),
                 );
         }
         const DESCRIBES_ERRORS: __pagination::bool = true;
@@ -84,7 +85,10 @@ const _: () = {
         fn item_fields(
             __output: &mut Self::Output,
         ) -> impl __pagination::ItemFields<Self::Item> + '_ {
-            __pagination::item_field(
+            __pagination::item_field::<
+                ObjectPart,
+                _,
+            >(
                 __pagination::field_mut(
                     __output,
                     |__output| __pagination::Some(
@@ -100,7 +104,7 @@ const _: () = {
             __request: Self::Request,
             __size: __pagination::u32,
         ) -> Self::Request {
-            __request.max_parts(__pagination::page_size(__size))
+            __request.set_max_parts(__pagination::Some(__pagination::page_size(__size)))
         }
     }
     #[automatically_derived]

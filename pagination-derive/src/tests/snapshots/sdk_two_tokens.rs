@@ -67,13 +67,14 @@ const _: () = {
             __parameters
                 .add_debug(
                     "input",
-                    __request.clone().set_max_keys(__pagination::None).as_input(),
+                    __pagination::Clone::clone(__request)
+                        .set_max_keys(__pagination::None)
+                        .as_input(),
                 );
             __parameters
                 .add_page_size(
                     "page size",
-                    (&__pagination::ParameterValue(&__request.get_max_keys()))
-                        .parameter_hash(),
+                    __pagination::debug_hash(__request.as_input()),
                 );
         }
         const DESCRIBES_ERRORS: __pagination::bool = true;
@@ -92,15 +93,24 @@ const _: () = {
         ) -> impl __pagination::ItemFields<Self::Item> + '_ {
             (
                 (
-                    __pagination::Some(&mut __output.versions),
+                    __pagination::item_field::<
+                        ObjectVersion,
+                        _,
+                    >(__pagination::Some(&mut __output.versions)),
                     ObjectVersionEntry::Version,
                 ),
                 (
-                    __pagination::Some(&mut __output.delete_markers),
+                    __pagination::item_field::<
+                        DeleteMarkerEntry,
+                        _,
+                    >(__pagination::Some(&mut __output.delete_markers)),
                     ObjectVersionEntry::DeleteMarker,
                 ),
                 (
-                    __pagination::Some(&mut __output.common_prefixes),
+                    __pagination::item_field::<
+                        CommonPrefix,
+                        _,
+                    >(__pagination::Some(&mut __output.common_prefixes)),
                     ObjectVersionEntry::CommonPrefix,
                 ),
             )
@@ -112,7 +122,7 @@ const _: () = {
             __request: Self::Request,
             __size: __pagination::u32,
         ) -> Self::Request {
-            __request.max_keys(__pagination::page_size(__size))
+            __request.set_max_keys(__pagination::Some(__pagination::page_size(__size)))
         }
     }
     #[automatically_derived]
