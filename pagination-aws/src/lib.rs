@@ -26,6 +26,37 @@
 //! decided by `is_truncated` where a token check alone would stop early or loop. The
 //! [`s3`] and [`config`] modules list each operation with its paging rule.
 //!
+//! # Per-call settings on every page
+//!
+//! The SDK's `customize()` (a `config_override`, an interceptor, `mutate_request`) applies to
+//! one call. [`Paginator::send_with`] applies it to every page of a listing, resumed ones too:
+//!
+//! ```no_run
+//! use futures::TryStreamExt;
+//! use pagination_aws::Paginator;
+//! use pagination_aws::s3::{ListObjectVersions, ObjectVersionEntry};
+//!
+//! # async fn example(client: aws_sdk_s3::Client) -> Result<(), Box<dyn std::error::Error>> {
+//! let overrides = aws_sdk_s3::config::Builder::default()
+//!     .retry_config(aws_sdk_s3::config::retry::RetryConfig::standard().with_max_attempts(10));
+//! let entries: Vec<ObjectVersionEntry> =
+//!     Paginator::<ListObjectVersions>::new(client.list_object_versions().bucket("my-bucket"))
+//!         .send_with(move |request| {
+//!             request
+//!                 .customize()
+//!                 .config_override(overrides.clone())
+//!                 .mutate_request(|http| {
+//!                     http.headers_mut().insert("x-audit-run", "nightly");
+//!                 })
+//!                 .send()
+//!         })
+//!         .items()
+//!         .try_collect()
+//!         .await?;
+//! # Ok(())
+//! # }
+//! ```
+//!
 //! Import `IntoPaginator` from this crate rather than from `pagination-core`: rustc loads a
 //! dependency only when the code names it, and the `into_paginator()` impls live here.
 //!

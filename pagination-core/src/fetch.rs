@@ -41,6 +41,11 @@ pub(crate) struct FetchedPage<Op: PaginatedOperation> {
 
 pub(crate) type PageResult<Op> = Result<FetchedPage<Op>, Error<<Op as PaginatedOperation>::Error>>;
 
+/// How each page request is sent, when not by [`PaginatedOperation::send`]
+/// ([`Paginator::send_with`](crate::Paginator::send_with)).
+pub(crate) type Sender<Op> =
+    Arc<dyn Fn(<Op as PaginatedOperation>::Request) -> SendFuture<Op> + Send + Sync>;
+
 struct InFlight<Op: PaginatedOperation> {
     response: SendFuture<Op>,
     request: Op::Request,
@@ -53,6 +58,7 @@ pub(crate) struct PageFetcher<Op: PaginatedOperation> {
     /// The tokens of `next`, when they were recorded already (as the page before was accepted).
     next_tokens: Option<Arc<[u8]>>,
     in_flight: Option<InFlight<Op>>,
+    sender: Option<Sender<Op>>,
     identity: Identity,
     /// Items of the next page already seen (from a cursor).
     skip: usize,
@@ -70,12 +76,14 @@ impl<Op: PaginatedOperation> PageFetcher<Op> {
         identity: Identity,
         skip: usize,
         settings: &Settings,
+        sender: Option<Sender<Op>>,
     ) -> Self {
         let limit_reached = settings.max_items == Some(0) || settings.max_pages == Some(0);
         PageFetcher {
             next: (!limit_reached).then_some(request),
             next_tokens: None,
             in_flight: None,
+            sender,
             identity,
             skip,
             items_left: settings.max_items,
@@ -110,7 +118,10 @@ impl<Op: PaginatedOperation> PageFetcher<Op> {
             };
             self.history.record(xxh3_64(&tokens));
             self.in_flight = Some(InFlight {
-                response: Op::send(request.clone()),
+                response: match &self.sender {
+                    Some(send) => send(request.clone()),
+                    None => Op::send(request.clone()),
+                },
                 request,
                 tokens,
             });

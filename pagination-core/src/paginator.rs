@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::fetch::{PageFetcher, Settings, record_tokens};
+use crate::fetch::{PageFetcher, Sender, Settings, record_tokens};
 use crate::fingerprint::Named;
 use crate::guard::GuardPolicy;
 use crate::operation::{PageSize, PaginatedOperation};
@@ -24,6 +24,7 @@ pub struct Paginator<Op: PaginatedOperation> {
     /// The cursor this listing resumes from, checked again when the listing starts.
     resumed_from: Option<Cursor>,
     settings: Settings,
+    sender: Option<Sender<Op>>,
 }
 
 impl<Op: PaginatedOperation> Paginator<Op> {
@@ -35,6 +36,7 @@ impl<Op: PaginatedOperation> Paginator<Op> {
             skip: 0,
             resumed_from: None,
             settings: Settings::default(),
+            sender: None,
         }
     }
 
@@ -140,6 +142,27 @@ impl<Op: PaginatedOperation> Paginator<Op> {
         self
     }
 
+    /// Sends each page request with `send` instead of the operation's own `send`: the request
+    /// as the engine made it (tokens set) goes in, the page comes out. Use it to give every page
+    /// the same per-call settings, after a resume too. With the AWS SDK, that is the fluent
+    /// builder's `customize()`, whose `config_override`, `interceptor` and `mutate_request` apply
+    /// to one call only (`pagination-aws` documents it with an example):
+    ///
+    /// ```text
+    /// Paginator::<ListObjectVersions>::new(client.list_object_versions().bucket("b"))
+    ///     .send_with(move |request| request.customize().config_override(overrides.clone()).send())
+    /// ```
+    pub fn send_with<F, Fut>(mut self, send: F) -> Self
+    where
+        F: Fn(Op::Request) -> Fut + Send + Sync + 'static,
+        Fut: std::future::Future<Output = Result<Op::Output, Op::Error>> + Send + 'static,
+    {
+        self.sender = Some(std::sync::Arc::new(move |request| {
+            Box::pin(send(request)) as crate::SendFuture<Op>
+        }));
+        self
+    }
+
     /// Continues a listing at `cursor`: exactly the items after the cursor are listed.
     ///
     /// Refuses a cursor made for a request with other parameters
@@ -193,7 +216,13 @@ impl<Op: PaginatedOperation> Paginator<Op> {
                 .err()
                 .map(|source| (source, cursor.clone()))
         });
-        let mut fetcher = PageFetcher::new(self.request, named.identity, self.skip, &self.settings);
+        let mut fetcher = PageFetcher::new(
+            self.request,
+            named.identity,
+            self.skip,
+            &self.settings,
+            self.sender,
+        );
         if self.settings.zero_page_size {
             fetcher.fail(crate::Error::InvalidPageSize {
                 cursor: start.clone(),
@@ -215,6 +244,7 @@ impl<Op: PaginatedOperation> Clone for Paginator<Op> {
             skip: self.skip,
             resumed_from: self.resumed_from.clone(),
             settings: self.settings.clone(),
+            sender: self.sender.clone(),
         }
     }
 }
@@ -225,6 +255,7 @@ impl<Op: PaginatedOperation> fmt::Debug for Paginator<Op> {
             .field("request", Op::parameters(&self.request))
             .field("skip", &self.skip)
             .field("settings", &self.settings)
+            .field("send_with", &self.sender.is_some())
             .finish()
     }
 }
