@@ -16,8 +16,11 @@
 //! `--encoding-type url` S3 URL-encodes keys on the wire (for keys XML cannot carry); the lines
 //! still show the real keys and prefixes. When `--max-items` stops the listing early, the last
 //! line is `{"next_token":"<cursor>"}`; pass it back with `--starting-token` to continue exactly
-//! there. Progress and a summary go to stderr. A listing that cannot be completed (a failed
-//! request, or a server whose tokens do not advance) exits with status 1 and says why.
+//! there. Progress and a summary go to stderr: on a terminal one line updated in place (pages,
+//! items, items per second, elapsed), otherwise a line every few seconds; `--quiet` keeps only
+//! the summary. With `RUST_LOG` set (`RUST_LOG=pagination_core=debug`), the listing's traces
+//! go to stderr too. A listing that cannot be completed (a failed request, or a server whose
+//! tokens do not advance) exits with status 1 and says why.
 
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
@@ -86,6 +89,9 @@ struct Args {
     /// Continue a listing where an earlier run stopped (its `next_token`).
     #[arg(long)]
     starting_token: Option<String>,
+    /// Only the final summary on stderr: no progress.
+    #[arg(long, short)]
+    quiet: bool,
     /// An S3-compatible endpoint instead of AWS (such as a moto server).
     #[arg(long)]
     endpoint_url: Option<String>,
@@ -96,6 +102,12 @@ struct Args {
 
 #[tokio::main]
 async fn main() -> ExitCode {
+    if std::env::var_os("RUST_LOG").is_some() {
+        tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
+            .with_writer(io::stderr)
+            .init();
+    }
     if std::env::args_os().len() == 1 {
         return demo().await;
     }
@@ -171,7 +183,12 @@ async fn list(client: &aws_sdk_s3::Client, bucket: &str, args: &Args) -> Result<
                 .set_encoding_type(encoding);
             let paginator =
                 configure::<ListObjectVersions>(Paginator::new(request), args, starting.as_ref())?;
-            write_items(paginator.items(), |item| names.version_line(item)).await
+            write_items(
+                paginator.items(),
+                |item| names.version_line(item),
+                args.quiet,
+            )
+            .await
         }
         Listing::Objects => {
             let request = client
@@ -182,7 +199,12 @@ async fn list(client: &aws_sdk_s3::Client, bucket: &str, args: &Args) -> Result<
                 .set_encoding_type(encoding);
             let paginator =
                 configure::<ListObjectsV2>(Paginator::new(request), args, starting.as_ref())?;
-            write_items(paginator.items(), |item| names.object_line(item)).await
+            write_items(
+                paginator.items(),
+                |item| names.object_line(item),
+                args.quiet,
+            )
+            .await
         }
         Listing::ObjectsV1 => {
             let request = client
@@ -193,7 +215,12 @@ async fn list(client: &aws_sdk_s3::Client, bucket: &str, args: &Args) -> Result<
                 .set_encoding_type(encoding);
             let paginator =
                 configure::<ListObjects>(Paginator::new(request), args, starting.as_ref())?;
-            write_items(paginator.items(), |item| names.object_v1_line(item)).await
+            write_items(
+                paginator.items(),
+                |item| names.object_v1_line(item),
+                args.quiet,
+            )
+            .await
         }
         Listing::MultipartUploads => {
             let request = client
@@ -207,7 +234,12 @@ async fn list(client: &aws_sdk_s3::Client, bucket: &str, args: &Args) -> Result<
                 args,
                 starting.as_ref(),
             )?;
-            write_items(paginator.items(), |item| names.upload_line(item)).await
+            write_items(
+                paginator.items(),
+                |item| names.upload_line(item),
+                args.quiet,
+            )
+            .await
         }
     };
     let (pages, items, ending) = outcome.map_err(|error| {
@@ -275,6 +307,7 @@ enum Ending {
 async fn write_items<Op>(
     mut items: ItemStream<Op>,
     line: impl Fn(Op::Item) -> Value,
+    quiet: bool,
 ) -> io::Result<(u64, u64, Ending)>
 where
     Op: PaginatedOperation,
@@ -282,6 +315,7 @@ where
     let mut out = BufWriter::new(io::stdout().lock());
     let mut count = 0u64;
     let mut pages_reported = 0;
+    let mut progress = Progress::new(quiet);
     let ending = loop {
         match items.try_next().await {
             Ok(Some(item)) => {
@@ -289,7 +323,9 @@ where
                 writeln!(out, "{}", line(item))?;
                 if items.pages() != pages_reported {
                     pages_reported = items.pages();
-                    eprintln!("page {pages_reported} received ({count} items so far)");
+                    // The items received: those written, and the rest of this page.
+                    let rest = futures::Stream::size_hint(&items).0 as u64;
+                    progress.page(pages_reported, count + rest);
                 }
             }
             Ok(None) => break Ending::Complete,
@@ -304,11 +340,73 @@ where
             }
         }
     };
+    progress.finish();
     if let Some(cursor) = items.cursor() {
         writeln!(out, "{}", json!({ "next_token": cursor.to_string() }))?;
     }
     out.flush()?;
     Ok((items.pages(), count, ending))
+}
+
+/// Progress on stderr: one line updated in place on a terminal (indicatif), a line every few
+/// seconds otherwise, nothing with `--quiet`.
+struct Progress {
+    started: Instant,
+    bar: Option<indicatif::ProgressBar>,
+    /// Not a terminal: when the last line was written.
+    last_line: Option<Instant>,
+    quiet: bool,
+}
+
+impl Progress {
+    /// How often a line is written when stderr is not a terminal.
+    const LINE_EVERY: Duration = Duration::from_secs(2);
+
+    fn new(quiet: bool) -> Progress {
+        let terminal = std::io::IsTerminal::is_terminal(&io::stderr());
+        let bar = (!quiet && terminal).then(|| {
+            let bar = indicatif::ProgressBar::new_spinner();
+            bar.set_style(
+                indicatif::ProgressStyle::with_template("{spinner} {msg} [{elapsed}]")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+            );
+            bar.enable_steady_tick(Duration::from_millis(120));
+            bar
+        });
+        Progress {
+            started: Instant::now(),
+            bar,
+            last_line: None,
+            quiet,
+        }
+    }
+
+    fn page(&mut self, pages: u64, items: u64) {
+        if self.quiet {
+            return;
+        }
+        let elapsed = self.started.elapsed();
+        let rate = items as f64 / elapsed.as_secs_f64().max(1e-3);
+        let text = format!("{pages} pages, {items} items, {rate:.0} items/s");
+        match &self.bar {
+            Some(bar) => bar.set_message(text),
+            None => {
+                let due = self
+                    .last_line
+                    .is_none_or(|last| last.elapsed() >= Self::LINE_EVERY);
+                if due && elapsed >= Self::LINE_EVERY {
+                    eprintln!("progress: {text}, {:.1?} elapsed", elapsed);
+                    self.last_line = Some(Instant::now());
+                }
+            }
+        }
+    }
+
+    fn finish(&mut self) {
+        if let Some(bar) = self.bar.take() {
+            bar.finish_and_clear();
+        }
+    }
 }
 
 /// Turns items into NDJSON lines, with keys and prefixes as S3 stores them.
@@ -418,6 +516,7 @@ async fn demo() -> ExitCode {
         prefix: None,
         delimiter: None,
         encoding_type: None,
+        quiet: false,
         page_size: Some(25),
         max_items: None,
         starting_token: None,

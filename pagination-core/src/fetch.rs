@@ -10,6 +10,7 @@ use crate::fingerprint::Identity;
 use crate::guard::{GuardPolicy, Guards, TokenHistory};
 use crate::operation::{ItemFields as _, ItemOrder, PaginatedOperation, SendFuture};
 use crate::token::TokenRecorder;
+use crate::trace::Trace;
 use crate::{Cursor, CursorError, Error};
 
 /// The limits and guards of one listing.
@@ -21,6 +22,10 @@ pub(crate) struct Settings {
     pub(crate) prefetch: usize,
     /// `page_size(0)` was asked for: the listing fails before its first request.
     pub(crate) zero_page_size: bool,
+    /// The page size set through the paginator, for tracing.
+    pub(crate) page_size: Option<u32>,
+    /// The listing resumes from a cursor, for tracing.
+    pub(crate) resumed: bool,
 }
 
 /// A page as the engine hands it on, with where it sits in the listing.
@@ -68,6 +73,7 @@ pub(crate) struct PageFetcher<Op: PaginatedOperation> {
     history: TokenHistory,
     /// A guard's error, yielded after the page that tripped it.
     pending_error: Option<Error<Op::Error>>,
+    trace: Trace,
 }
 
 impl<Op: PaginatedOperation> PageFetcher<Op> {
@@ -91,7 +97,20 @@ impl<Op: PaginatedOperation> PageFetcher<Op> {
             guards: settings.guards,
             history: TokenHistory::new(),
             pending_error: None,
+            trace: Trace::listing(
+                operation_name::<Op>(),
+                settings.page_size,
+                settings.max_items,
+                settings.max_pages,
+                settings.resumed,
+            ),
         }
+    }
+
+    /// Pages are fetched ahead of the consumer, on a task (for tracing).
+    #[cfg(feature = "tokio")]
+    pub(crate) fn set_prefetched(&mut self) {
+        self.trace.set_prefetched();
     }
 
     /// Ends the listing with `error`, before any request.
@@ -117,11 +136,13 @@ impl<Op: PaginatedOperation> PageFetcher<Op> {
                 None => record_tokens::<Op>(request),
             };
             self.history.record(xxh3_64(&tokens));
+            let response = match &self.sender {
+                Some(send) => send(request.clone()),
+                None => Op::send(request.clone()),
+            };
+            self.trace.sent();
             self.in_flight = Some(InFlight {
-                response: match &self.sender {
-                    Some(send) => send(request.clone()),
-                    None => Op::send(request.clone()),
-                },
+                response: self.trace.instrument::<Op>(response),
                 request,
                 tokens,
             });
@@ -144,10 +165,12 @@ impl<Op: PaginatedOperation> PageFetcher<Op> {
                 if Op::DESCRIBES_ERRORS {
                     crate::error::register_describer::<Op::Error>(describe::<Op>);
                 }
-                Err(Error::Request {
+                let error = Error::Request {
                     source,
                     cursor: self.cursor(tokens, skip),
-                })
+                };
+                self.trace.failed(&error);
+                Err(error)
             }
         }))
     }
@@ -229,6 +252,9 @@ impl<Op: PaginatedOperation> PageFetcher<Op> {
         } else if more {
             let tripped =
                 self.guard_tripped(&tokens, &next_tokens, no_token, flag.is_some(), &page_end);
+            if let Some((policy, error)) = &tripped {
+                self.trace.guard(guard_name(error), *policy, &next_tokens);
+            }
             match tripped {
                 Some((GuardPolicy::Stop, _)) => (complete, ends) = (true, true),
                 Some((GuardPolicy::Error, error)) => {
@@ -239,6 +265,10 @@ impl<Op: PaginatedOperation> PageFetcher<Op> {
             }
         }
 
+        self.trace.page(kept, !ends);
+        if ends {
+            self.trace.finished(complete);
+        }
         let after = if skip + kept < total || stuck {
             Some(page_end)
         } else if complete {
@@ -305,5 +335,21 @@ fn describe<Op: PaginatedOperation>(
     match error.downcast_ref::<Op::Error>() {
         Some(error) => Op::describe_error(error, f),
         None => Ok(()),
+    }
+}
+
+/// The operation's name, without its module path.
+pub(crate) fn operation_name<Op>() -> &'static str {
+    let name = std::any::type_name::<Op>();
+    name.rsplit("::").next().unwrap_or(name)
+}
+
+/// The name a guard's error goes by in traces.
+fn guard_name<E>(error: &Error<E>) -> &'static str {
+    match error {
+        Error::DuplicateToken { .. } => "duplicate token",
+        Error::TokenCycle { .. } => "token cycle",
+        Error::MissingToken { .. } => "missing token",
+        _ => "other",
     }
 }

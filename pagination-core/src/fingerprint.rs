@@ -79,8 +79,7 @@ impl Named {
         Op::parameters_of(&cleared, &mut parameters);
         // The operation is part of the identity: two operations with alike parameters are still
         // two listings. Its name without the module path, which moves in refactors.
-        let operation = std::any::type_name::<Op>();
-        let operation = operation.rsplit("::").next().unwrap_or(operation);
+        let operation = crate::fetch::operation_name::<Op>();
         let mut all = Xxh3::new();
         all.write(operation.as_bytes());
         let mut without_page_size = all.clone();

@@ -325,6 +325,12 @@
 //!
 //! - `tokio` (default): [`Paginator::prefetch`], which spawns a Tokio task.
 //! - `serde`: `Serialize`/`Deserialize` for [`Cursor`].
+//! - `tracing`: each listing is a `tracing` span (`listing`: operation, page size, limits,
+//!   whether it resumes), each page a `debug` event (`page received`: page number, items,
+//!   elapsed milliseconds, whether it was prefetched, whether more follow), a failed request or
+//!   a tripped guard a `warn` event. Page requests run inside the span, so what the client traces
+//!   nests under it. Token values are never traced (they can be keys or secrets); a guard's
+//!   event carries a short hash of the tokens instead.
 #![warn(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
@@ -340,6 +346,7 @@ mod prefetch;
 mod source;
 mod stream;
 mod token;
+mod trace;
 
 pub use cursor::{Cursor, CursorError, MalformedCursor};
 pub use error::Error;

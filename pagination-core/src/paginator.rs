@@ -64,6 +64,7 @@ impl<Op: PaginatedOperation> Paginator<Op> {
             self.request = Op::set_page_size(self.request, size);
             self.settings.zero_page_size = false;
         }
+        self.settings.page_size = Some(size);
         self
     }
 
@@ -181,6 +182,7 @@ impl<Op: PaginatedOperation> Paginator<Op> {
         self.request = request;
         self.skip = skip;
         self.resumed_from = Some(cursor.clone());
+        self.settings.resumed = true;
         Ok(self)
     }
 

@@ -86,6 +86,8 @@ impl<Op: PaginatedOperation> Prefetch<Op> {
         };
         self.state = match tokio::runtime::Handle::try_current() {
             Ok(runtime) => {
+                let mut fetcher = fetcher;
+                fetcher.set_prefetched();
                 let (sender, pages) = mpsc::channel(depth);
                 let task = runtime.spawn(fetch_ahead(fetcher, sender));
                 State::Running { pages, task }

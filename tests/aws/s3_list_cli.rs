@@ -320,3 +320,56 @@ fn a_listing_that_cannot_be_completed_exits_non_zero_and_says_why() {
         .collect();
     assert_eq!(ids, ["u1", "u2", "u3", "u4"]);
 }
+
+#[test]
+fn progress_lines_count_whole_pages_and_quiet_keeps_only_the_summary() {
+    let endpoint = S3Endpoint::start().unwrap();
+    let mut bucket = s3_endpoint::Bucket::objects((0..80).map(|n| format!("k{n:03}")));
+    bucket.quirks.latency = Some(std::time::Duration::from_millis(70));
+    endpoint.put_bucket("slow", bucket);
+    let url = endpoint.endpoint();
+    // 40 pages of 2 at 70 ms: about 3 s, so at least one progress line (stderr is a pipe here).
+    let output = run(&url, &["objects", "--bucket", "slow", "--page-size", "2"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    let progress: Vec<&str> = stderr
+        .lines()
+        .filter(|line| line.starts_with("progress: "))
+        .collect();
+    assert!(!progress.is_empty(), "{stderr}");
+    for line in &progress {
+        // "progress: P pages, I items, ...": every page counted whole.
+        let numbers: Vec<u64> = line
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|part| !part.is_empty())
+            .take(2)
+            .map(|part| part.parse().unwrap())
+            .collect();
+        assert_eq!(numbers[1], numbers[0] * 2, "{line}");
+    }
+    assert!(
+        stderr
+            .lines()
+            .last()
+            .unwrap()
+            .starts_with("listed 80 items in 40 pages"),
+        "{stderr}"
+    );
+
+    let quiet = run(
+        &url,
+        &[
+            "objects",
+            "--bucket",
+            "slow",
+            "--page-size",
+            "10",
+            "--quiet",
+        ],
+    );
+    let stderr = String::from_utf8_lossy(&quiet.stderr);
+    assert!(quiet.status.success(), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.starts_with("listed 80 items in 8 pages"), "{stderr}");
+    assert_eq!(String::from_utf8_lossy(&quiet.stdout).lines().count(), 80);
+}
