@@ -122,7 +122,7 @@ async fn main() -> ExitCode {
                 Ok(server) => server,
                 Err(error) => {
                     eprintln!("error: {error}");
-                    if matches!(error, moto::MotoError::NotInstalled) {
+                    if matches!(error, moto::MotoError::NotInstalled { .. }) {
                         eprintln!("(or run against AWS with --region R)");
                     }
                     return ExitCode::FAILURE;

@@ -484,11 +484,8 @@ async fn demo() -> ExitCode {
     eprintln!("demo: starting a local moto server (run with --help for the real thing)");
     let server = match MotoServer::start() {
         Ok(server) => server,
-        Err(moto::MotoError::NotInstalled) => {
-            eprintln!(
-                "error: the demo needs moto, which is not installed; {}",
-                moto::INSTALL_HINT
-            );
+        Err(error @ moto::MotoError::NotInstalled { .. }) => {
+            eprintln!("error: the demo needs moto: {error}");
             return ExitCode::FAILURE;
         }
         Err(error) => {

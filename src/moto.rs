@@ -3,9 +3,17 @@
 //!
 //! The server is started with `-p 0` and its port is read from the "Running on" line it prints
 //! on stderr. It is stopped, by its own PID, when the [`MotoServer`] is dropped.
+//!
+//! Which Python runs moto (and boto3, for the parity tests), first match wins:
+//! 1. `$MOTO_SERVER`, a whole command (`MOTO_SERVER="/opt/moto/bin/moto_server"`), for moto only;
+//! 2. `$PAGINATION_PYTHON`, a Python interpreter;
+//! 3. the project's own virtual environment, `.venv/` at the workspace root, which the README's
+//!    commands create (`python3 -m venv .venv && .venv/bin/python -m pip install 'moto[server]' boto3`);
+//! 4. `python3` on `PATH`.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
@@ -14,8 +22,11 @@ use std::{fmt, thread};
 
 use aws_sdk_s3::config::{BehaviorVersion, Credentials, Region};
 
-/// How to install moto, for messages.
-pub const INSTALL_HINT: &str = "install it with: python3 -m pip install 'moto[server]'";
+/// How to install moto, for messages: works where the system Python refuses `pip install`
+/// (PEP 668), and the harness finds the environment by itself.
+pub const INSTALL_HINT: &str = "from the repository's root, run: python3 -m venv .venv && \
+     .venv/bin/python -m pip install 'moto[server]' boto3 (on Debian or Ubuntu, `apt install \
+     python3-venv` first if venv is missing)";
 
 const START_TIMEOUT: Duration = Duration::from_secs(30);
 /// stderr lines kept for a failure message.
@@ -31,8 +42,11 @@ pub struct MotoServer {
 /// Why moto could not be started.
 #[derive(Debug)]
 pub enum MotoError {
-    /// Neither `moto_server` nor `python3 -m moto.server` could be run.
-    NotInstalled,
+    /// The Python found (see the module docs) cannot import moto's server.
+    NotInstalled {
+        /// The interpreter that was tried.
+        python: String,
+    },
     /// It started but did not become ready.
     NotReady {
         /// What happened.
@@ -45,7 +59,9 @@ pub enum MotoError {
 impl fmt::Display for MotoError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            MotoError::NotInstalled => write!(f, "moto is not installed; {INSTALL_HINT}"),
+            MotoError::NotInstalled { python } => {
+                write!(f, "moto is not installed for {python}; {INSTALL_HINT}")
+            }
             MotoError::NotReady { reason, log } => {
                 write!(f, "moto server did not start: {reason}")?;
                 for line in log {
@@ -62,22 +78,25 @@ impl std::error::Error for MotoError {}
 impl MotoServer {
     /// Starts a server on 127.0.0.1 with a free port and waits until it answers.
     ///
-    /// Runs `$MOTO_SERVER` if set, else `moto_server`, else `python3 -m moto.server`.
+    /// Runs `$MOTO_SERVER` if set, else `<python> -m moto.server` with the Python of
+    /// [`python`].
     pub fn start() -> Result<Self, MotoError> {
         let mut child = spawn()?;
         let log = Arc::new(Mutex::new(Vec::new()));
         let (port_sender, port_receiver) = mpsc::channel();
-        let stderr = child.stderr.take().ok_or(MotoError::NotInstalled)?;
+        let stderr = child.stderr.take().ok_or_else(|| MotoError::NotInstalled {
+            python: python().display().to_string(),
+        })?;
         let kept = Arc::clone(&log);
         // Drain stderr for the server's whole life: moto logs every request there, and a full
         // pipe would block it.
         thread::spawn(move || {
             let mut port_sender = Some(port_sender);
             for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                if let Some(port) = parse_port(&line) {
-                    if let Some(sender) = port_sender.take() {
-                        let _ = sender.send(port);
-                    }
+                if let Some(port) = parse_port(&line)
+                    && let Some(sender) = port_sender.take()
+                {
+                    let _ = sender.send(port);
                 }
                 let mut kept = kept.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
                 if kept.len() == KEPT_LOG_LINES {
@@ -177,39 +196,58 @@ impl Drop for MotoServer {
     }
 }
 
-fn spawn() -> Result<Child, MotoError> {
-    let configured = std::env::var("MOTO_SERVER").ok();
-    let candidates: Vec<Vec<String>> = match configured {
-        Some(command) => vec![command.split_whitespace().map(str::to_owned).collect()],
-        None => vec![
-            vec!["moto_server".into()],
-            vec!["python3".into(), "-m".into(), "moto.server".into()],
-        ],
-    };
-    for command in candidates {
-        let Some((program, arguments)) = command.split_first() else {
-            continue;
-        };
-        let spawned = Command::new(program)
-            .args(arguments)
-            .args(["-H", "127.0.0.1", "-p", "0"])
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn();
-        match spawned {
-            Ok(mut child) => {
-                // `python3 -m moto.server` exits at once when moto is missing.
-                thread::sleep(Duration::from_millis(20));
-                match child.try_wait() {
-                    Ok(Some(status)) if !status.success() => continue,
-                    _ => return Ok(child),
-                }
-            }
-            Err(_) => continue,
+/// The Python interpreter for moto and boto3: `$PAGINATION_PYTHON`, else the workspace's
+/// `.venv`, else `python3` on `PATH`.
+pub fn python() -> PathBuf {
+    if let Some(python) = std::env::var_os("PAGINATION_PYTHON") {
+        return PathBuf::from(python);
+    }
+    let venv = Path::new(env!("CARGO_MANIFEST_DIR")).join(".venv");
+    for candidate in [
+        venv.join("bin").join("python"),
+        venv.join("Scripts").join("python.exe"),
+    ] {
+        if candidate.exists() {
+            return candidate;
         }
     }
-    Err(MotoError::NotInstalled)
+    PathBuf::from("python3")
+}
+
+fn spawn() -> Result<Child, MotoError> {
+    let command: Vec<String> = match std::env::var("MOTO_SERVER") {
+        Ok(command) => command.split_whitespace().map(str::to_owned).collect(),
+        Err(_) => {
+            let python = python();
+            // Asked before starting, so that a missing moto is always told the same way.
+            let importable = Command::new(&python)
+                .args(["-c", "import moto.server"])
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status()
+                .is_ok_and(|status| status.success());
+            if !importable {
+                return Err(MotoError::NotInstalled {
+                    python: python.display().to_string(),
+                });
+            }
+            let python = python.to_string_lossy().into_owned();
+            vec![python, "-m".into(), "moto.server".into()]
+        }
+    };
+    let not_installed = || MotoError::NotInstalled {
+        python: command.join(" "),
+    };
+    let (program, arguments) = command.split_first().ok_or_else(not_installed)?;
+    Command::new(program)
+        .args(arguments)
+        .args(["-H", "127.0.0.1", "-p", "0"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|_| not_installed())
 }
 
 /// The port of a "Running on http://127.0.0.1:PORT" line.

@@ -62,6 +62,7 @@
 //!
 //! Features: `s3` (aws-sdk-s3) and `config` (aws-sdk-config), both on by default.
 #![warn(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 /// The runtime these paginators run on: streams, cursors, errors, guards.
 pub use pagination_core;

@@ -131,11 +131,11 @@ fn decode_version_markers(
     mut request: ListObjectVersionsFluentBuilder,
     output: &ListObjectVersionsOutput,
 ) -> ListObjectVersionsFluentBuilder {
-    if request.get_version_id_marker().is_none() {
-        if let Some(marker) = request.get_key_marker().clone() {
-            let last = last_version_of(output, &marker);
-            request = request.set_version_id_marker(last);
-        }
+    if request.get_version_id_marker().is_none()
+        && let Some(marker) = request.get_key_marker().clone()
+    {
+        let last = last_version_of(output, &marker);
+        request = request.set_version_id_marker(last);
     }
     let marker = decode_if(output.encoding_type(), request.get_key_marker());
     request.set_key_marker(marker)
@@ -255,11 +255,11 @@ fn upload_markers(
         request = request.set_upload_id_marker(None);
     } else if request.get_upload_id_marker().is_none() {
         let last = output.uploads().last();
-        if let (Some(marker), Some(last)) = (request.get_key_marker(), last) {
-            if last.key() == Some(marker.as_str()) {
-                let upload_id = last.upload_id().map(str::to_owned);
-                request = request.set_upload_id_marker(upload_id);
-            }
+        if let (Some(marker), Some(last)) = (request.get_key_marker(), last)
+            && last.key() == Some(marker.as_str())
+        {
+            let upload_id = last.upload_id().map(str::to_owned);
+            request = request.set_upload_id_marker(upload_id);
         }
     }
     let marker = decode_if(output.encoding_type(), request.get_key_marker());

@@ -116,8 +116,7 @@ fn captured(run: impl FnOnce()) -> Vec<Captured> {
     let capture = Capture::default();
     let subscriber = tracing_subscriber::registry().with(capture.clone());
     tracing::subscriber::with_default(subscriber, run);
-    let events = capture.0.lock().unwrap().clone();
-    events
+    capture.0.lock().unwrap().clone()
 }
 
 fn block_on<F: std::future::Future>(future: F) -> F::Output {

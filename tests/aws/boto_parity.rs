@@ -26,7 +26,9 @@ async fn boto_listing(
     delimiter: Option<&str>,
 ) -> Vec<Value> {
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/aws/boto_list.py");
-    let mut command = tokio::process::Command::new("python3");
+    // The Python moto runs on, which has boto3 too (the README installs both there).
+    let python = pagination_examples::moto::python();
+    let mut command = tokio::process::Command::new(&python);
     command
         .arg(script)
         .args([
@@ -52,7 +54,7 @@ async fn boto_listing(
     let output = command
         .output()
         .await
-        .expect("python3 runs (boto3 comes with moto)");
+        .unwrap_or_else(|error| panic!("{} does not run: {error}", python.display()));
     assert!(
         output.status.success(),
         "boto_list.py failed:\n{}",
