@@ -106,6 +106,7 @@ async fn main() -> ExitCode {
         tracing_subscriber::fmt()
             .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
             .with_writer(io::stderr)
+            .with_ansi(std::io::IsTerminal::is_terminal(&io::stderr()))
             .init();
     }
     if std::env::args_os().len() == 1 {
@@ -288,7 +289,7 @@ fn configure<Op: pagination_core::PageSize>(
 fn refuse_starting_token(error: &dyn std::fmt::Display) {
     eprintln!(
         "error: --starting-token does not continue this listing: {error}\n\
-         (it must come from s3_list with the same listing, bucket, prefix, delimiter and page size)"
+         (it must come from s3_list with the same listing, bucket, prefix, delimiter, encoding type and page size)"
     );
 }
 

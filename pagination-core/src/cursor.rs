@@ -191,15 +191,18 @@ pub enum CursorError {
     /// The cursor is well formed but was made for a request whose named parameters differ from
     /// this one's. Resuming there would list something else.
     #[error(
-        "this cursor was made for a request with another {}; resume it with the parameters that produced it",
+        "this cursor was made for a request with another {}; resume it with the parameters that produced it \
+         (a field that is no parameter of the listing, such as a client, is marked `#[paginate(skip)]`)",
         describe_parameters(.parameters)
     )]
     ParametersDiffer {
-        /// The parameters (request fields, or `"page size"`) that differ.
+        /// The parameters that differ: the request's fields by name (a field holding nested
+        /// parameters is named as a whole), or `"page size"` for an SDK operation's page size.
         parameters: Vec<&'static str>,
     },
-    /// The cursor's tokens do not fit this operation's token fields.
-    #[error("this cursor holds tokens of another operation")]
+    /// The cursor was made for another operation, or its tokens do not fit this operation's
+    /// token fields.
+    #[error("this cursor was made for another operation")]
     TokenMismatch,
     /// The page at the cursor holds fewer items than the cursor's offset: the listing changed
     /// since the cursor was made.
@@ -302,7 +305,8 @@ mod tests {
         };
         assert_eq!(
             error.to_string(),
-            "this cursor was made for a request with another `status` and `limit`; resume it with the parameters that produced it"
+            "this cursor was made for a request with another `status` and `limit`; resume it with the parameters that produced it \
+             (a field that is no parameter of the listing, such as a client, is marked `#[paginate(skip)]`)"
         );
     }
 

@@ -133,7 +133,9 @@ impl<E: 'static> fmt::Display for Error<E> {
             Error::InvalidPageSize { .. } => f.write_str(
                 "a page size of 0 cannot list anything; ask for at least 1 item a page, or leave the page size unset",
             ),
-            Error::Cursor { .. } => f.write_str("the listing cannot resume at its cursor"),
+            Error::Cursor { source, .. } => {
+                write!(f, "the listing cannot resume at its cursor: {source}")
+            }
         }
     }
 }

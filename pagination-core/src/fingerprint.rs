@@ -13,6 +13,12 @@ use crate::CursorError;
 use crate::operation::PaginatedOperation;
 use crate::token::TokenClearer;
 
+/// The name of the first parameter: the operation itself.
+const OPERATION: &str = "\u{0}operation";
+
+/// The name of a parameter that has none to show (an SDK operation's whole input).
+pub const UNNAMED: &str = "";
+
 /// The parameters of one request, as [`PaginatedOperation::parameters_of`] hands them over.
 #[derive(Debug, Default)]
 pub struct Parameters {
@@ -76,13 +82,14 @@ impl Named {
     pub(crate) fn of<Op: PaginatedOperation>(request: &Op::Request) -> Named {
         let Ok(cleared) = Op::visit_tokens(request.clone(), &mut TokenClearer);
         let mut parameters = Parameters::default();
-        Op::parameters_of(&cleared, &mut parameters);
-        // The operation is part of the identity: two operations with alike parameters are still
-        // two listings. Its name without the module path, which moves in refactors.
+        // The operation first: two operations with alike parameters are still two listings, and
+        // a cursor of another operation is told apart from one of other parameters. Its name
+        // without the module path, which moves in refactors.
         let operation = crate::fetch::operation_name::<Op>();
+        parameters.add(OPERATION, xxhash_rust::xxh3::xxh3_64(operation.as_bytes()));
+        Op::parameters_of(&cleared, &mut parameters);
         let mut all = Xxh3::new();
-        all.write(operation.as_bytes());
-        let mut without_page_size = all.clone();
+        let mut without_page_size = Xxh3::new();
         let write = |hasher: &mut Xxh3, entry: &Parameter| {
             hasher.write(entry.name.as_bytes());
             hasher.write_u8(0xff);
@@ -136,6 +143,9 @@ impl Named {
         if mine == theirs {
             return Ok(());
         }
+        if other.short.first() != self.identity.short.first() {
+            return Err(CursorError::TokenMismatch);
+        }
         if other.short.len() != self.names.len() {
             return Err(CursorError::RequestMismatch);
         }
@@ -149,7 +159,8 @@ impl Named {
             })
             .map(|((name, _), _)| *name)
             .collect();
-        if differ.is_empty() {
+        // An unnamed parameter (an SDK operation's input) cannot be named to the user.
+        if differ.is_empty() || differ.contains(&UNNAMED) {
             Err(CursorError::RequestMismatch)
         } else {
             Err(CursorError::ParametersDiffer { parameters: differ })

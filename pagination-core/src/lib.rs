@@ -248,16 +248,19 @@
 //! [`Paginator::resume_from`] continues exactly there. Its string form is opaque and URL-safe
 //! (`serde` support behind the `serde` feature); a cursor of another request, or a string that is
 //! not a cursor, is a typed [`CursorError`], never a panic; a refused cursor names the parameters
-//! that differ. Builder methods come in any order: the page size is checked when the listing
-//! starts.
+//! that differ. The page size is one of the parameters (an offset into a page means nothing with
+//! another page size): resume with the page size the cursor was made with. Builder methods come
+//! in any order, since the page size is checked when the listing starts.
 //!
 //! ```
 //! # use futures::TryStreamExt;
 //! # use pagination_core::{Cursor, IntoPaginator, PageRequest, paginate};
-//! # struct Page { values: Vec<u32>, next: Option<u32> }
-//! # #[paginate(input_token = after, output_token = next, items = values: u32)]
-//! # #[derive(Clone, Debug, Default)]
-//! # struct ListValues { after: Option<u32> }
+//! struct Page { values: Vec<u32>, next: Option<u32> }
+//!
+//! #[paginate(input_token = after, output_token = next, items = values: u32)]
+//! #[derive(Clone, Debug, Default)]
+//! struct ListValues { after: Option<u32> }
+//!
 //! # impl PageRequest for ListValues {
 //! #     type Output = Page;
 //! #     type Error = std::convert::Infallible;
@@ -356,8 +359,6 @@ pub use operation::{
     IntoPaginator, ItemField, ItemFields, ItemOrder, PageRequest, PageSize, PaginatedOperation,
     SendFuture,
 };
-/// Declares a paginator: see the [crate documentation](crate#declaring-a-paginator) for its
-/// placements and keys.
 pub use pagination_derive::paginate;
 pub use paginator::Paginator;
 pub use stream::{ItemStream, PageStream};

@@ -51,7 +51,7 @@ pub trait PaginatedOperation: Sized + 'static {
     /// out those marked `#[paginate(skip)]`; the default hashes
     /// [`parameters`](PaginatedOperation::parameters) as one.
     fn parameters_of(request: &Self::Request, parameters: &mut Parameters) {
-        parameters.add_debug("request", Self::parameters(request));
+        parameters.add_debug(crate::fingerprint::UNNAMED, Self::parameters(request));
     }
 
     /// Whether [`describe_error`](PaginatedOperation::describe_error) says something; generated
@@ -107,10 +107,9 @@ pub trait PageSize: PaginatedOperation {
 
 /// Sending one request of a builder you own; implement it next to `#[paginate]`.
 ///
-/// The request's [`Debug`](fmt::Debug) output, with the token fields cleared, is the fingerprint
-/// that ties a [`Cursor`](crate::Cursor) to its request. Override
-/// [`parameters`](PageRequest::parameters) when the builder holds something whose `Debug` output
-/// changes while a listing runs (a client with counters, say).
+/// What ties a [`Cursor`](crate::Cursor) to its request is the builder's fields other than the
+/// tokens, each by its `Debug` output. Mark a field that is no parameter of the listing (a
+/// client, a pool, a counter) `#[paginate(skip)]`: cursors then ignore it.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` does not implement `PageRequest`",
     label = "`#[paginate]` needs to know how to send this request",
@@ -125,7 +124,9 @@ pub trait PageRequest: Clone + fmt::Debug + Send + 'static {
     /// Sends this request.
     fn send(self) -> impl Future<Output = Result<Self::Output, Self::Error>> + Send + 'static;
 
-    /// What identifies this request besides its tokens. Defaults to the whole request.
+    /// The request as `Debug` shows it, for a paginator's `Debug` output and for cursors of
+    /// this crate's first cursor format. Cursors now fingerprint the fields one by one: to leave
+    /// a field out, mark it `#[paginate(skip)]` rather than overriding this.
     fn parameters(&self) -> &dyn fmt::Debug {
         self
     }

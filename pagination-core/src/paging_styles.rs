@@ -148,7 +148,8 @@
 //!
 //! The token is the whole next request: the `rel="next"` URL of the `Link` header (RFC 8288).
 //! `send` reads the header into the output, next to the items; the first request has no URL
-//! and builds its own.
+//! and builds its own. The URL is absolute, so a cursor pins the host it was made against; keep
+//! the base URL a parameter (not `skip`), so that a cursor of another host is refused.
 //!
 //! ```no_run
 //! use pagination_core::{PageRequest, paginate};

@@ -4,7 +4,9 @@
 //! written.
 
 pub use crate::error::{DescribeDisplay, DescribeError, DescribeNothing, ErrorValue};
-pub use crate::fingerprint::{HashDebug, HashUnordered, ParameterValue, Parameters, debug_hash};
+pub use crate::fingerprint::{
+    HashDebug, HashUnordered, ParameterValue, Parameters, UNNAMED, debug_hash,
+};
 pub use crate::operation::{
     IntoPaginator, ItemField, ItemFields, ItemOrder, PageRequest, PageSize, PaginatedOperation,
     SendFuture,

@@ -26,6 +26,7 @@ mod enabled {
             resumed: bool,
         ) -> Trace {
             let span = tracing::info_span!(
+                target: "pagination_core",
                 "listing", operation, page_size, max_items, max_pages, resumed,
             );
             Trace {
@@ -54,15 +55,17 @@ mod enabled {
         }
 
         fn elapsed_ms(&mut self) -> f64 {
-            self.sent
-                .take()
-                .map_or(0.0, |sent| sent.elapsed().as_secs_f64() * 1000.0)
+            // To a tenth of a millisecond: enough to read, short to print.
+            self.sent.take().map_or(0.0, |sent| {
+                (sent.elapsed().as_secs_f64() * 10_000.0).round() / 10.0
+            })
         }
 
         pub(crate) fn page(&mut self, items: usize, more: bool) {
             self.pages += 1;
             let elapsed_ms = self.elapsed_ms();
             tracing::debug!(
+                target: "pagination_core",
                 parent: &self.span,
                 page = self.pages,
                 items,
@@ -76,6 +79,7 @@ mod enabled {
         pub(crate) fn failed(&mut self, error: &dyn std::fmt::Display) {
             let elapsed_ms = self.elapsed_ms();
             tracing::warn!(
+                target: "pagination_core",
                 parent: &self.span,
                 page = self.pages + 1,
                 elapsed_ms,
@@ -87,6 +91,7 @@ mod enabled {
         pub(crate) fn guard(&self, guard: &'static str, policy: GuardPolicy, tokens: &[u8]) {
             let token_hash = format!("{:08x}", xxhash_rust::xxh3::xxh3_64(tokens) as u32);
             tracing::warn!(
+                target: "pagination_core",
                 parent: &self.span,
                 guard,
                 policy = ?policy,
@@ -97,7 +102,13 @@ mod enabled {
         }
 
         pub(crate) fn finished(&self, complete: bool) {
-            tracing::debug!(parent: &self.span, pages = self.pages, complete, "listing ended");
+            tracing::debug!(
+                target: "pagination_core",
+                parent: &self.span,
+                pages = self.pages,
+                complete,
+                "listing ended"
+            );
         }
     }
 }

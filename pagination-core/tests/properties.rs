@@ -2150,10 +2150,15 @@ async fn other_request<M: Model>(case: &OtherRequestCase) -> TestResult {
                 !same_but_page_size,
                 "refused before the page size was final: {error}"
             );
+            let another_operation = case.kind != case.cursor.kind;
             prop_assert!(
                 matches!(
-                    error,
-                    CursorError::RequestMismatch | CursorError::ParametersDiffer { .. }
+                    (&error, another_operation),
+                    (CursorError::TokenMismatch, true)
+                        | (
+                            CursorError::RequestMismatch | CursorError::ParametersDiffer { .. },
+                            false
+                        )
                 ),
                 "{error}"
             );

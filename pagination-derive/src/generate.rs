@@ -101,7 +101,7 @@ pub(crate) fn generate(decl: &Declaration) -> TokenStream {
     let item_order = decl.item_order.as_ref().map(|function| {
         let order = local("__order");
         // The function's type is checked here, at the user's path: a wrong signature is one
-        // error on the name they wrote.
+        // error on the name they wrote, showing the signature expected.
         let function = quote_spanned!(function.span()=>
             let #order: fn(&Self::Output) -> __pagination::ItemOrder = #function;
         );
@@ -259,13 +259,13 @@ fn parameters_of(decl: &Declaration, locals: &Locals) -> TokenStream {
                 let setter = format_ident!("set_{}", size);
                 quote! {
                     #parameters.add_debug(
-                        "input",
+                        __pagination::UNNAMED,
                         __pagination::Clone::clone(#request).#setter(__pagination::None).as_input(),
                     );
                     #parameters.add_page_size("page size", __pagination::debug_hash(#request.as_input()));
                 }
             }
-            None => quote!(#parameters.add_debug("input", #request.as_input());),
+            None => quote!(#parameters.add_debug(__pagination::UNNAMED, #request.as_input());),
         },
     };
     quote! {
@@ -330,7 +330,8 @@ fn next_request(decl: &Declaration, locals: &Locals) -> TokenStream {
         return copied;
     };
     let next = local("__next");
-    // Typed at the user's path, so that a wrong signature is one error on the name they wrote.
+    // Typed at the user's path: a wrong signature is one error on the name they wrote, showing
+    // the signature expected.
     let function = quote_spanned!(function.span()=>
         let #next: fn(Self::Request, &Self::Output) -> Self::Request = #function;
     );

@@ -14,7 +14,9 @@ mod valid;
 #[cfg(test)]
 mod tests;
 
-/// Declares a paginator. See [`pagination_core::paginate`](https://docs.rs/pagination-core).
+/// Declares a paginator on a request builder you own or on an AWS SDK operation: its placements,
+/// keys and examples are in the [`pagination-core` crate's documentation, "Declaring a
+/// paginator"](https://docs.rs/pagination-core/latest/pagination_core/#declaring-a-paginator).
 #[proc_macro_attribute]
 pub fn paginate(
     args: proc_macro::TokenStream,

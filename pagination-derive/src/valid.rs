@@ -405,8 +405,9 @@ fn check_owned_fields(
             None => errors.push_spanned(
                 first.span(),
                 format!(
-                    "`{}` has no field `{first}`; its fields are {}",
+                    "`{}` has no field `{first}`{}; its fields are {}",
                     item.ident,
+                    did_you_mean(first, fields.named.iter().filter_map(|f| f.ident.as_ref())),
                     known()
                 ),
             ),
@@ -425,14 +426,34 @@ fn check_owned_fields(
             errors.push_spanned(
                 size.value.span(),
                 format!(
-                    "`{}` has no field `{}`; its fields are {}",
+                    "`{}` has no field `{}`{}; its fields are {}",
                     item.ident,
                     size.value,
+                    did_you_mean(
+                        &size.value,
+                        fields.named.iter().filter_map(|f| f.ident.as_ref())
+                    ),
                     known()
                 ),
             );
         }
     }
+}
+
+/// `; did you mean `offset`?` for the closest name, if one is close.
+fn did_you_mean<'a>(name: &Ident, candidates: impl Iterator<Item = &'a Ident>) -> String {
+    let name = name.to_string();
+    candidates
+        .map(|candidate| {
+            (
+                strsim::levenshtein(&name, &candidate.to_string()),
+                candidate,
+            )
+        })
+        .filter(|(distance, _)| *distance <= 2)
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, candidate)| format!(" (did you mean `{candidate}`?)"))
+        .unwrap_or_default()
 }
 
 fn is_option(ty: &syn::Type) -> bool {

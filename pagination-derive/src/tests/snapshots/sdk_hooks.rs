@@ -58,7 +58,7 @@ const _: () = {
         ) {
             #[allow(unused_imports)]
             use __pagination::{HashDebug as _, HashUnordered as _};
-            __parameters.add_debug("input", __request.as_input());
+            __parameters.add_debug(__pagination::UNNAMED, __request.as_input());
         }
         const DESCRIBES_ERRORS: __pagination::bool = true;
         fn describe_error(

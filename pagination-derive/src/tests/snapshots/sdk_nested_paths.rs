@@ -60,7 +60,7 @@ const _: () = {
             use __pagination::{HashDebug as _, HashUnordered as _};
             __parameters
                 .add_debug(
-                    "input",
+                    __pagination::UNNAMED,
                     __pagination::Clone::clone(__request)
                         .set_max_parts(__pagination::None)
                         .as_input(),
