@@ -359,3 +359,88 @@ async fn the_paginator_cursor_is_where_it_starts() {
         .await;
     assert_eq!(count, 9);
 }
+
+/// A request parameter that is a hash map: its `Debug` order changes with its capacity and from
+/// process to process, its cursor must not.
+mod map_parameter {
+    use std::collections::HashMap;
+
+    use futures::TryStreamExt;
+    use pagination_core::{IntoPaginator, PageRequest, paginate};
+
+    struct Page {
+        values: Vec<u32>,
+        next: Option<u32>,
+    }
+
+    #[paginate(input_token = after, output_token = next, items = values: u32)]
+    #[derive(Clone, Debug)]
+    struct ListTagged {
+        tags: HashMap<String, String>,
+        after: Option<u32>,
+    }
+
+    impl PageRequest for ListTagged {
+        type Output = Page;
+        type Error = std::convert::Infallible;
+
+        async fn send(self) -> Result<Page, Self::Error> {
+            let start = self.after.unwrap_or(0);
+            let end = (start + 3).min(10);
+            Ok(Page {
+                values: (start..end).collect(),
+                next: (end < 10).then_some(end),
+            })
+        }
+    }
+
+    fn tags(order: impl Iterator<Item = usize>, capacity: usize) -> HashMap<String, String> {
+        let mut tags = HashMap::with_capacity(capacity);
+        for n in order {
+            tags.insert(format!("key-{n}"), format!("value-{n}"));
+        }
+        tags
+    }
+
+    #[tokio::test]
+    async fn a_map_parameter_fingerprints_by_its_contents() {
+        let first = tags(0..40, 0);
+        let second = tags((0..40).rev(), 500);
+        assert_ne!(
+            format!("{first:?}"),
+            format!("{second:?}"),
+            "Debug orders differ"
+        );
+        let mut items = ListTagged {
+            tags: first,
+            after: None,
+        }
+        .into_paginator()
+        .max_items(4)
+        .items();
+        while items.try_next().await.unwrap().is_some() {}
+        let cursor = items.cursor().unwrap();
+        let rest: Vec<u32> = ListTagged {
+            tags: second.clone(),
+            after: None,
+        }
+        .into_paginator()
+        .resume_from(&cursor)
+        .unwrap()
+        .items()
+        .try_collect()
+        .await
+        .unwrap();
+        assert_eq!(rest, (4..10).collect::<Vec<_>>());
+        let mut other = second;
+        other.insert("key-0".into(), "changed".into());
+        let error = ListTagged {
+            tags: other,
+            after: None,
+        }
+        .into_paginator()
+        .resume_from(&cursor)
+        .unwrap_err();
+        assert!(error.to_string().contains("another `tags`"), "{error}");
+    }
+}
