@@ -272,19 +272,8 @@ fn upload_order(output: &ListMultipartUploadsOutput) -> ItemOrder {
     if output.bucket().is_some_and(is_directory_bucket) {
         return fields_in_turn(&[output.uploads().len(), output.common_prefixes().len()]);
     }
-    let encoding = output.encoding_type();
-    ItemOrder::merge_by_key([
-        output
-            .uploads()
-            .iter()
-            .map(|upload| name(encoding, upload.key()))
-            .collect::<Vec<_>>(),
-        output
-            .common_prefixes()
-            .iter()
-            .map(|prefix| name(encoding, prefix.prefix()))
-            .collect(),
-    ])
+    let keys = output.uploads().iter().map(|upload| upload.key());
+    keys_and_prefixes(output.encoding_type(), keys, output.common_prefixes())
 }
 
 /// `ListObjects` (version 1): the objects of a bucket, and the common prefixes when a delimiter
@@ -353,19 +342,8 @@ fn next_object_marker(
 
 /// ListObjects (v1): objects and common prefixes merged by key.
 fn object_order(output: &ListObjectsOutput) -> ItemOrder {
-    let encoding = output.encoding_type();
-    ItemOrder::merge_by_key([
-        output
-            .contents()
-            .iter()
-            .map(|object| name(encoding, object.key()))
-            .collect::<Vec<_>>(),
-        output
-            .common_prefixes()
-            .iter()
-            .map(|prefix| name(encoding, prefix.prefix()))
-            .collect(),
-    ])
+    let keys = output.contents().iter().map(|object| object.key());
+    keys_and_prefixes(output.encoding_type(), keys, output.common_prefixes())
 }
 
 /// `ListObjectsV2`: the objects of a bucket and the common prefixes, as items.
@@ -419,19 +397,8 @@ fn object_order_v2(output: &ListObjectsV2Output) -> ItemOrder {
     if output.name().is_some_and(is_directory_bucket) {
         return fields_in_turn(&[output.contents().len(), output.common_prefixes().len()]);
     }
-    let encoding = output.encoding_type();
-    ItemOrder::merge_by_key([
-        output
-            .contents()
-            .iter()
-            .map(|object| name(encoding, object.key()))
-            .collect::<Vec<_>>(),
-        output
-            .common_prefixes()
-            .iter()
-            .map(|prefix| name(encoding, prefix.prefix()))
-            .collect(),
-    ])
+    let keys = output.contents().iter().map(|object| object.key());
+    keys_and_prefixes(output.encoding_type(), keys, output.common_prefixes())
 }
 
 /// `GetObjectAttributes` with `ObjectAttributes::ObjectParts`: the parts of one multipart object.
@@ -619,6 +586,22 @@ pub fn decode_url(value: &str) -> Cow<'_, str> {
 /// to one (`...--xa-s3`), whose listings follow other rules.
 fn is_directory_bucket(bucket: &str) -> bool {
     bucket.ends_with("--x-s3") || bucket.ends_with("--xa-s3")
+}
+
+/// A page's keys (objects or uploads, the first item field) and common prefixes (the second)
+/// merged by name, as S3 orders them.
+fn keys_and_prefixes<'a>(
+    encoding: Option<&EncodingType>,
+    keys: impl Iterator<Item = Option<&'a str>>,
+    prefixes: &'a [CommonPrefix],
+) -> ItemOrder {
+    ItemOrder::merge_by_key([
+        keys.map(|key| name(encoding, key)).collect::<Vec<_>>(),
+        prefixes
+            .iter()
+            .map(|prefix| name(encoding, prefix.prefix()))
+            .collect(),
+    ])
 }
 
 /// Each field's items in turn: the order of a listing that is not sorted by key.

@@ -21,6 +21,7 @@ mod resume_every_offset;
 mod s3_aws_rules;
 mod s3_edge_cases;
 mod s3_endpoint;
+mod s3_harness;
 mod s3_list_cli;
 mod sdk_customize;
 mod support;

@@ -8,15 +8,12 @@
 
 use std::collections::HashSet;
 
-use aws_sdk_s3::Client;
-use aws_sdk_s3::types::EncodingType;
 use futures::StreamExt;
-use pagination_aws::s3::{
-    ListMultipartUploads, ListObjectVersions, ListObjects, ListObjectsV2, ObjectEntry,
-    ObjectEntryV2, ObjectVersionEntry, UploadEntry, decode_url,
-};
-use pagination_core::{Cursor, Error, PageSize, PaginatedOperation, Paginator};
+use pagination_aws::s3::ListObjectVersions;
+use pagination_core::{Cursor, Paginator};
 use pagination_examples::s3_endpoint::{Bucket, Entry, S3Endpoint, Upload};
+
+use crate::s3_harness::*;
 
 /// Keys that break careless paginators: every character S3's URL encoding changes, non-ASCII,
 /// a key over 300 bytes, a trailing space, and keys that roll up under `/`.
@@ -87,305 +84,6 @@ fn hostile_bucket() -> Bucket {
     bucket
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Listing {
-    ObjectsV1,
-    ObjectsV2,
-    Versions,
-    Uploads,
-}
-
-const LISTINGS: [Listing; 4] = [
-    Listing::ObjectsV1,
-    Listing::ObjectsV2,
-    Listing::Versions,
-    Listing::Uploads,
-];
-
-/// One listed entry as compared: what it is, its real (decoded) name, and its id.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-struct Seen {
-    kind: &'static str,
-    name: String,
-    id: Option<String>,
-    latest: Option<bool>,
-}
-
-impl Seen {
-    fn prefix(name: String) -> Seen {
-        Seen {
-            kind: "prefix",
-            name,
-            id: None,
-            latest: None,
-        }
-    }
-}
-
-/// The name a key rolls up to with `delimiter`, if any.
-fn rolled_up(key: &str, prefix: &str, delimiter: Option<&str>) -> Option<String> {
-    let rest = key.strip_prefix(prefix)?;
-    let delimiter = delimiter.filter(|d| !d.is_empty())?;
-    rest.find(delimiter)
-        .map(|at| format!("{prefix}{}", &rest[..at + delimiter.len()]))
-}
-
-/// Adds `seen` unless it is the common prefix just added.
-fn push_rolled(out: &mut Vec<Seen>, key: &str, delimiter: Option<&str>, seen: Seen) {
-    match rolled_up(key, "", delimiter) {
-        Some(prefix) => {
-            if out.last().map(|last| &last.name) != Some(&prefix)
-                || out.last().unwrap().kind != "prefix"
-            {
-                out.push(Seen::prefix(prefix));
-            }
-        }
-        None => out.push(seen),
-    }
-}
-
-/// The whole listing, as S3 documents it, computed in one pass.
-fn expected(bucket: &Bucket, listing: Listing, delimiter: Option<&str>) -> Vec<Seen> {
-    let mut out = Vec::new();
-    match listing {
-        Listing::ObjectsV1 | Listing::ObjectsV2 => {
-            let mut keys: Vec<&str> = bucket.entries.iter().map(|e| e.key.as_str()).collect();
-            keys.sort();
-            keys.dedup();
-            for key in keys {
-                let current = bucket
-                    .entries
-                    .iter()
-                    .filter(|e| e.key == key)
-                    .max_by_key(|e| e.last_modified)
-                    .unwrap();
-                if !current.delete_marker {
-                    let seen = Seen {
-                        kind: "object",
-                        name: key.to_owned(),
-                        id: None,
-                        latest: None,
-                    };
-                    push_rolled(&mut out, key, delimiter, seen);
-                }
-            }
-        }
-        Listing::Versions => {
-            let mut entries: Vec<&Entry> = bucket.entries.iter().collect();
-            entries.sort_by(|a, b| {
-                (a.key.as_str(), std::cmp::Reverse(a.last_modified))
-                    .cmp(&(b.key.as_str(), std::cmp::Reverse(b.last_modified)))
-            });
-            for (index, entry) in entries.iter().enumerate() {
-                let latest = index == 0 || entries[index - 1].key != entry.key;
-                let seen = Seen {
-                    kind: if entry.delete_marker {
-                        "delete_marker"
-                    } else {
-                        "version"
-                    },
-                    name: entry.key.clone(),
-                    id: Some(entry.version_id.clone()),
-                    latest: Some(latest),
-                };
-                push_rolled(&mut out, &entry.key, delimiter, seen);
-            }
-        }
-        Listing::Uploads => {
-            let mut uploads: Vec<&Upload> = bucket.uploads.iter().collect();
-            uploads
-                .sort_by(|a, b| (a.key.as_str(), a.initiated).cmp(&(b.key.as_str(), b.initiated)));
-            for upload in uploads {
-                let seen = Seen {
-                    kind: "upload",
-                    name: upload.key.clone(),
-                    id: Some(upload.upload_id.clone()),
-                    latest: None,
-                };
-                push_rolled(&mut out, &upload.key, delimiter, seen);
-            }
-        }
-    }
-    out
-}
-
-/// How one listing runs.
-#[derive(Debug, Clone, Default)]
-struct Options {
-    page_size: Option<u32>,
-    url: bool,
-    delimiter: Option<&'static str>,
-    max_items: Option<u64>,
-    resume: Option<Cursor>,
-}
-
-/// What one listing gave.
-#[derive(Debug)]
-struct Run {
-    items: Vec<Seen>,
-    /// Where it stopped, if it did not finish.
-    cursor: Option<Cursor>,
-    /// The error it ended with, as text, and whether it was a guard's.
-    error: Option<String>,
-    guard: Option<&'static str>,
-}
-
-fn name_of(raw: Option<&str>, url: bool) -> String {
-    let raw = raw.unwrap_or_default();
-    if url {
-        decode_url(raw).into_owned()
-    } else {
-        raw.to_owned()
-    }
-}
-
-async fn drain<Op>(paginator: Paginator<Op>, seen: impl Fn(Op::Item) -> Seen) -> Run
-where
-    Op: PaginatedOperation,
-    Op::Error: std::fmt::Debug,
-{
-    let mut stream = paginator.items();
-    let mut items = Vec::new();
-    let mut error = None;
-    let mut guard = None;
-    while let Some(next) = stream.next().await {
-        match next {
-            Ok(item) => items.push(seen(item)),
-            Err(failure) => {
-                guard = match &failure {
-                    Error::DuplicateToken { .. } => Some("duplicate token"),
-                    Error::MissingToken { .. } => Some("missing token"),
-                    Error::TokenCycle { .. } => Some("token cycle"),
-                    Error::InvalidPageSize { .. } => Some("page size"),
-                    _ => None,
-                };
-                error = Some(format!("{failure:?}"));
-                assert!(
-                    stream.next().await.is_none(),
-                    "the stream ends after an error"
-                );
-                break;
-            }
-        }
-    }
-    Run {
-        items,
-        cursor: stream.cursor(),
-        error,
-        guard,
-    }
-}
-
-fn configure<Op: PageSize>(mut paginator: Paginator<Op>, options: &Options) -> Paginator<Op> {
-    if let Some(size) = options.page_size {
-        paginator = paginator.page_size(size);
-    }
-    if let Some(count) = options.max_items {
-        paginator = paginator.max_items(count);
-    }
-    if let Some(cursor) = &options.resume {
-        paginator = paginator
-            .resume_from(cursor)
-            .expect("the cursor fits its listing");
-    }
-    paginator
-}
-
-async fn list(client: &Client, bucket: &str, listing: Listing, options: &Options) -> Run {
-    let url = options.url;
-    let encoding = url.then_some(EncodingType::Url);
-    let delimiter = options.delimiter.map(str::to_owned);
-    match listing {
-        Listing::ObjectsV1 => {
-            let request = client
-                .list_objects()
-                .bucket(bucket)
-                .set_encoding_type(encoding)
-                .set_delimiter(delimiter);
-            let paginator = configure(Paginator::<ListObjects>::new(request), options);
-            drain(paginator, |item| match item {
-                ObjectEntry::Object(object) => Seen {
-                    kind: "object",
-                    name: name_of(object.key(), url),
-                    id: None,
-                    latest: None,
-                },
-                ObjectEntry::CommonPrefix(prefix) => Seen::prefix(name_of(prefix.prefix(), url)),
-            })
-            .await
-        }
-        Listing::ObjectsV2 => {
-            let request = client
-                .list_objects_v2()
-                .bucket(bucket)
-                .set_encoding_type(encoding)
-                .set_delimiter(delimiter);
-            let paginator = configure(Paginator::<ListObjectsV2>::new(request), options);
-            drain(paginator, |item| match item {
-                ObjectEntryV2::Object(object) => Seen {
-                    kind: "object",
-                    name: name_of(object.key(), url),
-                    id: None,
-                    latest: None,
-                },
-                ObjectEntryV2::CommonPrefix(prefix) => Seen::prefix(name_of(prefix.prefix(), url)),
-            })
-            .await
-        }
-        Listing::Versions => {
-            let request = client
-                .list_object_versions()
-                .bucket(bucket)
-                .set_encoding_type(encoding)
-                .set_delimiter(delimiter);
-            let paginator = configure(Paginator::<ListObjectVersions>::new(request), options);
-            drain(paginator, |item| match item {
-                ObjectVersionEntry::Version(version) => Seen {
-                    kind: "version",
-                    name: name_of(version.key(), url),
-                    id: version.version_id().map(str::to_owned),
-                    latest: version.is_latest(),
-                },
-                ObjectVersionEntry::DeleteMarker(marker) => Seen {
-                    kind: "delete_marker",
-                    name: name_of(marker.key(), url),
-                    id: marker.version_id().map(str::to_owned),
-                    latest: marker.is_latest(),
-                },
-                ObjectVersionEntry::CommonPrefix(prefix) => {
-                    Seen::prefix(name_of(prefix.prefix(), url))
-                }
-            })
-            .await
-        }
-        Listing::Uploads => {
-            let request = client
-                .list_multipart_uploads()
-                .bucket(bucket)
-                .set_encoding_type(encoding)
-                .set_delimiter(delimiter);
-            let paginator = configure(Paginator::<ListMultipartUploads>::new(request), options);
-            drain(paginator, |item| match item {
-                UploadEntry::Upload(upload) => Seen {
-                    kind: "upload",
-                    name: name_of(upload.key(), url),
-                    id: upload.upload_id().map(str::to_owned),
-                    latest: None,
-                },
-                UploadEntry::CommonPrefix(prefix) => Seen::prefix(name_of(prefix.prefix(), url)),
-            })
-            .await
-        }
-    }
-}
-
-fn assert_no_repeats(items: &[Seen], context: &str) {
-    let mut seen = HashSet::new();
-    for item in items {
-        assert!(seen.insert(item), "{context}: {item:?} came twice");
-    }
-}
-
 #[tokio::test]
 async fn every_listing_at_every_page_size_with_and_without_url_encoding_and_a_delimiter() {
     let endpoint = S3Endpoint::start().unwrap();
@@ -396,7 +94,7 @@ async fn every_listing_at_every_page_size_with_and_without_url_encoding_and_a_de
     let mut items = 0;
     for listing in LISTINGS {
         for delimiter in [None, Some("/")] {
-            let want = expected(&bucket, listing, delimiter);
+            let want = expected(&bucket, listing, "", delimiter);
             assert!(want.len() > 10);
             for url in [false, true] {
                 for page_size in [1, 2, 3, 7, 1000] {
@@ -406,7 +104,7 @@ async fn every_listing_at_every_page_size_with_and_without_url_encoding_and_a_de
                     let options = Options {
                         page_size: Some(page_size),
                         url,
-                        delimiter,
+                        delimiter: delimiter.map(String::from),
                         ..Options::default()
                     };
                     let run = list(&client, "hostile", listing, &options).await;
@@ -485,7 +183,7 @@ async fn chained_max_items_and_resumes_join_exactly_with_url_encoding() {
     endpoint.put_bucket("hostile", bucket.clone());
     for listing in LISTINGS {
         for delimiter in [None, Some("/")] {
-            let want = expected(&bucket, listing, delimiter);
+            let want = expected(&bucket, listing, "", delimiter);
             for chunk in [1u64, 4, 5] {
                 let context = format!("{listing:?}, delimiter {delimiter:?}, runs of {chunk}");
                 let mut joined = Vec::new();
@@ -495,10 +193,11 @@ async fn chained_max_items_and_resumes_join_exactly_with_url_encoding() {
                     let options = Options {
                         page_size: Some(3),
                         url: true,
-                        delimiter,
+                        delimiter: delimiter.map(String::from),
                         max_items: Some(chunk),
                         // Through its string form, as a program that stops would keep it.
                         resume: cursor.map(|c| c.to_string().parse().unwrap()),
+                        ..Options::default()
                     };
                     let run = list(&client, "hostile", listing, &options).await;
                     assert_eq!(run.error, None, "{context}");
@@ -561,7 +260,7 @@ async fn a_server_that_hands_back_the_token_it_was_sent_while_truncated_is_an_er
             assert_eq!(run.items.len(), 6, "{context}");
             assert_eq!(
                 run.items[..],
-                expected(&bucket, listing, None)[..6],
+                expected(&bucket, listing, "", None)[..6],
                 "{context}"
             );
         }
@@ -594,7 +293,7 @@ async fn a_truncated_page_without_a_token_is_an_error() {
     // With a delimiter, v1 falls back to the last key too.
     let options = Options {
         page_size: Some(2),
-        delimiter: Some("/"),
+        delimiter: Some("/".into()),
         ..Options::default()
     };
     let run = list(&client, "no-token", Listing::ObjectsV1, &options).await;
@@ -617,7 +316,7 @@ async fn empty_pages_that_carry_a_token_are_followed() {
         };
         let run = list(&client, "empty-pages", Listing::ObjectsV2, &options).await;
         assert_eq!(run.error, None);
-        assert_eq!(run.items, expected(&bucket, Listing::ObjectsV2, None));
+        assert_eq!(run.items, expected(&bucket, Listing::ObjectsV2, "", None));
         // Twice the requests: an empty page before each real one.
         let pages = run.items.len().div_ceil(page_size as usize);
         assert_eq!(endpoint.requests().len(), 2 * pages);
@@ -649,7 +348,7 @@ async fn regression_list_objects_v1_url_encoded_without_a_delimiter() {
     let options = Options {
         page_size: Some(2),
         url: true,
-        delimiter: Some("/"),
+        delimiter: Some("/".into()),
         ..Options::default()
     };
     let run = list(&client, "v1", Listing::ObjectsV1, &options).await;
@@ -679,7 +378,7 @@ async fn regression_list_object_versions_url_encoded() {
         };
         let run = list(&client, "versions", Listing::Versions, &options).await;
         assert_eq!(run.error, None);
-        assert_eq!(run.items, expected(&bucket, Listing::Versions, None));
+        assert_eq!(run.items, expected(&bucket, Listing::Versions, "", None));
     }
 }
 
