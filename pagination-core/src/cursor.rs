@@ -28,10 +28,13 @@ const CHECKSUM_LEN: usize = 4;
 /// where the parameters have no names (an SDK operation's input); a string that is not a cursor
 /// is refused with [`CursorError::Malformed`].
 ///
-/// The parameters are the request's fields other than its tokens, each hashed through its
-/// `Debug` output (hash maps and sets in an order of their own, so the same parameters give the
-/// same cursor in every process). Fields that are not parameters of the listing, such as a
-/// client, a connection pool or a counter, are left out with `#[paginate(skip)]`.
+/// The parameters are the operation (its type name, without module paths) and the request's
+/// fields other than its tokens, each hashed through its `Debug` output; hash maps and sets, at
+/// any depth, count by their contents, so the same parameters give the same cursor in every
+/// process. Fields that are not parameters of the listing, such as a client, a connection pool
+/// or a counter (or a field whose type has no `Debug`), are left out with `#[paginate(skip)]`.
+/// Cursors of this crate's first format still resume; their page size must be set before
+/// `resume_from`.
 ///
 /// Resuming at an offset inside a page fetches that page again and skips the items already seen,
 /// so it assumes the service returns the same page for the same tokens, as listing APIs do while

@@ -31,7 +31,9 @@ pub enum Error<E> {
     },
     /// The service returned a token it had been sent earlier in this listing.
     TokenCycle {
-        /// After the items of the page that tripped the guard.
+        /// After the items of the page that tripped the guard. A resumed listing does not know
+        /// the tokens sent before the cursor (guards do not span resumes): if the service still
+        /// cycles, it follows the cycle once more before this guard trips again.
         cursor: Cursor,
     },
     /// The "more results" flag said more, but the page held no token to ask for them.
@@ -111,6 +113,8 @@ impl<E: 'static> fmt::Display for Error<E> {
                 if let Some(describe) = describer::<E>() {
                     let mut text = String::new();
                     let _ = fmt::write(&mut text, format_args!("{}", Described(source, describe)));
+                    // One line, whatever the error's own text looks like.
+                    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
                     if !text.is_empty() {
                         write!(f, ": {text}")?;
                     }
@@ -195,9 +199,11 @@ impl<E: 'static> fmt::Display for Described<'_, E> {
     }
 }
 
-/// A request error, described by [`DescribeError`] when it is a [`std::error::Error`] (its
-/// message and causes), by [`DescribeDisplay`] when it only displays, and not at all otherwise.
-/// Generated code calls `(&&ErrorValue(error)).describe(f)`, which picks the first that applies.
+/// A request error, described by [`DescribeBoxed`] when it is a boxed `dyn Error`, by
+/// [`DescribeError`] when it is a [`std::error::Error`] (its message and causes), by
+/// [`DescribeDisplay`] when it only displays (in its alternate form, which error types such as
+/// anyhow's use for their chain of causes), and not at all otherwise. Generated code calls
+/// `(&&&ErrorValue(error)).describe(f)`, which picks the first that applies.
 pub struct ErrorValue<'a, T>(pub &'a T);
 
 impl<T> Clone for ErrorValue<'_, T> {
@@ -207,6 +213,12 @@ impl<T> Clone for ErrorValue<'_, T> {
 }
 
 impl<T> Copy for ErrorValue<'_, T> {}
+
+/// Describes a boxed `dyn Error`: its message, then each cause's that adds something.
+pub trait DescribeBoxed {
+    /// Writes the description.
+    fn describe(self, f: &mut fmt::Formatter<'_>) -> fmt::Result;
+}
 
 /// Describes a [`std::error::Error`]: its message, then each cause's that adds something.
 pub trait DescribeError {
@@ -226,27 +238,36 @@ pub trait DescribeNothing {
     fn describe(self, f: &mut fmt::Formatter<'_>) -> fmt::Result;
 }
 
-impl<T: StdError> DescribeError for &&ErrorValue<'_, T> {
-    fn describe(self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut written = self.0.to_string();
-        f.write_str(&written)?;
-        let mut cause = self.0.source();
-        while let Some(error) = cause {
-            let text = error.to_string();
-            // The SDK's errors often repeat their cause's text: say each thing once.
-            if !text.is_empty() && !written.contains(&text) {
-                write!(f, ": {text}")?;
-                written.push_str(&text);
-            }
-            cause = error.source();
+/// An error's message, then each cause's that adds something, joined by `": "`.
+fn describe_chain(error: &(dyn StdError + 'static), f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    let mut parts: Vec<String> = Vec::new();
+    let mut next = Some(error);
+    while let Some(error) = next {
+        let text = error.to_string();
+        // The SDK's errors often repeat their cause's text: say each thing once.
+        if !text.is_empty() && !parts.iter().any(|part| part.contains(&text)) {
+            parts.push(text);
         }
-        Ok(())
+        next = error.source();
+    }
+    f.write_str(&parts.join(": "))
+}
+
+impl DescribeBoxed for &&&ErrorValue<'_, Box<dyn StdError + Send + Sync>> {
+    fn describe(self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        describe_chain(self.0.as_ref(), f)
+    }
+}
+
+impl<T: StdError + 'static> DescribeError for &&ErrorValue<'_, T> {
+    fn describe(self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        describe_chain(self.0, f)
     }
 }
 
 impl<T: fmt::Display> DescribeDisplay for &ErrorValue<'_, T> {
     fn describe(self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.0)
+        write!(f, "{:#}", self.0)
     }
 }
 

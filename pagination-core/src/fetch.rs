@@ -98,7 +98,7 @@ impl<Op: PaginatedOperation> PageFetcher<Op> {
             history: TokenHistory::new(),
             pending_error: None,
             trace: Trace::listing(
-                operation_name::<Op>(),
+                &operation_name::<Op>(),
                 settings.page_size,
                 settings.max_items,
                 settings.max_pages,
@@ -169,7 +169,7 @@ impl<Op: PaginatedOperation> PageFetcher<Op> {
                     source,
                     cursor: self.cursor(tokens, skip),
                 };
-                self.trace.failed(&error);
+                self.trace.failed();
                 Err(error)
             }
         }))
@@ -224,9 +224,20 @@ impl<Op: PaginatedOperation> PageFetcher<Op> {
         // After this page's items: where to resume when the listing cannot follow the service
         // (asking for this page again skips what was yielded).
         let page_end = self.cursor(tokens.clone(), skip + kept);
-        // Where the listing goes on. A service pointing back at this page would have a resume
-        // there repeat its items: resume after them instead.
-        let next_cursor = if next_tokens == tokens {
+        // Where the listing goes on: the next page. But where a guard would refuse the next
+        // request (no token while the flag says more, the token just sent, a token sent before),
+        // a resume there would restart the listing or repeat items: resume after this page's
+        // items instead, also when a limit ends the listing first. A guard the user set to
+        // `Continue` is followed, as the live stream would.
+        let refused = |policy: GuardPolicy| policy != GuardPolicy::Continue;
+        let cannot_follow = more
+            && ((no_token && refused(self.guards.missing_token))
+                || (next_tokens == tokens
+                    && refused(self.guards.duplicate_token_policy(flag.is_some())))
+                || (next_tokens != tokens
+                    && self.history.contains(xxh3_64(&next_tokens))
+                    && refused(self.guards.token_cycle)));
+        let next_cursor = if cannot_follow {
             page_end.clone()
         } else {
             self.cursor(next_tokens.clone(), 0)
@@ -338,10 +349,24 @@ fn describe<Op: PaginatedOperation>(
     }
 }
 
-/// The operation's name, without its module path.
-pub(crate) fn operation_name<Op>() -> &'static str {
+/// The operation's type name without module paths (`Live<Users>`, not
+/// `app::ops::Live<app::model::Users>`): what a cursor and a trace name it by. Module paths
+/// change in refactors; the names do not.
+pub(crate) fn operation_name<Op>() -> String {
     let name = std::any::type_name::<Op>();
-    name.rsplit("::").next().unwrap_or(name)
+    let mut short = String::with_capacity(name.len());
+    let mut segment = String::new();
+    for character in name.chars() {
+        if character.is_alphanumeric() || character == '_' || character == ':' {
+            segment.push(character);
+        } else {
+            short.push_str(segment.rsplit("::").next().unwrap_or(&segment));
+            segment.clear();
+            short.push(character);
+        }
+    }
+    short.push_str(segment.rsplit("::").next().unwrap_or(&segment));
+    short
 }
 
 /// The name a guard's error goes by in traces.

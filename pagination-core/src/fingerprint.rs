@@ -172,11 +172,11 @@ impl Named {
 /// cleared. Kept so that their cursors still resume.
 pub(crate) fn legacy_fingerprint<Op: PaginatedOperation>(request: &Op::Request) -> u64 {
     let Ok(cleared) = Op::visit_tokens(request.clone(), &mut TokenClearer);
-    debug_hash(Op::parameters(&cleared))
+    raw_debug_hash(Op::parameters(&cleared))
 }
 
 /// A hash of `value`'s `Debug` output, streamed into the hasher.
-pub fn debug_hash(value: &dyn fmt::Debug) -> u64 {
+fn raw_debug_hash(value: &dyn fmt::Debug) -> u64 {
     struct HashWriter(Xxh3);
     impl fmt::Write for HashWriter {
         fn write_str(&mut self, text: &str) -> fmt::Result {
@@ -188,6 +188,128 @@ pub fn debug_hash(value: &dyn fmt::Debug) -> u64 {
     // Writing into a hasher cannot fail; a Debug impl that fails only shortens the input.
     let _ = write!(writer, "{value:?}");
     writer.0.digest()
+}
+
+/// A hash of `value`'s `Debug` output in which every hash map and set, at any depth, counts by
+/// its contents: their entries (`{a: 1, b: 2}`, `{x, y}`) are put in one order first. The same
+/// parameters then fingerprint the same in every process, whatever order the hasher of each gave
+/// them.
+pub fn debug_hash(value: &dyn fmt::Debug) -> u64 {
+    let text = format!("{value:?}");
+    if !text.contains('{') {
+        return xxhash_rust::xxh3::xxh3_64(text.as_bytes());
+    }
+    xxhash_rust::xxh3::xxh3_64(canonical_debug(&text).as_bytes())
+}
+
+/// `Debug` text with the entries of each unordered collection sorted. A `{` right after a name is
+/// a struct's body, whose field order is fixed; any other `{` opens a map or a set. Quoted
+/// strings and characters are copied as they are.
+fn canonical_debug(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut position = 0;
+    let mut out = String::with_capacity(text.len());
+    while position < chars.len() {
+        out.push_str(&canonical_part(&chars, &mut position, None));
+    }
+    out
+}
+
+/// Copies `chars` from `position` up to the `close` character (excluded) or the end, sorting
+/// the entries of every unordered collection met on the way.
+fn canonical_part(chars: &[char], position: &mut usize, close: Option<char>) -> String {
+    let mut out = String::new();
+    while let Some(&character) = chars.get(*position) {
+        if Some(character) == close {
+            break;
+        }
+        *position += 1;
+        match character {
+            '"' => {
+                out.push(character);
+                while let Some(&next) = chars.get(*position) {
+                    *position += 1;
+                    out.push(next);
+                    if next == '\\' {
+                        if let Some(&escaped) = chars.get(*position) {
+                            *position += 1;
+                            out.push(escaped);
+                        }
+                    } else if next == '"' {
+                        break;
+                    }
+                }
+            }
+            '(' | '[' => {
+                let closing = if character == '(' { ')' } else { ']' };
+                out.push(character);
+                out.push_str(&canonical_part(chars, position, Some(closing)));
+                if chars.get(*position) == Some(&closing) {
+                    *position += 1;
+                    out.push(closing);
+                }
+            }
+            '{' => {
+                let after_name = out
+                    .trim_end()
+                    .chars()
+                    .last()
+                    .is_some_and(|last| last.is_alphanumeric() || last == '_');
+                let body = canonical_part(chars, position, Some('}'));
+                if chars.get(*position) == Some(&'}') {
+                    *position += 1;
+                }
+                out.push('{');
+                if after_name {
+                    out.push_str(&body);
+                } else {
+                    let mut entries = split_top_level(&body);
+                    entries.sort_unstable();
+                    out.push_str(&entries.join(", "));
+                }
+                out.push('}');
+            }
+            _ => out.push(character),
+        }
+    }
+    out
+}
+
+/// The entries of a collection's body, split at its top-level commas (not inside brackets or
+/// quotes), trimmed.
+fn split_top_level(body: &str) -> Vec<String> {
+    let mut entries = Vec::new();
+    let mut depth = 0usize;
+    let mut quoted = false;
+    let mut escaped = false;
+    let mut current = String::new();
+    for character in body.chars() {
+        if quoted {
+            current.push(character);
+            match (escaped, character) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => quoted = false,
+                _ => {}
+            }
+            continue;
+        }
+        match character {
+            '"' => quoted = true,
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => depth = depth.saturating_sub(1),
+            ',' if depth == 0 => {
+                entries.push(std::mem::take(&mut current).trim().to_owned());
+                continue;
+            }
+            _ => {}
+        }
+        current.push(character);
+    }
+    if !current.trim().is_empty() {
+        entries.push(current.trim().to_owned());
+    }
+    entries
 }
 
 /// One parameter's value, hashed by [`HashUnordered`] when it is a hash map or set (whose
@@ -268,6 +390,40 @@ impl<T: fmt::Debug, S> HashUnordered for &ParameterValue<'_, Option<HashSet<T, S
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // The borrows pick the implementation, as in generated code.
+    #[allow(clippy::needless_borrow)]
+    #[test]
+    fn nested_maps_and_sets_count_by_their_contents() {
+        let canonical = |text: &str| canonical_debug(text);
+        assert_eq!(
+            canonical(r#"Filter { tags: {"b": 2, "a": 1}, name: "x, {y}" }"#),
+            r#"Filter { tags: {"a": 1, "b": 2}, name: "x, {y}" }"#
+        );
+        assert_eq!(
+            canonical(r#"[{"z", "y"}, Some({2: [1, 2], 1: []})]"#),
+            r#"[{"y", "z"}, Some({1: [], 2: [1, 2]})]"#
+        );
+        // A string holding braces, commas and quotes is copied as it is.
+        assert_eq!(canonical(r#"{"k\"}, {": 1}"#), r#"{"k\"}, {": 1}"#);
+        let mut one: HashMap<String, HashSet<u32>> = HashMap::new();
+        let mut two: HashMap<String, HashSet<u32>> = HashMap::with_capacity(100);
+        for n in 0..20u32 {
+            one.entry(format!("g{}", n % 5)).or_default().insert(n);
+        }
+        for n in (0..20u32).rev() {
+            two.entry(format!("g{}", n % 5)).or_default().insert(n);
+        }
+        assert_eq!(
+            debug_hash(&Some(vec![one.clone()])),
+            debug_hash(&Some(vec![two]))
+        );
+        one.get_mut("g0").map(|set| set.insert(99));
+        assert_ne!(
+            debug_hash(&one),
+            debug_hash(&HashMap::<String, HashSet<u32>>::new())
+        );
+    }
 
     // The borrows pick the implementation, as in generated code.
     #[allow(clippy::needless_borrow)]

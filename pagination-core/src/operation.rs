@@ -60,7 +60,8 @@ pub trait PaginatedOperation: Sized + 'static {
 
     /// Writes what a request error says, for [`Error::Request`](crate::Error::Request)'s
     /// `Display`: generated code writes the error's message and, for a
-    /// [`std::error::Error`], its causes. The default writes nothing.
+    /// [`std::error::Error`], its causes. The default writes nothing. `Error<E>` knows only `E`:
+    /// the description is kept per error type, from the first operation that describes it.
     fn describe_error(error: &Self::Error, out: &mut fmt::Formatter<'_>) -> fmt::Result {
         let _ = (error, out);
         Ok(())

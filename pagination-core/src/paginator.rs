@@ -186,14 +186,30 @@ impl<Op: PaginatedOperation> Paginator<Op> {
         Ok(self)
     }
 
-    /// Where this listing starts, as a cursor.
+    /// Where this listing starts, as a cursor. After [`resume_from`](Paginator::resume_from),
+    /// the cursor given, as long as the listing cannot start there (the request changed since):
+    /// the position is the cursor's, never one of a request it was not made for.
     pub fn cursor(&self) -> Cursor {
-        self.start_cursor(&Named::of::<Op>(&self.request))
+        let named = Named::of::<Op>(&self.request);
+        match self.refused_cursor(&named) {
+            Some((_, cursor)) => cursor,
+            None => self.start_cursor(&named),
+        }
     }
 
     fn start_cursor(&self, named: &Named) -> Cursor {
         let (_, tokens) = record_tokens::<Op>(self.request.clone());
         Cursor::new(named.identity.clone(), tokens, self.skip as u64)
+    }
+
+    /// The cursor resumed from, with why, when the request as it is now cannot continue it.
+    /// Checked in full, page size included, now that the page size is final.
+    fn refused_cursor(&self, named: &Named) -> Option<(CursorError, Cursor)> {
+        let cursor = self.resumed_from.as_ref()?;
+        named
+            .accepts::<Op>(&self.request, cursor.identity(), true)
+            .err()
+            .map(|source| (source, cursor.clone()))
     }
 
     /// Runs the listing as a stream of pages.
@@ -210,14 +226,12 @@ impl<Op: PaginatedOperation> Paginator<Op> {
 
     fn start(self) -> (PageSource<Op>, Cursor) {
         let named = Named::of::<Op>(&self.request);
-        let start = self.start_cursor(&named);
-        // Checked in full now that the page size is final: refuse rather than list something else.
-        let mismatch = self.resumed_from.as_ref().and_then(|cursor| {
-            named
-                .accepts::<Op>(&self.request, cursor.identity(), true)
-                .err()
-                .map(|source| (source, cursor.clone()))
-        });
+        // Refuse rather than list something else; the stream's cursor stays the one given.
+        let mismatch = self.refused_cursor(&named);
+        let start = match &mismatch {
+            Some((_, cursor)) => cursor.clone(),
+            None => self.start_cursor(&named),
+        };
         let mut fetcher = PageFetcher::new(
             self.request,
             named.identity,

@@ -89,7 +89,12 @@ impl<Op: PaginatedOperation> Prefetch<Op> {
                 let mut fetcher = fetcher;
                 fetcher.set_prefetched();
                 let (sender, pages) = mpsc::channel(depth);
-                let task = runtime.spawn(fetch_ahead(fetcher, sender));
+                let fetching = fetch_ahead(fetcher, sender);
+                // The task traces to the subscriber of the code that started the listing.
+                #[cfg(feature = "tracing")]
+                let fetching =
+                    tracing::instrument::WithSubscriber::with_current_subscriber(fetching);
+                let task = runtime.spawn(fetching);
                 State::Running { pages, task }
             }
             Err(_) => State::Inline(fetcher),

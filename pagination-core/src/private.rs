@@ -3,7 +3,9 @@
 //! Each helper is generic so that the field types named in a declaration are inferred, never
 //! written.
 
-pub use crate::error::{DescribeDisplay, DescribeError, DescribeNothing, ErrorValue};
+pub use crate::error::{
+    DescribeBoxed, DescribeDisplay, DescribeError, DescribeNothing, ErrorValue,
+};
 pub use crate::fingerprint::{
     HashDebug, HashUnordered, ParameterValue, Parameters, UNNAMED, debug_hash,
 };

@@ -1,12 +1,25 @@
 //! What a listing tells `tracing` (feature `tracing`): a span per listing, an event per page, a
 //! warning when a guard trips or a request fails. Token values never appear (they can be keys
-//! or secrets): at most a short hash of them. Without the feature every call here is empty.
+//! or secrets): at most a short hash of them, keyed per process; nor does what a failed
+//! request's error says, which can hold a token. Without the feature every call here is empty.
 
 #[cfg(feature = "tracing")]
 mod enabled {
     use std::time::Instant;
 
+    use std::hash::{BuildHasher, Hasher};
+    use std::sync::OnceLock;
+
     use crate::guard::GuardPolicy;
+
+    /// A hash of tokens with a key drawn once per process: events of one process can be matched,
+    /// but a short token (an integer) cannot be found back by hashing candidates offline.
+    fn keyed_hash(tokens: &[u8]) -> u64 {
+        static KEY: OnceLock<std::collections::hash_map::RandomState> = OnceLock::new();
+        let mut hasher = KEY.get_or_init(Default::default).build_hasher();
+        hasher.write(tokens);
+        hasher.finish()
+    }
 
     /// The span of one listing, and when the request in flight was sent.
     #[derive(Debug)]
@@ -19,7 +32,7 @@ mod enabled {
 
     impl Trace {
         pub(crate) fn listing(
-            operation: &'static str,
+            operation: &str,
             page_size: Option<u32>,
             max_items: Option<u64>,
             max_pages: Option<u64>,
@@ -76,20 +89,21 @@ mod enabled {
             );
         }
 
-        pub(crate) fn failed(&mut self, error: &dyn std::fmt::Display) {
+        /// A failed request. What its error says is not traced: it can hold a token (a URL with
+        /// the token in its query, say); the caller has the error itself.
+        pub(crate) fn failed(&mut self) {
             let elapsed_ms = self.elapsed_ms();
             tracing::warn!(
                 target: "pagination_core",
                 parent: &self.span,
                 page = self.pages + 1,
                 elapsed_ms,
-                %error,
                 "page request failed; the error's cursor retries it"
             );
         }
 
         pub(crate) fn guard(&self, guard: &'static str, policy: GuardPolicy, tokens: &[u8]) {
-            let token_hash = format!("{:08x}", xxhash_rust::xxh3::xxh3_64(tokens) as u32);
+            let token_hash = format!("{:08x}", keyed_hash(tokens) as u32);
             tracing::warn!(
                 target: "pagination_core",
                 parent: &self.span,
@@ -122,7 +136,7 @@ mod enabled {
 
     impl Trace {
         pub(crate) fn listing(
-            _: &'static str,
+            _: &str,
             _: Option<u32>,
             _: Option<u64>,
             _: Option<u64>,
@@ -144,7 +158,7 @@ mod enabled {
 
         pub(crate) fn page(&mut self, _: usize, _: bool) {}
 
-        pub(crate) fn failed(&mut self, _: &dyn std::fmt::Display) {}
+        pub(crate) fn failed(&mut self) {}
 
         pub(crate) fn guard(&self, _: &'static str, _: GuardPolicy, _: &[u8]) {}
 

@@ -66,7 +66,8 @@ pub(crate) fn fallback(args: &Args, item: &Item) -> Option<TokenStream> {
         }
         _ => quote!(()),
     };
-    let page_size = args.page_size.is_some().then(|| {
+    // Also without a `page_size` key: a misspelt one is an unknown key, reported already.
+    let page_size = (args.page_size.is_some() || args.skipped_entries).then(|| {
         quote! {
             #[automatically_derived]
             impl __pagination::PageSize for #marker {

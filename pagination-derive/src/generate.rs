@@ -167,8 +167,10 @@ pub(crate) fn generate(decl: &Declaration) -> TokenStream {
                     __formatter: &mut __pagination::Formatter<'_>,
                 ) -> __pagination::FmtResult {
                     #[allow(unused_imports)]
-                    use __pagination::{DescribeDisplay as _, DescribeError as _, DescribeNothing as _};
-                    (&&__pagination::ErrorValue(__error)).describe(__formatter)
+                    use __pagination::{
+                        DescribeBoxed as _, DescribeDisplay as _, DescribeError as _, DescribeNothing as _,
+                    };
+                    (&&&__pagination::ErrorValue(__error)).describe(__formatter)
                 }
 
                 fn item_fields(#output: &mut Self::Output) -> impl __pagination::ItemFields<Self::Item> + '_ {
@@ -242,14 +244,14 @@ fn parameters_of(decl: &Declaration, locals: &Locals) -> TokenStream {
         |value: TokenStream| quote!((&__pagination::ParameterValue(&#value)).parameter_hash());
     let body = match &decl.target {
         Target::Owned => {
-            let adds = decl.parameters.iter().map(|field| {
+            let adds = decl.parameters.iter().map(|(field, cfgs)| {
                 let name = field.unraw().to_string();
                 let value = hash(quote!(#request.#field));
                 let add = match &decl.page_size {
                     Some(size) if size == field => quote!(add_page_size),
                     _ => quote!(add),
                 };
-                quote!(#parameters.#add(#name, #value);)
+                quote!(#(#cfgs)* #parameters.#add(#name, #value);)
             });
             quote!(#(#adds)*)
         }

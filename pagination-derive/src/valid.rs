@@ -17,8 +17,9 @@ pub(crate) struct Declaration {
     pub(crate) vis: syn::Visibility,
     pub(crate) target: Target,
     pub(crate) input_tokens: Vec<InputToken>,
-    /// A builder you own: its fields that are parameters of the listing (not `#[paginate(skip)]`).
-    pub(crate) parameters: Vec<Ident>,
+    /// A builder you own: its fields that are parameters of the listing (not `#[paginate(skip)]`),
+    /// with their `#[cfg(...)]` attributes.
+    pub(crate) parameters: Vec<(Ident, Vec<syn::Attribute>)>,
     pub(crate) output_tokens: Vec<TokenExpr>,
     pub(crate) more_results: Option<FieldPath>,
     pub(crate) page_size: Option<Ident>,
@@ -57,6 +58,7 @@ pub(crate) fn validate(args: Args, item: &Item, errors: &mut Errors) -> Option<D
     let item = check_placement(
         item,
         args.operation.is_some() || args.mentions("operation"),
+        args.skipped_entries,
         errors,
     );
     let target = match &args.operation {
@@ -96,7 +98,7 @@ pub(crate) fn validate(args: Args, item: &Item, errors: &mut Errors) -> Option<D
         // A field that is itself a token is cleared before hashing: not a parameter.
         (Some(Target::Owned), Some(item)) => check_field_attributes(item, errors)
             .into_iter()
-            .filter(|field| {
+            .filter(|(field, _)| {
                 !input_tokens
                     .iter()
                     .flat_map(|input| &input.value.values)
@@ -173,13 +175,14 @@ fn required<T>(
 fn check_placement<'a>(
     item: &'a Item,
     has_operation: bool,
+    skipped_entries: bool,
     errors: &mut Errors,
 ) -> Option<&'a ItemStruct> {
     const WHERE: &str = "#[paginate] goes on a struct: your request builder (with named fields), \
                          or a unit struct with `operation = <sdk crate>::operation::<op>`";
     let span = match item {
         Item::Struct(item) => {
-            check_struct_shape(item, has_operation, errors);
+            check_struct_shape(item, has_operation, skipped_entries, errors);
             return Some(item);
         }
         Item::Enum(item) => item.enum_token.span,
@@ -198,7 +201,12 @@ fn check_placement<'a>(
     None
 }
 
-fn check_struct_shape(item: &ItemStruct, has_operation: bool, errors: &mut Errors) {
+fn check_struct_shape(
+    item: &ItemStruct,
+    has_operation: bool,
+    skipped_entries: bool,
+    errors: &mut Errors,
+) {
     if !item.generics.params.is_empty() || item.generics.where_clause.is_some() {
         errors.push(syn::Error::new_spanned(
             &item.generics,
@@ -212,6 +220,8 @@ fn check_struct_shape(item: &ItemStruct, has_operation: bool, errors: &mut Error
             "a declaration for an SDK operation is a unit struct (`struct ListObjectVersions;`): \
              the SDK's builder holds the request fields",
         )),
+        // An unknown key, reported already, may be a misspelt `operation`: say it once.
+        (Fields::Unit, false) if skipped_entries => {}
         (Fields::Unit, false) => errors.push_spanned(
             item.ident.span(),
             "name the SDK operation this unit struct stands for with \
@@ -327,8 +337,12 @@ fn check_sdk_tokens_are_fields(tokens: &[InputToken], errors: &mut Errors) {
 }
 
 /// Reads the fields' `#[paginate(...)]` attributes (only `skip` is accepted) and returns the
-/// fields that are parameters of the listing.
-fn check_field_attributes(item: &ItemStruct, errors: &mut Errors) -> Vec<Ident> {
+/// fields that are parameters of the listing, each with its `#[cfg(...)]` attributes (a field
+/// compiled out is no parameter either).
+fn check_field_attributes(
+    item: &ItemStruct,
+    errors: &mut Errors,
+) -> Vec<(Ident, Vec<syn::Attribute>)> {
     let Fields::Named(fields) = &item.fields else {
         return Vec::new();
     };
@@ -356,7 +370,13 @@ fn check_field_attributes(item: &ItemStruct, errors: &mut Errors) -> Vec<Ident> 
             }
         }
         if let (false, Some(ident)) = (skip, &field.ident) {
-            parameters.push(ident.clone());
+            let cfgs = field
+                .attrs
+                .iter()
+                .filter(|attr| attr.path().is_ident("cfg"))
+                .cloned()
+                .collect();
+            parameters.push((ident.clone(), cfgs));
         }
     }
     parameters

@@ -3,6 +3,7 @@
 
 mod basics;
 mod cursors;
+mod edge_cases;
 mod guards;
 mod hooks;
 mod model;

@@ -32,6 +32,12 @@ const _: () = {
         }
     }
     #[automatically_derived]
+    impl __pagination::PageSize for ListUsers {
+        fn set_page_size(_: Self::Request, _: __pagination::u32) -> Self::Request {
+            ::core::unreachable!()
+        }
+    }
+    #[automatically_derived]
     impl __pagination::IntoPaginator<ListUsers> for ListUsers {}
 };
 ::core::compile_error! {

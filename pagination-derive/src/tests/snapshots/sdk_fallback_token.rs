@@ -69,9 +69,10 @@ const _: () = {
         ) -> __pagination::FmtResult {
             #[allow(unused_imports)]
             use __pagination::{
-                DescribeDisplay as _, DescribeError as _, DescribeNothing as _,
+                DescribeBoxed as _, DescribeDisplay as _, DescribeError as _,
+                DescribeNothing as _,
             };
-            (&&__pagination::ErrorValue(__error)).describe(__formatter)
+            (&&&__pagination::ErrorValue(__error)).describe(__formatter)
         }
         fn item_fields(
             __output: &mut Self::Output,
