@@ -2,6 +2,42 @@
 //!
 //! Depend on `pagination-core`, which re-exports the attribute and holds its documentation. This
 //! crate is an implementation detail, versioned in lockstep.
+//!
+//! ```
+//! use futures::TryStreamExt;
+//! use pagination_core::{IntoPaginator, PageRequest, paginate};
+//!
+//! struct Page {
+//!     names: Vec<String>,
+//!     next: Option<usize>,
+//! }
+//!
+//! /// Seven names, three a page; the token is the index of the next page's first name.
+//! #[paginate(input_token = start, output_token = next, items = names: String)]
+//! #[derive(Clone, Debug, Default)]
+//! struct ListNames {
+//!     start: Option<usize>,
+//! }
+//!
+//! impl PageRequest for ListNames {
+//!     type Output = Page;
+//!     type Error = std::convert::Infallible;
+//!
+//!     async fn send(self) -> Result<Page, Self::Error> {
+//!         let start = self.start.unwrap_or(0);
+//!         let end = (start + 3).min(7);
+//!         Ok(Page {
+//!             names: (start..end).map(|n| format!("name-{n}")).collect(),
+//!             next: (end < 7).then_some(end),
+//!         })
+//!     }
+//! }
+//!
+//! let names: Vec<String> =
+//!     futures::executor::block_on(ListNames::default().into_paginator().items().try_collect())
+//!         .unwrap();
+//! assert_eq!(names.len(), 7);
+//! ```
 
 mod attr;
 mod errors;
