@@ -193,8 +193,13 @@ impl<Op: PaginatedOperation> PageFetcher<Op> {
             usize::try_from(left).unwrap_or(usize::MAX)
         });
         let range = skip..skip.saturating_add(budget);
-        let order = Op::item_order(&output)
-            .filter(|order| order.fits(&Op::item_fields(&mut output).lengths()));
+        // The order across item fields matters here only when the page is cut (a resume inside
+        // it, or `max_items`); the item stream orders whole pages itself, the page stream never.
+        let order = if Op::ORDERS_ITEMS && (skip > 0 || self.items_left.is_some()) {
+            checked_order::<Op>(&mut output)
+        } else {
+            None
+        };
         let total = match &order {
             Some(order) => {
                 Op::item_fields(&mut output).retain_ordered(range.clone(), order.as_slice())
@@ -229,14 +234,14 @@ impl<Op: PaginatedOperation> PageFetcher<Op> {
         // a resume there would restart the listing or repeat items: resume after this page's
         // items instead, also when a limit ends the listing first. A guard the user set to
         // `Continue` is followed, as the live stream would.
-        let refused = |policy: GuardPolicy| policy != GuardPolicy::Continue;
-        let cannot_follow = more
-            && ((no_token && refused(self.guards.missing_token))
-                || (next_tokens == tokens
-                    && refused(self.guards.duplicate_token_policy(flag.is_some())))
-                || (next_tokens != tokens
-                    && self.history.contains(xxh3_64(&next_tokens))
-                    && refused(self.guards.token_cycle)));
+        let tripped = if more {
+            self.guard_tripped(&tokens, &next_tokens, no_token, flag.is_some(), &page_end)
+        } else {
+            None
+        };
+        let cannot_follow = tripped
+            .as_ref()
+            .is_some_and(|(policy, _)| *policy != GuardPolicy::Continue);
         let next_cursor = if cannot_follow {
             page_end.clone()
         } else {
@@ -260,19 +265,15 @@ impl<Op: PaginatedOperation> PageFetcher<Op> {
                     cursor: next_cursor.clone(),
                 });
             }
-        } else if more {
-            let tripped =
-                self.guard_tripped(&tokens, &next_tokens, no_token, flag.is_some(), &page_end);
-            if let Some((policy, error)) = &tripped {
-                self.trace.guard(guard_name(error), *policy, &next_tokens);
-            }
-            match tripped {
-                Some((GuardPolicy::Stop, _)) => (complete, ends) = (true, true),
-                Some((GuardPolicy::Error, error)) => {
+        } else if let Some((policy, error)) = tripped {
+            self.trace.guard(guard_name(&error), policy, &next_tokens);
+            match policy {
+                GuardPolicy::Stop => (complete, ends) = (true, true),
+                GuardPolicy::Error => {
                     (ends, stuck) = (true, true);
                     self.pending_error = Some(error);
                 }
-                Some((GuardPolicy::Continue, _)) | None => {}
+                GuardPolicy::Continue => {}
             }
         }
 
@@ -336,6 +337,11 @@ pub(crate) fn record_tokens<Op: PaginatedOperation>(
     let mut recorder = TokenRecorder::default();
     let Ok(request) = Op::visit_tokens(request, &mut recorder);
     (request, recorder.finish().into())
+}
+
+/// The declaration's order of a page's items, if it gives one that accounts for every item.
+pub(crate) fn checked_order<Op: PaginatedOperation>(output: &mut Op::Output) -> Option<ItemOrder> {
+    Op::item_order(output).filter(|order| order.fits(&Op::item_fields(output).lengths()))
 }
 
 /// Describes a request error of `Op`, given as `&dyn Any`.

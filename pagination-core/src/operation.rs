@@ -83,6 +83,10 @@ pub trait PaginatedOperation: Sized + 'static {
         None
     }
 
+    /// Whether [`item_order`](PaginatedOperation::item_order) gives an order; generated code sets
+    /// it with the `item_order` key.
+    const ORDERS_ITEMS: bool = false;
+
     /// The order of a page's items across several item fields, if the declaration names an
     /// `item_order` function; `None` yields each field's items in turn.
     fn item_order(output: &Self::Output) -> Option<ItemOrder> {

@@ -7,6 +7,7 @@ use std::vec;
 
 use futures_core::{FusedStream, Stream};
 
+use crate::fetch::checked_order;
 use crate::fingerprint::Identity;
 use crate::operation::{ItemFields as _, PaginatedOperation};
 use crate::source::PageSource;
@@ -139,7 +140,13 @@ impl<Op: PaginatedOperation> ItemStream<Op> {
                     return Poll::Ready(None);
                 }
             };
-            let items = match &page.order {
+            // A whole page (nothing cut) comes without its order: work it out here.
+            let order = match page.order.take() {
+                Some(order) => Some(order),
+                None if Op::ORDERS_ITEMS => checked_order::<Op>(&mut page.output),
+                None => None,
+            };
+            let items = match &order {
                 Some(order) => Op::item_fields(&mut page.output).take_ordered(order.as_slice()),
                 None => Op::item_fields(&mut page.output).take(),
             };

@@ -106,6 +106,8 @@ pub(crate) fn generate(decl: &Declaration) -> TokenStream {
             let #order: fn(&Self::Output) -> __pagination::ItemOrder = #function;
         );
         quote! {
+            const ORDERS_ITEMS: __pagination::bool = true;
+
             fn item_order(#output: &Self::Output) -> __pagination::Option<__pagination::ItemOrder> {
                 #function
                 __pagination::Some(#order(#output))
