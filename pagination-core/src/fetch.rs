@@ -227,15 +227,17 @@ impl<Op: PaginatedOperation> PageFetcher<Op> {
         let no_token = next_tokens.iter().all(|&byte| byte == 0);
         let more = flag.unwrap_or(!no_token);
         // After this page's items: where to resume when the listing cannot follow the service
-        // (asking for this page again skips what was yielded).
-        let page_end = self.cursor(tokens.clone(), skip + kept);
+        // (asking for this page again skips what was yielded). Made only when needed.
+        let page_end = |fetcher: &Self| fetcher.cursor(tokens.clone(), skip + kept);
         // Where the listing goes on: the next page. But where a guard would refuse the next
         // request (no token while the flag says more, the token just sent, a token sent before),
         // a resume there would restart the listing or repeat items: resume after this page's
         // items instead, also when a limit ends the listing first. A guard the user set to
         // `Continue` is followed, as the live stream would.
         let tripped = if more {
-            self.guard_tripped(&tokens, &next_tokens, no_token, flag.is_some(), &page_end)
+            self.guard_tripped(&tokens, &next_tokens, no_token, flag.is_some(), || {
+                page_end(self)
+            })
         } else {
             None
         };
@@ -243,7 +245,7 @@ impl<Op: PaginatedOperation> PageFetcher<Op> {
             .as_ref()
             .is_some_and(|(policy, _)| *policy != GuardPolicy::Continue);
         let next_cursor = if cannot_follow {
-            page_end.clone()
+            page_end(self)
         } else {
             self.cursor(next_tokens.clone(), 0)
         };
@@ -282,7 +284,7 @@ impl<Op: PaginatedOperation> PageFetcher<Op> {
             self.trace.finished(complete);
         }
         let after = if skip + kept < total || stuck {
-            Some(page_end)
+            Some(page_end(self))
         } else if complete {
             None
         } else {
@@ -311,19 +313,21 @@ impl<Op: PaginatedOperation> PageFetcher<Op> {
         next: &[u8],
         no_token: bool,
         flagged: bool,
-        page_end: &Cursor,
+        page_end: impl FnOnce() -> Cursor,
     ) -> Option<(GuardPolicy, Error<Op::Error>)> {
-        let cursor = page_end.clone();
         if no_token && self.guards.missing_token != GuardPolicy::Continue {
+            let cursor = page_end();
             return Some((self.guards.missing_token, Error::MissingToken { cursor }));
         }
         if next == sent {
+            let cursor = page_end();
             return Some((
                 self.guards.duplicate_token_policy(flagged),
                 Error::DuplicateToken { cursor },
             ));
         }
         if self.history.contains(xxh3_64(next)) {
+            let cursor = page_end();
             return Some((self.guards.token_cycle, Error::TokenCycle { cursor }));
         }
         None

@@ -56,7 +56,10 @@ mod enabled {
         }
 
         pub(crate) fn sent(&mut self) {
-            self.sent = Some(Instant::now());
+            // No subscriber wants the listing: no clock reading either.
+            if !self.span.is_disabled() {
+                self.sent = Some(Instant::now());
+            }
         }
 
         /// The request future, inside the listing's span: what the client traces nests there.
@@ -76,6 +79,9 @@ mod enabled {
 
         pub(crate) fn page(&mut self, items: usize, more: bool) {
             self.pages += 1;
+            if self.span.is_disabled() {
+                return;
+            }
             let elapsed_ms = self.elapsed_ms();
             tracing::debug!(
                 target: "pagination_core",
