@@ -6,9 +6,7 @@
 pub use crate::error::{
     DescribeBoxed, DescribeDisplay, DescribeError, DescribeNothing, ErrorValue,
 };
-pub use crate::fingerprint::{
-    HashDebug, HashUnordered, ParameterValue, Parameters, UNNAMED, debug_hash,
-};
+pub use crate::fingerprint::{Parameters, UNNAMED, debug_hash};
 pub use crate::operation::{
     IntoPaginator, ItemField, ItemFields, ItemOrder, PageRequest, PageSize, PaginatedOperation,
     SendFuture,

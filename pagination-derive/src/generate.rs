@@ -242,8 +242,8 @@ impl Placement {
 fn parameters_of(decl: &Declaration, locals: &Locals) -> TokenStream {
     let request = &locals.request;
     let parameters = local("__parameters");
-    let hash =
-        |value: TokenStream| quote!((&__pagination::ParameterValue(&#value)).parameter_hash());
+    // Hash maps and sets at any depth count by their contents (`debug_hash` orders them).
+    let hash = |value: TokenStream| quote!(__pagination::debug_hash(&#value));
     let body = match &decl.target {
         Target::Owned => {
             let adds = decl.parameters.iter().map(|(field, cfgs)| {
@@ -274,8 +274,6 @@ fn parameters_of(decl: &Declaration, locals: &Locals) -> TokenStream {
     };
     quote! {
         fn parameters_of(#request: &Self::Request, #parameters: &mut __pagination::Parameters) {
-            #[allow(unused_imports)]
-            use __pagination::{HashDebug as _, HashUnordered as _};
             #body
         }
     }

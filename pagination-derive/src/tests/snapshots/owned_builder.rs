@@ -37,18 +37,9 @@ const _: () = {
             __request: &Self::Request,
             __parameters: &mut __pagination::Parameters,
         ) {
-            #[allow(unused_imports)]
-            use __pagination::{HashDebug as _, HashUnordered as _};
+            __parameters.add("client", __pagination::debug_hash(&__request.client));
             __parameters
-                .add(
-                    "client",
-                    (&__pagination::ParameterValue(&__request.client)).parameter_hash(),
-                );
-            __parameters
-                .add_page_size(
-                    "limit",
-                    (&__pagination::ParameterValue(&__request.limit)).parameter_hash(),
-                );
+                .add_page_size("limit", __pagination::debug_hash(&__request.limit));
         }
         const DESCRIBES_ERRORS: __pagination::bool = true;
         fn describe_error(

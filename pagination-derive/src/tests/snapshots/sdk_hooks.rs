@@ -57,8 +57,6 @@ const _: () = {
             __request: &Self::Request,
             __parameters: &mut __pagination::Parameters,
         ) {
-            #[allow(unused_imports)]
-            use __pagination::{HashDebug as _, HashUnordered as _};
             __parameters.add_debug(__pagination::UNNAMED, __request.as_input());
         }
         const DESCRIBES_ERRORS: __pagination::bool = true;

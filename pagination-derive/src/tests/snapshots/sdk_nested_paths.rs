@@ -56,8 +56,6 @@ const _: () = {
             __request: &Self::Request,
             __parameters: &mut __pagination::Parameters,
         ) {
-            #[allow(unused_imports)]
-            use __pagination::{HashDebug as _, HashUnordered as _};
             __parameters
                 .add_debug(
                     __pagination::UNNAMED,
