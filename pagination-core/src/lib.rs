@@ -127,7 +127,7 @@
 //! # impl PageRequest for ListCustomers {
 //! #     type Output = Page;
 //! #     type Error = std::io::Error;
-//! #     async fn send(self) -> Result<Page, std::io::Error> { unimplemented!() }
+//! #     async fn send(self) -> Result<Page, std::io::Error> { Ok(Page { data: Vec::new(), next: None }) }
 //! # }
 //! ```
 //!
