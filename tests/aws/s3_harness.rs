@@ -36,6 +36,15 @@ pub(crate) struct Seen {
 }
 
 impl Seen {
+    pub(crate) fn object(name: String) -> Seen {
+        Seen {
+            kind: "object",
+            name,
+            id: None,
+            latest: None,
+        }
+    }
+
     pub(crate) fn prefix(name: String) -> Seen {
         Seen {
             kind: "prefix",
@@ -175,12 +184,7 @@ pub(crate) async fn list(
                 .set_delimiter(delimiter);
             let paginator = configure(Paginator::<ListObjects>::new(request), options);
             drain(paginator, |item| match item {
-                ObjectEntry::Object(object) => Seen {
-                    kind: "object",
-                    name: name_of(object.key(), url),
-                    id: None,
-                    latest: None,
-                },
+                ObjectEntry::Object(object) => Seen::object(name_of(object.key(), url)),
                 ObjectEntry::CommonPrefix(prefix) => Seen::prefix(name_of(prefix.prefix(), url)),
             })
             .await
@@ -194,12 +198,7 @@ pub(crate) async fn list(
                 .set_delimiter(delimiter);
             let paginator = configure(Paginator::<ListObjectsV2>::new(request), options);
             drain(paginator, |item| match item {
-                ObjectEntryV2::Object(object) => Seen {
-                    kind: "object",
-                    name: name_of(object.key(), url),
-                    id: None,
-                    latest: None,
-                },
+                ObjectEntryV2::Object(object) => Seen::object(name_of(object.key(), url)),
                 ObjectEntryV2::CommonPrefix(prefix) => Seen::prefix(name_of(prefix.prefix(), url)),
             })
             .await
@@ -276,13 +275,7 @@ pub(crate) fn expected(
             for (index, entry) in entries.iter().enumerate() {
                 let latest = index == 0 || entries[index - 1].key != entry.key;
                 if latest && !entry.delete_marker {
-                    let seen = Seen {
-                        kind: "object",
-                        name: entry.key.clone(),
-                        id: None,
-                        latest: None,
-                    };
-                    push(&entry.key, seen);
+                    push(&entry.key, Seen::object(entry.key.clone()));
                 }
             }
         }
