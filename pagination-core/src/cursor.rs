@@ -12,7 +12,7 @@ use crate::token::{TokenDecoder, TokenEncoder};
 
 /// The first byte of every encoded cursor; bumped when the layout changes. Format 1 cursors
 /// (a fingerprint of the request's `Debug` output) are still read and resumed.
-const FORMAT_VERSION: u8 = 2;
+pub(crate) const FORMAT_VERSION: u8 = 2;
 const LEGACY_FORMAT_VERSION: u8 = 1;
 const CHECKSUM_LEN: usize = 4;
 
@@ -68,72 +68,25 @@ impl Cursor {
         &self.tokens
     }
 
-    fn to_bytes(&self) -> Vec<u8> {
+    /// The cursor's bytes, with a checksum.
+    pub(crate) fn to_bytes(&self) -> Vec<u8> {
         let mut out = TokenEncoder::default();
-        let identity = &self.identity;
-        if identity.legacy {
-            out.write_u64(u64::from(LEGACY_FORMAT_VERSION));
-            out.write_u64(identity.all);
-        } else {
-            out.write_u64(u64::from(FORMAT_VERSION));
-            out.write_u64(identity.all);
-            out.write_u64(identity.without_page_size);
-            out.write_u64(identity.short.len() as u64);
-            for &short in identity.short.iter() {
-                out.write_u64(u64::from(short));
-            }
-        }
+        write_identity(&mut out, &self.identity);
         out.write_u64(self.offset);
         out.write_bytes(&self.tokens);
-        let mut bytes = out.into_bytes();
-        let checksum = checksum(&bytes);
-        bytes.extend_from_slice(&checksum);
-        bytes
+        with_checksum(out.into_bytes())
     }
 
-    fn from_bytes(bytes: &[u8]) -> Result<Self, CursorError> {
-        if bytes.len() <= CHECKSUM_LEN {
-            return Err(MalformedCursor::TooShort.into());
-        }
-        let (body, sum) = bytes.split_at(bytes.len() - CHECKSUM_LEN);
-        if checksum(body) != sum {
-            return Err(MalformedCursor::ChecksumMismatch.into());
-        }
+    /// Reads [`to_bytes`](Cursor::to_bytes)' output back.
+    pub(crate) fn from_bytes(bytes: &[u8]) -> Result<Self, CursorError> {
+        let body = checked_body(bytes)?;
         let mut input = TokenDecoder::new(body);
         let truncated = |_| CursorError::from(MalformedCursor::TooShort);
         let version = input.read_u64().map_err(truncated)?;
-        let identity = if version == u64::from(LEGACY_FORMAT_VERSION) {
-            let all = input.read_u64().map_err(truncated)?;
-            Identity {
-                all,
-                without_page_size: all,
-                short: Arc::from([]),
-                legacy: true,
-            }
-        } else if version == u64::from(FORMAT_VERSION) {
-            let all = input.read_u64().map_err(truncated)?;
-            let without_page_size = input.read_u64().map_err(truncated)?;
-            let count = input.read_u64().map_err(truncated)?;
-            // Each entry takes a byte at least: a larger count is a damaged cursor.
-            if count > body.len() as u64 {
-                return Err(MalformedCursor::TooShort.into());
-            }
-            let short = (0..count)
-                .map(|_| {
-                    let value = input.read_u64().map_err(truncated)?;
-                    u16::try_from(value)
-                        .map_err(|_| CursorError::from(MalformedCursor::InvalidToken))
-                })
-                .collect::<Result<Arc<[u16]>, CursorError>>()?;
-            Identity {
-                all,
-                without_page_size,
-                short,
-                legacy: false,
-            }
-        } else {
-            return Err(MalformedCursor::UnknownVersion.into());
-        };
+        if version == u64::from(PARTITIONED_FORMAT_VERSION) {
+            return Err(MalformedCursor::Partitioned.into());
+        }
+        let identity = read_identity(&mut input, version, body.len())?;
         let offset = input.read_u64().map_err(truncated)?;
         let tokens = Arc::from(input.read_bytes().map_err(truncated)?);
         if !input.is_at_end() {
@@ -141,6 +94,100 @@ impl Cursor {
         }
         Ok(Cursor::new(identity, tokens, offset))
     }
+}
+
+/// The first byte of a parallel listing's cursor ([`PartitionCursor`](crate::PartitionCursor)).
+pub(crate) const PARTITIONED_FORMAT_VERSION: u8 = 3;
+
+/// Writes the format version and the identity (format 1 for an identity read from a format-1
+/// cursor).
+pub(crate) fn write_identity(out: &mut TokenEncoder, identity: &Identity) {
+    if identity.legacy {
+        out.write_u64(u64::from(LEGACY_FORMAT_VERSION));
+        out.write_u64(identity.all);
+    } else {
+        out.write_u64(u64::from(FORMAT_VERSION));
+        write_identity_body(out, identity);
+    }
+}
+
+/// A format-2 identity, without the version.
+pub(crate) fn write_identity_body(out: &mut TokenEncoder, identity: &Identity) {
+    out.write_u64(identity.all);
+    out.write_u64(identity.without_page_size);
+    out.write_u64(identity.short.len() as u64);
+    for &short in identity.short.iter() {
+        out.write_u64(u64::from(short));
+    }
+}
+
+/// Reads an identity written by [`write_identity`] after its `version`; `body_len` bounds the
+/// number of parameters.
+pub(crate) fn read_identity(
+    input: &mut TokenDecoder<'_>,
+    version: u64,
+    body_len: usize,
+) -> Result<Identity, CursorError> {
+    let truncated = |_| CursorError::from(MalformedCursor::TooShort);
+    if version == u64::from(LEGACY_FORMAT_VERSION) {
+        let all = input.read_u64().map_err(truncated)?;
+        return Ok(Identity {
+            all,
+            without_page_size: all,
+            short: Arc::from([]),
+            legacy: true,
+        });
+    }
+    if version != u64::from(FORMAT_VERSION) {
+        return Err(MalformedCursor::UnknownVersion.into());
+    }
+    read_identity_body(input, body_len)
+}
+
+/// Reads a format-2 identity written by [`write_identity_body`].
+pub(crate) fn read_identity_body(
+    input: &mut TokenDecoder<'_>,
+    body_len: usize,
+) -> Result<Identity, CursorError> {
+    let truncated = |_| CursorError::from(MalformedCursor::TooShort);
+    let all = input.read_u64().map_err(truncated)?;
+    let without_page_size = input.read_u64().map_err(truncated)?;
+    let count = input.read_u64().map_err(truncated)?;
+    // Each entry takes a byte at least: a larger count is a damaged cursor.
+    if count > body_len as u64 {
+        return Err(MalformedCursor::TooShort.into());
+    }
+    let short = (0..count)
+        .map(|_| {
+            let value = input.read_u64().map_err(truncated)?;
+            u16::try_from(value).map_err(|_| CursorError::from(MalformedCursor::InvalidToken))
+        })
+        .collect::<Result<Arc<[u16]>, CursorError>>()?;
+    Ok(Identity {
+        all,
+        without_page_size,
+        short,
+        legacy: false,
+    })
+}
+
+/// `body` followed by its checksum.
+pub(crate) fn with_checksum(mut body: Vec<u8>) -> Vec<u8> {
+    let checksum = checksum(&body);
+    body.extend_from_slice(&checksum);
+    body
+}
+
+/// The body of `bytes`, once its checksum is verified.
+pub(crate) fn checked_body(bytes: &[u8]) -> Result<&[u8], CursorError> {
+    if bytes.len() <= CHECKSUM_LEN {
+        return Err(MalformedCursor::TooShort.into());
+    }
+    let (body, sum) = bytes.split_at(bytes.len() - CHECKSUM_LEN);
+    if checksum(body) != sum {
+        return Err(MalformedCursor::ChecksumMismatch.into());
+    }
+    Ok(body)
 }
 
 fn checksum(bytes: &[u8]) -> [u8; CHECKSUM_LEN] {
@@ -250,6 +297,18 @@ pub enum MalformedCursor {
     /// A token inside it cannot be decoded.
     #[error("a token inside it cannot be decoded")]
     InvalidToken,
+    /// It is a parallel listing's cursor ([`PartitionCursor`](crate::PartitionCursor)): resume
+    /// it with [`PartitionedPaginator::resume_from`](crate::PartitionedPaginator::resume_from).
+    #[error(
+        "it is the cursor of a parallel listing: resume it with `parallel(..)` and `resume_from`"
+    )]
+    Partitioned,
+    /// It is a sequential listing's [`Cursor`], not a parallel listing's: resume it with
+    /// [`Paginator::resume_from`](crate::Paginator::resume_from).
+    #[error(
+        "it is the cursor of a sequential listing: resume it with `Paginator::resume_from`, without `parallel(..)`"
+    )]
+    NotPartitioned,
 }
 
 #[cfg(feature = "serde")]

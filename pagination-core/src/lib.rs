@@ -344,6 +344,7 @@ mod fingerprint;
 mod guard;
 mod operation;
 mod paginator;
+mod partition;
 #[cfg(feature = "tokio")]
 mod prefetch;
 mod source;
@@ -361,6 +362,10 @@ pub use operation::{
 };
 pub use pagination_derive::paginate;
 pub use paginator::Paginator;
+pub use partition::{
+    CannotPartition, KeyRanges, KeySpace, PartitionCursor, PartitionedError, PartitionedItems,
+    PartitionedPaginator,
+};
 pub use stream::{ItemStream, PageStream};
 pub use token::{TokenDecoder, TokenEncoder, TokenValue, TokenVisitor};
 

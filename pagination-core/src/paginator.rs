@@ -18,13 +18,13 @@ use crate::{Cursor, CursorError, ItemStream, PageStream};
 /// `stop_on_duplicate_token`, `send`, `items`) and add limits, cursors, guards and prefetch.
 #[must_use = "a paginator does nothing until `send()` or `items()` is polled"]
 pub struct Paginator<Op: PaginatedOperation> {
-    request: Op::Request,
+    pub(crate) request: Op::Request,
     /// Items of the first page already seen (from a cursor).
     skip: usize,
     /// The cursor this listing resumes from, checked again when the listing starts.
-    resumed_from: Option<Cursor>,
-    settings: Settings,
-    sender: Option<Sender<Op>>,
+    pub(crate) resumed_from: Option<Cursor>,
+    pub(crate) settings: Settings,
+    pub(crate) sender: Option<Sender<Op>>,
 }
 
 impl<Op: PaginatedOperation> Paginator<Op> {
@@ -224,7 +224,7 @@ impl<Op: PaginatedOperation> Paginator<Op> {
         ItemStream::new(source, start)
     }
 
-    fn start(self) -> (PageSource<Op>, Cursor) {
+    pub(crate) fn start(self) -> (PageSource<Op>, Cursor) {
         let named = Named::of::<Op>(&self.request);
         // Refuse rather than list something else; the stream's cursor stays the one given.
         let mismatch = self.refused_cursor(&named);

@@ -7,6 +7,7 @@ mod edge_cases;
 mod guards;
 mod hooks;
 mod model;
+mod partition;
 mod prefetch;
 mod tokens;
 

@@ -1,0 +1,986 @@
+//! Parallel listings: the key space of a listing ordered by key, split into ranges that are
+//! listed at once ([`Paginator::parallel`]).
+//!
+//! Each range is an ordinary listing of the operation (tokens, guards, `send_with`, cursors) that
+//! starts after its lower bound and is cut at its upper bound; every key falls in exactly one
+//! range. The listing starts as one range; while fewer than N requests are in flight and a range
+//! came back truncated, the unlisted rest of a range is split at a key in between (see
+//! `split.rs`), so that skewed key spaces spread too. Items come out in the key order of the
+//! sequential listing (the default) or as pages arrive ([`unordered`]).
+//!
+//! [`unordered`]: PartitionedPaginator::unordered
+
+mod cursor;
+mod split;
+
+use std::borrow::Cow;
+use std::collections::VecDeque;
+use std::pin::Pin;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::task::{Context, Poll, Wake, Waker};
+use std::vec;
+
+use futures_core::{FusedStream, Stream};
+
+pub use cursor::PartitionCursor;
+use cursor::SavedRange;
+use split::{Remainder, inside_common_prefix, split_key};
+
+use crate::fetch::{FetchedPage, checked_order, record_tokens};
+use crate::fingerprint::{Identity, Named};
+use crate::operation::{ItemFields as _, PaginatedOperation};
+use crate::source::PageSource;
+use crate::{Cursor, CursorError, Error, Paginator};
+
+/// Where the keys of a listing lie: under a prefix, and, with a delimiter, with the keys that
+/// hold the delimiter after the prefix rolled up into one entry each (a common prefix).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct KeySpace {
+    /// Every key starts with it.
+    pub prefix: String,
+    /// Keys past the prefix that contain it are listed once, as their common prefix.
+    pub delimiter: Option<String>,
+}
+
+impl KeySpace {
+    /// The keys under `prefix`, rolled up at `delimiter`.
+    pub fn new(prefix: impl Into<String>, delimiter: Option<String>) -> Self {
+        KeySpace {
+            prefix: prefix.into(),
+            delimiter: delimiter.filter(|delimiter| !delimiter.is_empty()),
+        }
+    }
+}
+
+/// An operation that lists items in the order of a string key (by its UTF-8 bytes) and whose
+/// request can start after any key: what [`Paginator::parallel`] needs.
+///
+/// `pagination-aws` implements it for S3's four key listings. For your own API, implement it next
+/// to the `#[paginate]` declaration:
+///
+/// ```
+/// use std::borrow::Cow;
+/// use pagination_core::{KeyRanges, PageRequest, paginate};
+///
+/// #[paginate(input_token = cursor, output_token = next, items = names: String)]
+/// #[derive(Clone, Debug, Default)]
+/// struct ListNames {
+///     cursor: Option<String>,
+///     start_after: Option<String>,
+/// }
+/// # struct Page { names: Vec<String>, next: Option<String> }
+/// # impl PageRequest for ListNames {
+/// #     type Output = Page;
+/// #     type Error = std::convert::Infallible;
+/// #     async fn send(self) -> Result<Page, Self::Error> { Ok(Page { names: vec![], next: None }) }
+/// # }
+///
+/// impl KeyRanges for ListNames {
+///     fn item_key<'a>(_: &ListNames, name: &'a String) -> Cow<'a, str> {
+///         Cow::Borrowed(name)
+///     }
+///
+///     fn start_after(mut request: ListNames, key: &str) -> ListNames {
+///         request.start_after = Some(key.to_owned());
+///         request
+///     }
+///
+///     fn lower_bound(request: &ListNames) -> Option<String> {
+///         request.start_after.clone()
+///     }
+/// }
+/// ```
+pub trait KeyRanges: PaginatedOperation {
+    /// The key of an item, as the service orders it (decoded, where the service encodes keys in
+    /// its answers). Items of one page come in key order; several items may share a key (the
+    /// versions of an object).
+    fn item_key<'a>(request: &Self::Request, item: &'a Self::Item) -> Cow<'a, str>;
+
+    /// `request`, listing only the items whose key is greater than `key`.
+    fn start_after(request: Self::Request, key: &str) -> Self::Request;
+
+    /// The key the request itself starts after, if it sets one (S3's `start_after`).
+    fn lower_bound(request: &Self::Request) -> Option<String> {
+        let _ = request;
+        None
+    }
+
+    /// The keys the request can list: its prefix and delimiter. Default: every key, none rolled
+    /// up.
+    fn key_space(request: &Self::Request) -> KeySpace {
+        let _ = request;
+        KeySpace::default()
+    }
+
+    /// Whether this request can be listed by key ranges: an error says why not (a service that
+    /// does not list in key order for some requests, for example).
+    fn check_partitionable(request: &Self::Request) -> Result<(), CannotPartition> {
+        let _ = request;
+        Ok(())
+    }
+}
+
+/// Why a listing cannot run in parallel ([`Paginator::parallel`]). Nothing was sent.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("this listing cannot run in parallel: {reason}")]
+pub struct CannotPartition {
+    reason: Cow<'static, str>,
+}
+
+impl CannotPartition {
+    /// An error that says `reason`.
+    pub fn new(reason: impl Into<Cow<'static, str>>) -> Self {
+        CannotPartition {
+            reason: reason.into(),
+        }
+    }
+
+    /// Why.
+    pub fn reason(&self) -> &str {
+        &self.reason
+    }
+}
+
+/// A parallel listing that stopped early: why, and where to resume the whole listing.
+///
+/// When one range fails, the others stop (their requests in flight are cancelled) and the stream
+/// ends. Resuming from [`cursor`](PartitionedError::cursor) lists exactly the items not yet
+/// yielded, in every range.
+#[derive(Debug, thiserror::Error)]
+#[error("{error}")]
+pub struct PartitionedError<E: 'static> {
+    #[source]
+    error: Error<E>,
+    cursor: PartitionCursor,
+}
+
+impl<E: 'static> PartitionedError<E> {
+    /// What stopped the range that failed. Its own cursor is that range's position only; resume
+    /// the listing from [`cursor`](PartitionedError::cursor).
+    pub fn error(&self) -> &Error<E> {
+        &self.error
+    }
+
+    /// What stopped the range that failed, by value.
+    pub fn into_error(self) -> Error<E> {
+        self.error
+    }
+
+    /// Where the whole listing continues.
+    pub fn cursor(&self) -> &PartitionCursor {
+        &self.cursor
+    }
+}
+
+impl<Op: KeyRanges> Paginator<Op> {
+    /// Lists the key space in parallel: up to `requests` page requests in flight, over key
+    /// ranges that split as they go. See [`PartitionedPaginator`].
+    ///
+    /// The paginator's settings carry over: page size, `send_with`, the guards (applied to each
+    /// range's own chain of tokens) and `max_items` (exact, across ranges); `max_pages` applies
+    /// to each range and `prefetch` is not used (the ranges are the prefetch).
+    ///
+    /// # Errors
+    ///
+    /// [`CannotPartition`] when `requests` is 0, when the paginator continues a sequential
+    /// listing (its request carries tokens, or it was resumed from a [`Cursor`]), or when the
+    /// operation refuses this request ([`KeyRanges::check_partitionable`]).
+    pub fn parallel(
+        mut self,
+        requests: usize,
+    ) -> Result<PartitionedPaginator<Op>, CannotPartition> {
+        if requests == 0 {
+            return Err(CannotPartition::new(
+                "at least one request must be in flight",
+            ));
+        }
+        let (request, tokens) = record_tokens::<Op>(self.request.clone());
+        if self.resumed_from.is_some() || tokens.iter().any(|&byte| byte != 0) {
+            return Err(CannotPartition::new(
+                "the paginator continues a sequential listing (it holds tokens or a cursor); \
+                 start the parallel listing from the first page, or resume it from its PartitionCursor",
+            ));
+        }
+        Op::check_partitionable(&request)?;
+        let max_items = self.settings.max_items.take();
+        self.settings.prefetch = 0;
+        Ok(PartitionedPaginator {
+            paginator: self,
+            max_items,
+            requests,
+            ordered: true,
+            buffer_pages: 2,
+            split_keys: Vec::new(),
+            resume: None,
+        })
+    }
+}
+
+/// A listing of a key space in parallel ranges ([`Paginator::parallel`]), ready to run as a
+/// stream of items ([`items`](PartitionedPaginator::items)).
+///
+/// ```
+/// # use std::borrow::Cow;
+/// # use futures::TryStreamExt;
+/// # use pagination_core::{KeyRanges, PageRequest, paginate, IntoPaginator};
+/// # #[paginate(input_token = cursor, output_token = next, items = names: String, page_size = limit)]
+/// # #[derive(Clone, Debug, Default)]
+/// # struct ListNames { cursor: Option<String>, start_after: Option<String>, limit: Option<u32> }
+/// # struct Page { names: Vec<String>, next: Option<String> }
+/// # const ALL: [&str; 6] = ["ant", "bee", "cat", "dog", "eel", "fox"];
+/// # impl PageRequest for ListNames {
+/// #     type Output = Page;
+/// #     type Error = std::convert::Infallible;
+/// #     async fn send(self) -> Result<Page, Self::Error> {
+/// #         let after = self.cursor.or(self.start_after).unwrap_or_default();
+/// #         let mut names: Vec<String> =
+/// #             ALL.iter().filter(|n| **n > after.as_str()).map(|n| n.to_string()).collect();
+/// #         let limit = self.limit.unwrap_or(2) as usize;
+/// #         let next = (names.len() > limit).then(|| names[limit - 1].clone());
+/// #         names.truncate(limit);
+/// #         Ok(Page { names, next })
+/// #     }
+/// # }
+/// # impl KeyRanges for ListNames {
+/// #     fn item_key<'a>(_: &ListNames, name: &'a String) -> Cow<'a, str> { Cow::Borrowed(name) }
+/// #     fn start_after(mut request: ListNames, key: &str) -> ListNames {
+/// #         request.start_after = Some(key.to_owned());
+/// #         request
+/// #     }
+/// # }
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let names: Vec<String> = ListNames::default()
+///     .into_paginator()
+///     .page_size(2)
+///     .parallel(4)?
+///     .items()
+///     .try_collect()
+///     .await?;
+/// assert_eq!(names, ["ant", "bee", "cat", "dog", "eel", "fox"]);
+/// # Ok(())
+/// # }
+/// ```
+#[must_use = "a paginator does nothing until `items()` is polled"]
+pub struct PartitionedPaginator<Op: KeyRanges> {
+    paginator: Paginator<Op>,
+    max_items: Option<u64>,
+    requests: usize,
+    ordered: bool,
+    buffer_pages: usize,
+    split_keys: Vec<String>,
+    resume: Option<PartitionCursor>,
+}
+
+impl<Op: KeyRanges> PartitionedPaginator<Op> {
+    /// Yields items as pages arrive, range after range in no set order: the highest throughput
+    /// when the order does not matter. Each item still comes exactly once, and the cursor still
+    /// resumes exactly.
+    pub fn unordered(mut self) -> Self {
+        self.ordered = false;
+        self
+    }
+
+    /// How many pages a range keeps before the consumer takes them (default 2, at least 1):
+    /// the bound on memory. In key order, the ranges after the first wait with their pages until
+    /// the items before them are yielded; while one waits with `pages` pages, it makes no request
+    /// and leaves its slot to ranges nearer the front. Memory is at most about
+    /// `4 × requests × pages` pages.
+    pub fn buffer_pages(mut self, pages: usize) -> Self {
+        self.buffer_pages = pages.max(1);
+        self
+    }
+
+    /// Starts with a range boundary at each of `keys` (keys the caller knows, from an inventory
+    /// or known prefixes) rather than with one range. Keys outside the listing, or inside a
+    /// common prefix, are moved or left out; ranges still split as they go. Ignored when
+    /// resuming.
+    pub fn split_at<K: Into<String>>(mut self, keys: impl IntoIterator<Item = K>) -> Self {
+        self.split_keys = keys.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// Continues a parallel listing at `cursor`: exactly the items not yet yielded are listed.
+    ///
+    /// # Errors
+    ///
+    /// The cursor was made for a request with other parameters ([`CursorError::ParametersDiffer`]
+    /// or [`CursorError::RequestMismatch`]), or for another operation
+    /// ([`CursorError::TokenMismatch`]). A range's own position is checked when that range
+    /// starts: a mismatch there ends the stream with [`Error::Cursor`].
+    pub fn resume_from(mut self, cursor: &PartitionCursor) -> Result<Self, CursorError> {
+        let request = &self.paginator.request;
+        Named::of::<Op>(request).accepts::<Op>(request, &cursor.identity, true)?;
+        self.resume = Some(cursor.clone());
+        Ok(self)
+    }
+
+    /// Runs the listing as a stream of items.
+    pub fn items(self) -> PartitionedItems<Op> {
+        PartitionedItems::new(self)
+    }
+}
+
+impl<Op: KeyRanges> std::fmt::Debug for PartitionedPaginator<Op> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PartitionedPaginator")
+            .field("paginator", &self.paginator)
+            .field("max_items", &self.max_items)
+            .field("requests", &self.requests)
+            .field("ordered", &self.ordered)
+            .field("buffer_pages", &self.buffer_pages)
+            .field("split_keys", &self.split_keys.len())
+            .field("resume", &self.resume.is_some())
+            .finish()
+    }
+}
+
+/// The items of a parallel listing: `Result<Item, PartitionedError>`.
+///
+/// Made by [`PartitionedPaginator::items`]. Nothing is requested before the first poll; page
+/// requests run on the Tokio runtime's worker threads when there is one (so that the answers are
+/// parsed on every core), else on the polling task. Dropping the stream cancels every request in
+/// flight. After an error the stream ends; [`cursor`](PartitionedItems::cursor) (or the error's)
+/// resumes the listing.
+#[must_use = "streams do nothing unless polled"]
+pub struct PartitionedItems<Op: KeyRanges> {
+    /// Each range's paginator is made from this one (no limit of items; requests spawned).
+    template: Paginator<Op>,
+    identity: Identity,
+    space: KeySpace,
+    ranges: Vec<Range<Op>>,
+    requests: usize,
+    ordered: bool,
+    buffer_pages: usize,
+    items_left: Option<u64>,
+    /// The range items are taken from in unordered mode (a hint: any range with items will do).
+    current: usize,
+    signal: Arc<Signal>,
+    waker: Waker,
+    /// Something other than a wake-up may let a range go on (a page taken, a range finished).
+    dirty: bool,
+    /// The stream ended: `complete` says whether the whole listing was yielded.
+    ended: bool,
+    stats: Stats,
+}
+
+#[derive(Debug, Default, Clone, Copy)]
+struct Stats {
+    pages: u64,
+    ranges: u64,
+}
+
+struct Range<Op: KeyRanges> {
+    after: Option<String>,
+    up_to: Option<String>,
+    state: State<Op>,
+    pages: VecDeque<Buffered<Op>>,
+    /// The identity of the range's own request, once started.
+    identity: Option<Identity>,
+    /// The first and last keys of the last page with items: where a split looks.
+    first_key: Option<String>,
+    last_key: Option<String>,
+    /// How many times this range was split off the top of another.
+    reach: usize,
+    /// A page came since the range was last split: what it knows of its keys is new.
+    splittable: bool,
+}
+
+enum State<Op: KeyRanges> {
+    /// Not started: at its start, or at the position it resumes from.
+    Waiting(Option<Cursor>),
+    /// Listing; `after` is where it continues after its last page received.
+    Fetching {
+        source: Box<PageSource<Op>>,
+        after: Cursor,
+    },
+    /// Every page of the range was received.
+    Done,
+}
+
+struct Buffered<Op: KeyRanges> {
+    items: vec::IntoIter<Op::Item>,
+    tokens: Arc<[u8]>,
+    /// The in-page offset just past the page's last kept item.
+    end: usize,
+}
+
+impl<Op: KeyRanges> Range<Op> {
+    fn new(after: Option<String>, up_to: Option<String>, position: Option<Cursor>) -> Self {
+        Range {
+            after,
+            up_to,
+            state: State::Waiting(position),
+            pages: VecDeque::new(),
+            identity: None,
+            first_key: None,
+            last_key: None,
+            reach: 0,
+            splittable: false,
+        }
+    }
+
+    /// Where this range stands: `None` once it is finished, `Some(None)` at its start.
+    fn position(&self) -> Option<Option<Cursor>> {
+        if let Some(page) = self.pages.iter().find(|page| page.items.len() > 0)
+            && let Some(identity) = &self.identity
+        {
+            let offset = page.end - page.items.len();
+            return Some(Some(Cursor::new(
+                identity.clone(),
+                page.tokens.clone(),
+                offset as u64,
+            )));
+        }
+        match &self.state {
+            State::Waiting(position) => Some(position.clone()),
+            State::Fetching { after, .. } => Some(Some(after.clone())),
+            State::Done => None,
+        }
+    }
+
+    /// Requesting pages, or ready to as soon as a slot is free.
+    fn has_work(&self) -> bool {
+        !matches!(self.state, State::Done)
+    }
+
+    fn is_finished(&self) -> bool {
+        matches!(self.state, State::Done) && self.pages.iter().all(|page| page.items.len() == 0)
+    }
+
+    fn has_room(&self, buffer_pages: usize) -> bool {
+        self.pages.len() < buffer_pages
+    }
+
+    /// The next buffered item; `popped` is set when a page was used up (room for another).
+    fn take_item(&mut self, popped: &mut bool) -> Option<Op::Item> {
+        while let Some(page) = self.pages.front_mut() {
+            if let Some(item) = page.items.next() {
+                return Some(item);
+            }
+            self.pages.pop_front();
+            *popped = true;
+        }
+        None
+    }
+}
+
+/// Wakes the stream's task when any range's request is ready, and remembers that one was.
+struct Signal {
+    woken: AtomicBool,
+    task: Mutex<Option<Waker>>,
+}
+
+impl Wake for Signal {
+    fn wake(self: Arc<Self>) {
+        self.wake_by_ref();
+    }
+
+    fn wake_by_ref(self: &Arc<Self>) {
+        self.woken.store(true, Ordering::Release);
+        if let Ok(task) = self.task.lock()
+            && let Some(task) = task.as_ref()
+        {
+            task.wake_by_ref();
+        }
+    }
+}
+
+impl Signal {
+    fn register(&self, waker: &Waker) {
+        if let Ok(mut task) = self.task.lock()
+            && !task.as_ref().is_some_and(|task| task.will_wake(waker))
+        {
+            *task = Some(waker.clone());
+        }
+    }
+}
+
+impl<Op: KeyRanges> PartitionedItems<Op> {
+    fn new(config: PartitionedPaginator<Op>) -> Self {
+        let PartitionedPaginator {
+            paginator,
+            max_items,
+            requests,
+            ordered,
+            buffer_pages,
+            split_keys,
+            resume,
+        } = config;
+        let identity = Named::of::<Op>(&paginator.request).identity;
+        let space = Op::key_space(&paginator.request);
+        let ranges = match resume {
+            Some(cursor) => cursor
+                .ranges
+                .into_iter()
+                .map(|range| Range::new(range.after, range.up_to, range.position))
+                .collect(),
+            None => {
+                let start = Op::lower_bound(&paginator.request);
+                initial_ranges(start, split_keys, &space)
+            }
+        };
+        let signal = Arc::new(Signal {
+            woken: AtomicBool::new(true),
+            task: Mutex::new(None),
+        });
+        let stats = Stats {
+            pages: 0,
+            ranges: ranges.len() as u64,
+        };
+        PartitionedItems {
+            template: spawning(paginator),
+            identity,
+            space,
+            ranges,
+            requests,
+            ordered,
+            buffer_pages,
+            items_left: max_items,
+            current: 0,
+            waker: Waker::from(signal.clone()),
+            signal,
+            dirty: true,
+            ended: false,
+            stats,
+        }
+    }
+
+    /// The position after the last item yielded (before the first: where the listing starts).
+    /// `None` once the listing is complete. Resuming there
+    /// ([`PartitionedPaginator::resume_from`]) yields exactly the items not yet seen.
+    pub fn cursor(&self) -> Option<PartitionCursor> {
+        let ranges: Vec<SavedRange> = self
+            .ranges
+            .iter()
+            .filter_map(|range| {
+                range.position().map(|position| SavedRange {
+                    after: range.after.clone(),
+                    up_to: range.up_to.clone(),
+                    position,
+                })
+            })
+            .collect();
+        if ranges.is_empty() {
+            return None;
+        }
+        Some(PartitionCursor {
+            identity: self.identity.clone(),
+            ranges,
+        })
+    }
+
+    /// How many pages were received so far, across ranges: the page requests that succeeded.
+    pub fn pages(&self) -> u64 {
+        self.stats.pages
+    }
+
+    /// How many key ranges the listing used so far (those it started with and those split off).
+    pub fn ranges(&self) -> u64 {
+        self.stats.ranges
+    }
+
+    /// Takes the next item to yield, if one is buffered.
+    fn take_item(&mut self) -> Option<Op::Item> {
+        let mut popped = false;
+        let item = self.take_buffered(&mut popped);
+        self.dirty |= popped;
+        item
+    }
+
+    fn take_buffered(&mut self, popped: &mut bool) -> Option<Op::Item> {
+        if self.ordered {
+            loop {
+                let front = self.ranges.first_mut()?;
+                if let Some(item) = front.take_item(popped) {
+                    return Some(item);
+                }
+                if !front.is_finished() {
+                    return None;
+                }
+                self.ranges.remove(0);
+                *popped = true;
+            }
+        }
+        if let Some(range) = self.ranges.get_mut(self.current)
+            && let Some(item) = range.take_item(popped)
+        {
+            return Some(item);
+        }
+        self.ranges.retain(|range| !range.is_finished());
+        let count = self.ranges.len();
+        for step in 0..count {
+            let index = (self.current + step) % count;
+            if let Some(item) = self.ranges[index].take_item(popped) {
+                self.current = index;
+                return Some(item);
+            }
+        }
+        None
+    }
+
+    /// Starts ranges, splits them while requests are fewer than allowed, and polls every range
+    /// that may take a page. Returns the first error.
+    fn drive(&mut self) -> Result<(), Error<Op::Error>> {
+        let waker = self.waker.clone();
+        let mut cx = Context::from_waker(&waker);
+        loop {
+            let mut received = false;
+            let mut index = 0;
+            let mut in_flight = self.in_flight();
+            while index < self.ranges.len() {
+                if matches!(self.ranges[index].state, State::Waiting(_))
+                    && in_flight < self.requests
+                {
+                    self.start(index)?;
+                    in_flight += 1;
+                }
+                received |= self.poll_range(index, &mut cx)?;
+                index += 1;
+            }
+            let split = self.split_while_idle();
+            if !received && !split {
+                return Ok(());
+            }
+        }
+    }
+
+    /// Requests in flight, or about to be: ranges listing with room for a page.
+    fn in_flight(&self) -> usize {
+        self.ranges
+            .iter()
+            .filter(|range| {
+                matches!(range.state, State::Fetching { .. }) && range.has_room(self.buffer_pages)
+            })
+            .count()
+    }
+
+    fn start(&mut self, index: usize) -> Result<(), Error<Op::Error>> {
+        let range = &mut self.ranges[index];
+        let State::Waiting(position) = &range.state else {
+            return Ok(());
+        };
+        let mut paginator = self.template.clone();
+        if let Some(after) = &range.after {
+            paginator.request = Op::start_after(paginator.request, after);
+        }
+        if let Some(position) = position {
+            paginator = paginator
+                .resume_from(position)
+                .map_err(|source| Error::Cursor {
+                    source,
+                    cursor: position.clone(),
+                })?;
+        }
+        let (source, start) = paginator.start();
+        range.identity = Some(start.identity().clone());
+        range.state = State::Fetching {
+            source: Box::new(source),
+            after: start,
+        };
+        Ok(())
+    }
+
+    /// Takes the pages a range has ready, while it has room. Whether one came.
+    fn poll_range(&mut self, index: usize, cx: &mut Context<'_>) -> Result<bool, Error<Op::Error>> {
+        let mut received = false;
+        loop {
+            let range = &mut self.ranges[index];
+            if !range.has_room(self.buffer_pages) {
+                return Ok(received);
+            }
+            let State::Fetching { source, .. } = &mut range.state else {
+                return Ok(received);
+            };
+            match source.poll_page(cx) {
+                Poll::Pending => return Ok(received),
+                Poll::Ready(None) => {
+                    range.state = State::Done;
+                    self.dirty = true;
+                    return Ok(true);
+                }
+                Poll::Ready(Some(Err(error))) => return Err(error),
+                Poll::Ready(Some(Ok(page))) => {
+                    self.stats.pages += 1;
+                    self.accept(index, page);
+                    received = true;
+                }
+            }
+        }
+    }
+
+    /// Buffers a page's items up to the range's upper bound.
+    fn accept(&mut self, index: usize, mut page: FetchedPage<Op>) {
+        let request = &self.template.request;
+        let range = &mut self.ranges[index];
+        let order = match page.order.take() {
+            Some(order) => Some(order),
+            None if Op::ORDERS_ITEMS => checked_order::<Op>(&mut page.output),
+            None => None,
+        };
+        let mut items = match &order {
+            Some(order) => Op::item_fields(&mut page.output).take_ordered(order.as_slice()),
+            None => Op::item_fields(&mut page.output).take(),
+        };
+        let total = items.len();
+        let cut = match &range.up_to {
+            Some(up_to) => {
+                items.partition_point(|item| Op::item_key(request, item).as_ref() <= up_to.as_str())
+            }
+            None => total,
+        };
+        items.truncate(cut);
+        if let (Some(first), Some(last)) = (items.first(), items.last()) {
+            range.first_key = Some(Op::item_key(request, first).into_owned());
+            range.last_key = Some(Op::item_key(request, last).into_owned());
+            range.splittable = true;
+        }
+        range.pages.push_back(Buffered {
+            items: items.into_iter(),
+            tokens: page.tokens,
+            end: page.first + cut,
+        });
+        let ended = cut < total || page.after.is_none();
+        match (&mut range.state, page.after) {
+            (State::Fetching { after, .. }, Some(next)) if !ended => *after = next,
+            _ => {
+                range.state = State::Done;
+                self.dirty = true;
+            }
+        }
+    }
+
+    /// While fewer requests are in flight than allowed, splits the unlisted rest of a listing
+    /// range that came back truncated: the front-most in key order (new work near the items to
+    /// yield next), the last when unordered (the open end, most likely the largest). Whether a
+    /// range was split.
+    fn split_while_idle(&mut self) -> bool {
+        let mut split = false;
+        let limit = self.requests.saturating_mul(4);
+        while self.in_flight() < self.requests
+            && self.ranges.iter().filter(|range| range.has_work()).count() < limit
+            && self.stats.ranges < self.split_budget()
+        {
+            let candidates = (0..self.ranges.len()).filter(|&index| {
+                let range = &self.ranges[index];
+                matches!(range.state, State::Fetching { .. }) && range.splittable
+            });
+            let mut chosen = None;
+            let candidates: Vec<usize> = if self.ordered {
+                candidates.collect()
+            } else {
+                let mut all: Vec<usize> = candidates.collect();
+                all.reverse();
+                all
+            };
+            for index in candidates {
+                let range = &self.ranges[index];
+                let remainder = Remainder {
+                    lower: range.last_key.as_deref().unwrap_or_default(),
+                    upper: range.up_to.as_deref(),
+                    first: range.first_key.as_deref(),
+                    reach: range.reach,
+                };
+                if let Some(key) = split_key(&remainder, &self.space) {
+                    chosen = Some((index, key));
+                    break;
+                }
+            }
+            let Some((index, key)) = chosen else {
+                break;
+            };
+            let range = &mut self.ranges[index];
+            let mut right = Range::new(Some(key.clone()), range.up_to.take(), None);
+            right.reach = range.reach + 1;
+            range.up_to = Some(key);
+            range.splittable = false;
+            self.ranges.insert(index + 1, right);
+            if self.current > index {
+                self.current += 1;
+            }
+            self.stats.ranges += 1;
+            split = true;
+            // Start it now, in key order, with the others waiting.
+            if self.start(index + 1).is_err() {
+                break;
+            }
+        }
+        split
+    }
+
+    /// How many ranges the listing may have used by now: each range costs about one request
+    /// more than the sequential listing (the page that crosses its upper bound, or an empty
+    /// range's one page), so past the first `requests` ranges, one more per ten pages received
+    /// keeps the requests within about 1.1 times the sequential count, plus `requests`.
+    fn split_budget(&self) -> u64 {
+        self.requests as u64 + self.stats.pages / 10
+    }
+
+    /// Stops every range where it stands: requests in flight are cancelled.
+    fn stop(&mut self) {
+        for range in &mut self.ranges {
+            if let State::Fetching { after, .. } = &range.state {
+                range.state = State::Waiting(Some(after.clone()));
+            }
+        }
+        self.ended = true;
+    }
+
+    fn fail(&mut self, error: Error<Op::Error>) -> PartitionedError<Op::Error> {
+        self.stop();
+        let cursor = self.cursor().unwrap_or_else(|| PartitionCursor {
+            identity: self.identity.clone(),
+            ranges: Vec::new(),
+        });
+        PartitionedError { error, cursor }
+    }
+}
+
+/// The first ranges: one, or one per gap between the caller's split keys.
+fn initial_ranges<Op: KeyRanges>(
+    start: Option<String>,
+    keys: Vec<String>,
+    space: &KeySpace,
+) -> Vec<Range<Op>> {
+    let mut bounds: Vec<String> = keys
+        .into_iter()
+        .filter_map(|key| match &space.delimiter {
+            // A bound inside a common prefix moves before it.
+            Some(delimiter) if inside_common_prefix(&key, &space.prefix, delimiter) => {
+                let rest = &key[space.prefix.len()..];
+                let at = rest.find(delimiter.as_str())?;
+                Some(key[..space.prefix.len() + at].to_owned())
+            }
+            _ => Some(key),
+        })
+        .filter(|key| start.as_ref().is_none_or(|start| key > start))
+        .collect();
+    bounds.sort();
+    bounds.dedup();
+    let mut ranges = Vec::with_capacity(bounds.len() + 1);
+    let mut after = start;
+    for bound in bounds {
+        ranges.push(Range::new(after, Some(bound.clone()), None));
+        after = Some(bound);
+    }
+    ranges.push(Range::new(after, None, None));
+    ranges
+}
+
+/// The template paginator, its page requests spawned on the Tokio runtime (when there is one at
+/// the time of the request) so that answers are parsed on every core; dropping a request's
+/// future aborts its task.
+fn spawning<Op: KeyRanges>(paginator: Paginator<Op>) -> Paginator<Op> {
+    #[cfg(feature = "tokio")]
+    {
+        let mut paginator = paginator;
+        let send: crate::fetch::Sender<Op> = match paginator.sender.take() {
+            Some(send) => send,
+            None => Arc::new(|request| Op::send(request)),
+        };
+        paginator.sender = Some(Arc::new(move |request| {
+            let response = send(request);
+            match tokio::runtime::Handle::try_current() {
+                Ok(runtime) => {
+                    #[cfg(feature = "tracing")]
+                    let response =
+                        tracing::instrument::WithSubscriber::with_current_subscriber(response);
+                    Box::pin(Spawned(runtime.spawn(response))) as crate::SendFuture<Op>
+                }
+                Err(_) => response,
+            }
+        }));
+        paginator
+    }
+    #[cfg(not(feature = "tokio"))]
+    paginator
+}
+
+/// A request running on its own task, aborted when dropped.
+#[cfg(feature = "tokio")]
+struct Spawned<T>(tokio::task::JoinHandle<T>);
+
+#[cfg(feature = "tokio")]
+impl<T> std::future::Future for Spawned<T> {
+    type Output = T;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<T> {
+        match std::task::ready!(Pin::new(&mut self.0).poll(cx)) {
+            Ok(output) => Poll::Ready(output),
+            Err(error) if error.is_panic() => std::panic::resume_unwind(error.into_panic()),
+            Err(_) => panic!(
+                "a parallel listing's page request was cancelled: the Tokio runtime shut down"
+            ),
+        }
+    }
+}
+
+#[cfg(feature = "tokio")]
+impl<T> Drop for Spawned<T> {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
+}
+
+// No field is ever pinned: request futures are boxed.
+impl<Op: KeyRanges> Unpin for PartitionedItems<Op> {}
+
+impl<Op: KeyRanges> Stream for PartitionedItems<Op> {
+    type Item = Result<Op::Item, PartitionedError<Op::Error>>;
+
+    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        let this = self.get_mut();
+        if this.ended {
+            return Poll::Ready(None);
+        }
+        if this.items_left == Some(0) {
+            this.stop();
+            return Poll::Ready(None);
+        }
+        this.signal.register(cx.waker());
+        loop {
+            if this.signal.woken.swap(false, Ordering::AcqRel) || this.dirty {
+                this.dirty = false;
+                if let Err(error) = this.drive() {
+                    return Poll::Ready(Some(Err(this.fail(error))));
+                }
+            }
+            if let Some(item) = this.take_item() {
+                if let Some(left) = &mut this.items_left {
+                    *left -= 1;
+                }
+                return Poll::Ready(Some(Ok(item)));
+            }
+            if this.ranges.iter().all(Range::is_finished) {
+                this.ranges.clear();
+                this.ended = true;
+                return Poll::Ready(None);
+            }
+            // A range woken meanwhile has woken this task too: polling again now would spin
+            // while Tokio's cooperative budget keeps answering "not yet" and waking.
+            if !this.dirty {
+                return Poll::Pending;
+            }
+        }
+    }
+}
+
+impl<Op: KeyRanges> FusedStream for PartitionedItems<Op> {
+    fn is_terminated(&self) -> bool {
+        self.ended
+    }
+}
+
+impl<Op: KeyRanges> std::fmt::Debug for PartitionedItems<Op> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PartitionedItems")
+            .field("ranges", &self.ranges.len())
+            .field("requests", &self.requests)
+            .field("ordered", &self.ordered)
+            .field("pages", &self.stats.pages)
+            .field("ended", &self.ended)
+            .finish()
+    }
+}

@@ -1,0 +1,385 @@
+//! Where to split a key range: a key strictly inside the range's unlisted remainder, chosen
+//! without knowing the keys, that never falls inside a rolled-up common prefix.
+//!
+//! Keys compare by their UTF-8 bytes, which is the order of their code points. Two guesses, the
+//! first that fits the remainder:
+//!
+//! 1. **The next carry.** The range's last page ran from its first key `F` to its last key `L`.
+//!    Keys past `L` most likely keep `L`'s shape and differ first just left of where `F` and `L`
+//!    differ, as counters and dates do: the split key moves that character of `L` half-way to the
+//!    top of its class (digits, lowercase, uppercase), `"key-000999"` (`F` = `"key-000000"`)
+//!    giving `"key-005"`. Each range split off the top of another looks one position further
+//!    left (`reach`), so that open-ended remainders are cut ten or twenty-six times coarser each
+//!    time.
+//! 2. **Half-way.** At the first position where the remainder's two ends differ, a character
+//!    half-way between them, within the character class of the lower end; when the two are
+//!    adjacent, keep the lower one and look one position further, the upper end open.
+//!
+//! A guess too high costs one request (an empty range); one too low leaves a large range that
+//! splits again on its next page.
+
+use super::KeySpace;
+
+/// The range `(lower, upper]` whose remainder is split: `upper` `None` is the end of the key
+/// space, `first` the first key of the range's last page (`lower` its last key), `reach` how
+/// many times the remainder was split off the top of another.
+pub(crate) struct Remainder<'a> {
+    pub(crate) lower: &'a str,
+    pub(crate) upper: Option<&'a str>,
+    pub(crate) first: Option<&'a str>,
+    pub(crate) reach: usize,
+}
+
+/// A key `m` with `lower < m < upper` (`upper` `None`: the end of the key space), inside the key
+/// space's prefix and not inside a common prefix of its delimiter; `None` when there is none
+/// worth splitting at.
+pub(crate) fn split_key(remainder: &Remainder<'_>, space: &KeySpace) -> Option<String> {
+    let Remainder {
+        lower,
+        upper,
+        first,
+        reach,
+    } = *remainder;
+    let prefix = space.prefix.as_str();
+    // Keys start with the prefix: below it, the remainder starts at the prefix itself.
+    let lower = if lower < prefix { prefix } else { lower };
+    if !lower.starts_with(prefix) {
+        // Past every key of the prefix.
+        return None;
+    }
+    let end = prefix_end(prefix);
+    let upper = match (upper, end.as_deref()) {
+        (Some(upper), Some(end)) => Some(if upper < end { upper } else { end }),
+        (upper, end) => upper.or(end),
+    };
+    if upper.is_some_and(|upper| upper <= lower) {
+        return None;
+    }
+    // A key longer than the page's keys that extends the last one splits keys that most
+    // likely do not exist.
+    let extends_last = |key: &str| {
+        first.is_some_and(|first| key.len() > first.len().max(lower.len()))
+            && lower.len() > prefix.len()
+            && key.starts_with(lower)
+    };
+    let fits =
+        |key: &str| key > lower && !extends_last(key) && upper.is_none_or(|upper| key < upper);
+    let candidate = match first.and_then(|first| next_carry(first, lower, prefix, reach)) {
+        Some(carry) if fits(&carry) => carry,
+        _ => between(lower, upper)?,
+    };
+    let candidate = match &space.delimiter {
+        Some(delimiter) if !delimiter.is_empty() => {
+            outside_common_prefix(candidate, lower, upper, prefix, delimiter)?
+        }
+        _ => candidate,
+    };
+    fits(&candidate).then_some(candidate)
+}
+
+/// Guess 1: `last` with one character moved half-way to the top of its class, `reach` + 1
+/// positions left of where `first` and `last` differ (further left where that character is at
+/// its class top already; never inside `prefix`).
+fn next_carry(first: &str, last: &str, prefix: &str, reach: usize) -> Option<String> {
+    let chars: Vec<char> = last.chars().collect();
+    let shared = first
+        .chars()
+        .zip(last.chars())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let fixed = prefix.chars().count();
+    let start = shared.checked_sub(1 + reach)?;
+    (fixed..=start).rev().find_map(|at| {
+        let c = chars[at];
+        if !c.is_ascii_alphanumeric() {
+            return None;
+        }
+        let middle = middle_char(u32::from(c), class_top(Some(c)), false)?;
+        Some(chars[..at].iter().chain([&middle]).collect())
+    })
+}
+
+/// The smallest key after every key that starts with `prefix` (its last character moved one
+/// up), or `None` for the empty prefix or one that is all U+10FFFF.
+pub(crate) fn prefix_end(prefix: &str) -> Option<String> {
+    let mut chars: Vec<char> = prefix.chars().collect();
+    while let Some(last) = chars.pop() {
+        if let Some(next) = char_after(last) {
+            chars.push(next);
+            return Some(chars.into_iter().collect());
+        }
+    }
+    None
+}
+
+/// A string strictly between `lower` and `upper` (`None`: unbounded above).
+fn between(lower: &str, upper: Option<&str>) -> Option<String> {
+    let low: Vec<char> = lower.chars().collect();
+    let high: Option<Vec<char>> = upper.map(|upper| upper.chars().collect());
+    let mut out = String::new();
+    // While the ends agree, copy; `open` once the upper end no longer constrains.
+    let mut open = high.is_none();
+    for index in 0.. {
+        let below = low.get(index).copied();
+        let above = if open {
+            None
+        } else {
+            match high.as_ref().and_then(|high| high.get(index)) {
+                Some(&above) => Some(above),
+                // `upper` is a prefix of what was copied so far: nothing above `lower` is below it.
+                None => return None,
+            }
+        };
+        if !open && below == above {
+            out.push(below?);
+            continue;
+        }
+        let floor = below.map_or(0, u32::from);
+        let ceiling = match above {
+            Some(above) => u32::from(above),
+            None => class_top(below),
+        };
+        if let Some(middle) = middle_char(floor, ceiling, below.is_none()) {
+            out.push(middle);
+            return Some(out);
+        }
+        // Adjacent characters: keep the lower one, and split the rest of `lower` from above.
+        match below {
+            Some(below) => {
+                out.push(below);
+                open = true;
+            }
+            None => return None,
+        }
+        if index > lower.len() + 8 {
+            return None;
+        }
+    }
+    None
+}
+
+/// One past the last character of `below`'s class, for a split with no upper end.
+fn class_top(below: Option<char>) -> u32 {
+    match below {
+        None => 0x7f,
+        Some('0'..='9') => u32::from(':'),
+        Some('a'..='z') => u32::from('{'),
+        Some('A'..='Z') => u32::from('['),
+        Some(c) if c.is_ascii() => 0x7f,
+        Some(_) => 0x11_0000,
+    }
+}
+
+/// A character strictly between `floor` and `ceiling` (or at least `floor` + 1 when the lower
+/// end has no character here, so that the split key is longer than the lower end), skipping
+/// surrogates.
+fn middle_char(floor: u32, ceiling: u32, lower_ended: bool) -> Option<char> {
+    let floor = if lower_ended {
+        floor.max(u32::from(' '))
+    } else {
+        floor
+    };
+    if ceiling <= floor + 1 {
+        return None;
+    }
+    let mut middle = floor + (ceiling - floor) / 2;
+    if (0xd800..0xe000).contains(&middle) {
+        middle = 0xe000;
+        if middle >= ceiling {
+            middle = 0xd7ff;
+        }
+    }
+    char::from_u32(middle).filter(|_| middle > floor && middle < ceiling)
+}
+
+/// `candidate`, or a key next to it that is not inside a common prefix (`prefix` + anything +
+/// `delimiter`): a common prefix is one entry of the listing and must fall in one range. Below
+/// the common prefix (cut before its delimiter) if that is still above `lower`, else just after
+/// every key under it.
+fn outside_common_prefix(
+    candidate: String,
+    lower: &str,
+    upper: Option<&str>,
+    prefix: &str,
+    delimiter: &str,
+) -> Option<String> {
+    let Some(rest) = candidate.strip_prefix(prefix) else {
+        return Some(candidate);
+    };
+    let Some(at) = rest.find(delimiter) else {
+        return Some(candidate);
+    };
+    let common = &candidate[..prefix.len() + at + delimiter.len()];
+    let before = &candidate[..prefix.len() + at];
+    if before > lower && !inside_common_prefix(before, prefix, delimiter) {
+        return Some(before.to_owned());
+    }
+    let after = prefix_end(common)?;
+    let fits = upper.is_none_or(|upper| after.as_str() < upper);
+    (fits && !inside_common_prefix(&after, prefix, delimiter)).then_some(after)
+}
+
+/// Whether `key` lies inside a common prefix: after `prefix`, it holds the delimiter.
+pub(crate) fn inside_common_prefix(key: &str, prefix: &str, delimiter: &str) -> bool {
+    key.strip_prefix(prefix)
+        .is_some_and(|rest| !delimiter.is_empty() && rest.contains(delimiter))
+}
+
+/// The next character in code-point order, skipping surrogates.
+fn char_after(c: char) -> Option<char> {
+    match u32::from(c) {
+        0xd7ff => Some('\u{e000}'),
+        code => char::from_u32(code + 1),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn space(prefix: &str, delimiter: Option<&str>) -> KeySpace {
+        KeySpace::new(prefix, delimiter.map(str::to_owned))
+    }
+
+    fn split(
+        lower: &str,
+        upper: Option<&str>,
+        first: Option<&str>,
+        space: &KeySpace,
+    ) -> Option<String> {
+        split_key(
+            &Remainder {
+                lower,
+                upper,
+                first,
+                reach: 0,
+            },
+            space,
+        )
+    }
+
+    #[test]
+    fn splits_inside_the_remainder() {
+        let whole = space("", None);
+        for (lower, upper) in [
+            ("", None),
+            ("a", Some("b")),
+            ("key-000999", None),
+            ("key-000999", Some("key-1")),
+            ("a\u{10ffff}", None),
+            ("\u{d7fe}", Some("\u{e001}")),
+            ("é", None),
+        ] {
+            for first in [None, Some(""), Some("a"), Some("key-000000")] {
+                let first = first.filter(|first| *first <= lower);
+                // With a page's first key, a split that only extends the last key is declined.
+                let Some(split) = split(lower, upper, first, &whole) else {
+                    assert!(first.is_some(), "no split in ({lower:?}, {upper:?})");
+                    continue;
+                };
+                assert!(split.as_str() > lower, "{split:?} <= {lower:?}");
+                if let Some(upper) = upper {
+                    assert!(split.as_str() < upper, "{split:?} >= {upper:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn no_split_in_an_empty_remainder() {
+        let whole = space("", None);
+        assert_eq!(split("b", Some("b"), None, &whole), None);
+        assert_eq!(split("b", Some("a"), None, &whole), None);
+        assert_eq!(split("b", Some("b\0"), Some("a"), &whole), None);
+        assert_eq!(split("z", Some("z\u{1}"), None, &whole), None);
+    }
+
+    #[test]
+    fn follows_the_shape_of_the_keys() {
+        let whole = space("", None);
+        let next = |lower, first, reach| {
+            split_key(
+                &Remainder {
+                    lower,
+                    upper: None,
+                    first: Some(first),
+                    reach,
+                },
+                &whole,
+            )
+        };
+        assert_eq!(
+            next("key-000999", "key-000000", 0).as_deref(),
+            Some("key-005")
+        );
+        assert_eq!(
+            next("key-000999", "key-000000", 1).as_deref(),
+            Some("key-05")
+        );
+        // A character at the top of its class moves the split one position left.
+        assert_eq!(
+            next("key-090999", "key-090000", 1).as_deref(),
+            Some("key-5")
+        );
+        // Bounded above: half-way once the next carry would pass the bound.
+        let bounded = split("key-001999", Some("key-005"), Some("key-001000"), &whole);
+        assert_eq!(bounded.as_deref(), Some("key-003"));
+    }
+
+    #[test]
+    fn stays_within_the_prefix() {
+        let logs = space("logs/", None);
+        let first = split("", None, None, &logs).unwrap();
+        assert!(
+            first.starts_with("logs/") && first.as_str() < "logs0",
+            "{first:?}"
+        );
+        let next = split(
+            "logs/2024-01-01/000999",
+            None,
+            Some("logs/2024-01-01/000000"),
+            &logs,
+        );
+        assert_eq!(next.as_deref(), Some("logs/2024-01-01/005"));
+        assert_eq!(
+            super::split_key(
+                &Remainder {
+                    lower: "logt",
+                    upper: None,
+                    first: None,
+                    reach: 0
+                },
+                &logs
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn never_inside_a_common_prefix() {
+        let slash = space("", Some("/"));
+        for (lower, upper, first) in [
+            ("a/b", Some("c"), None),
+            ("a", Some("a/z"), None),
+            ("", None, None),
+            ("x/", None, None),
+            ("d/2024/000999", None, Some("d/2024/000000")),
+        ] {
+            if let Some(split) = split(lower, upper, first, &slash) {
+                assert!(!split.contains('/'), "{split:?} in ({lower:?}, {upper:?})");
+                assert!(split.as_str() > lower);
+                assert!(upper.is_none_or(|upper| split.as_str() < upper));
+            }
+        }
+        // The only keys left are under one common prefix: no split.
+        assert_eq!(split("a/b", Some("a/z"), None, &slash), None);
+    }
+
+    #[test]
+    fn prefix_end_is_after_every_key_of_the_prefix() {
+        assert_eq!(prefix_end("a/").as_deref(), Some("a0"));
+        assert_eq!(prefix_end("a\u{d7ff}").as_deref(), Some("a\u{e000}"));
+        assert_eq!(prefix_end("a\u{10ffff}").as_deref(), Some("b"));
+        assert_eq!(prefix_end(""), None);
+    }
+}

@@ -1,0 +1,612 @@
+//! Parallel listings (`Paginator::parallel`) against an in-memory key listing that follows S3's
+//! rules: keys in byte order, `start_after`, a prefix, a delimiter that rolls keys up into
+//! common prefixes, a marker token. Every parallel listing must equal the sequential one.
+
+use std::borrow::Cow;
+use std::collections::BTreeSet;
+use std::fmt;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+use futures::{StreamExt, TryStreamExt};
+use pagination_core::{
+    CannotPartition, Cursor, IntoPaginator, KeyRanges, KeySpace, MalformedCursor, PageRequest,
+    PartitionCursor, PartitionedError, PartitionedItems, paginate,
+};
+
+/// The keys a listing serves, how many requests it answered, and which ones fail.
+#[derive(Clone, Default)]
+struct Bucket {
+    keys: Arc<BTreeSet<String>>,
+    calls: Arc<AtomicUsize>,
+    failing: Arc<Vec<usize>>,
+    /// Requests not yet answered (cancelled ones included until dropped).
+    live: Arc<AtomicUsize>,
+    latency: Option<Duration>,
+}
+
+impl fmt::Debug for Bucket {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Bucket")
+    }
+}
+
+impl Bucket {
+    fn new(keys: impl IntoIterator<Item = String>) -> Self {
+        Bucket {
+            keys: Arc::new(keys.into_iter().collect()),
+            ..Bucket::default()
+        }
+    }
+
+    fn calls(&self) -> usize {
+        self.calls.load(Ordering::SeqCst)
+    }
+}
+
+#[paginate(input_token = marker, output_token = next_marker, items = entries: String, page_size = max_keys)]
+#[derive(Clone, Debug, Default)]
+struct ListKeys {
+    #[paginate(skip)]
+    bucket: Bucket,
+    prefix: String,
+    delimiter: Option<String>,
+    start_after: Option<String>,
+    marker: Option<String>,
+    max_keys: Option<u32>,
+}
+
+struct Page {
+    entries: Vec<String>,
+    next_marker: Option<String>,
+}
+
+#[derive(Debug)]
+struct Failed(usize);
+
+impl fmt::Display for Failed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "request {} failed", self.0)
+    }
+}
+
+impl std::error::Error for Failed {}
+
+struct LiveGuard(Arc<AtomicUsize>);
+
+impl Drop for LiveGuard {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+impl PageRequest for ListKeys {
+    type Output = Page;
+    type Error = Failed;
+
+    fn send(self) -> impl Future<Output = Result<Page, Failed>> + Send + 'static {
+        let bucket = self.bucket.clone();
+        bucket.live.fetch_add(1, Ordering::SeqCst);
+        let guard = LiveGuard(bucket.live.clone());
+        async move {
+            let _guard = guard;
+            if let Some(latency) = bucket.latency {
+                tokio::time::sleep(latency).await;
+            }
+            let number = bucket.calls.fetch_add(1, Ordering::SeqCst);
+            if bucket.failing.contains(&number) {
+                return Err(Failed(number));
+            }
+            Ok(self.page())
+        }
+    }
+}
+
+impl ListKeys {
+    /// The page S3 would answer: entries after the marker (else after `start_after`) under the
+    /// prefix, keys that hold the delimiter after the prefix rolled up into a common prefix.
+    fn page(&self) -> Page {
+        let after = self
+            .marker
+            .clone()
+            .or(self.start_after.clone())
+            .unwrap_or_default();
+        let limit = self.max_keys.unwrap_or(1000) as usize;
+        let mut entries: Vec<String> = Vec::new();
+        let mut truncated = false;
+        for key in self.bucket.keys.range::<String, _>((
+            std::ops::Bound::Excluded(&after),
+            std::ops::Bound::Unbounded,
+        )) {
+            let Some(rest) = key.strip_prefix(self.prefix.as_str()) else {
+                continue;
+            };
+            let entry = match self
+                .delimiter
+                .as_deref()
+                .and_then(|d| rest.find(d).map(|at| (at, d)))
+            {
+                Some((at, delimiter)) => &key[..self.prefix.len() + at + delimiter.len()],
+                None => key.as_str(),
+            };
+            if entries.last().is_some_and(|last| last == entry) {
+                continue;
+            }
+            // The marker may sit inside a common prefix already listed.
+            if entry <= after.as_str() {
+                continue;
+            }
+            if entries.len() == limit {
+                truncated = true;
+                break;
+            }
+            entries.push(entry.to_owned());
+        }
+        let next_marker = truncated.then(|| entries.last().cloned()).flatten();
+        Page {
+            entries,
+            next_marker,
+        }
+    }
+}
+
+impl KeyRanges for ListKeys {
+    fn item_key<'a>(_: &ListKeys, entry: &'a String) -> Cow<'a, str> {
+        Cow::Borrowed(entry)
+    }
+
+    fn start_after(mut request: ListKeys, key: &str) -> ListKeys {
+        request.start_after = Some(key.to_owned());
+        request
+    }
+
+    fn lower_bound(request: &ListKeys) -> Option<String> {
+        request.start_after.clone()
+    }
+
+    fn key_space(request: &ListKeys) -> KeySpace {
+        KeySpace::new(request.prefix.clone(), request.delimiter.clone())
+    }
+}
+
+fn uniform(count: usize) -> Vec<String> {
+    (0..count).map(|index| format!("key-{index:06}")).collect()
+}
+
+/// Dense date partitions under one prefix, a few sparse keys around them.
+fn skewed() -> Vec<String> {
+    let mut keys: Vec<String> = (0..3000)
+        .map(|index| format!("logs/2024-01-01/{index:05}.json"))
+        .collect();
+    keys.extend(
+        [
+            "a",
+            "m/x",
+            "zz",
+            "logs/2023/old",
+            "logs/2025",
+            "é/1",
+            "\u{10ffff}",
+        ]
+        .map(String::from),
+    );
+    keys
+}
+
+/// Keys that break naive splitting and encoding: spaces, `+`, `%`, non-ASCII, a 300-byte key,
+/// delimiters in odd places.
+fn hostile() -> Vec<String> {
+    let mut keys: Vec<String> = [
+        "",
+        "a b",
+        "a+b",
+        "a%2Fb",
+        "a/b/c",
+        "a/",
+        "a//",
+        "a/b",
+        "a0",
+        "b",
+        "é",
+        "日本/語",
+        "Z",
+        "~",
+        "\u{7f}",
+        "t/obj\\1",
+        "sp ace/x",
+        "100%/y",
+        "z/\u{10ffff}",
+    ]
+    .into_iter()
+    .filter(|key| !key.is_empty())
+    .map(String::from)
+    .collect();
+    keys.push(format!("long/{}", "x".repeat(300)));
+    for index in 0..200 {
+        keys.push(format!("d/{index:03}"));
+        keys.push(format!("e{index:03}"));
+    }
+    keys
+}
+
+fn request(bucket: &Bucket, prefix: &str, delimiter: Option<&str>) -> ListKeys {
+    ListKeys {
+        bucket: bucket.clone(),
+        prefix: prefix.to_owned(),
+        delimiter: delimiter.map(str::to_owned),
+        ..ListKeys::default()
+    }
+}
+
+async fn sequential(request: &ListKeys, page_size: u32) -> Vec<String> {
+    request
+        .clone()
+        .into_paginator()
+        .page_size(page_size)
+        .items()
+        .try_collect()
+        .await
+        .unwrap()
+}
+
+async fn parallel(
+    request: &ListKeys,
+    page_size: u32,
+    requests: usize,
+    ordered: bool,
+) -> (Vec<String>, u64) {
+    let mut listing = request
+        .clone()
+        .into_paginator()
+        .page_size(page_size)
+        .parallel(requests)
+        .unwrap();
+    if !ordered {
+        listing = listing.unordered();
+    }
+    let mut stream = listing.items();
+    let mut items = Vec::new();
+    while let Some(item) = stream.next().await {
+        items.push(item.unwrap());
+    }
+    assert!(
+        stream.cursor().is_none(),
+        "a complete listing has no cursor"
+    );
+    (items, stream.pages())
+}
+
+fn sorted(mut items: Vec<String>) -> Vec<String> {
+    items.sort();
+    items
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn equals_the_sequential_listing() {
+    let cases: [(&str, Vec<String>, &str, Option<&str>); 6] = [
+        ("uniform", uniform(2000), "", None),
+        ("skewed", skewed(), "", None),
+        ("skewed under a prefix", skewed(), "logs/", None),
+        ("skewed with a delimiter", skewed(), "", Some("/")),
+        ("hostile", hostile(), "", None),
+        ("hostile with a delimiter", hostile(), "", Some("/")),
+    ];
+    let mut compared = 0;
+    for (name, keys, prefix, delimiter) in cases {
+        let bucket = Bucket::new(keys);
+        let request = request(&bucket, prefix, delimiter);
+        for page_size in [1, 7, 100] {
+            let expected = sequential(&request, page_size).await;
+            for requests in [1, 2, 4, 16] {
+                for ordered in [true, false] {
+                    let context = format!("{name}, page size {page_size}, {requests} requests");
+                    let (items, _) = parallel(&request, page_size, requests, ordered).await;
+                    if ordered {
+                        assert_eq!(items, expected, "{context}, ordered");
+                    } else {
+                        assert_eq!(sorted(items), expected, "{context}, unordered");
+                    }
+                    compared += expected.len();
+                }
+            }
+        }
+    }
+    assert!(compared > 100_000);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn requests_stay_near_the_sequential_count() {
+    for (name, keys) in [("uniform", uniform(20_000)), ("skewed", skewed())] {
+        let bucket = Bucket::new(keys);
+        let request = request(&bucket, "", None);
+        let page_size = if name == "uniform" { 100 } else { 20 };
+        let before = bucket.calls();
+        let expected = sequential(&request, page_size).await;
+        let sequential_requests = bucket.calls() - before;
+        for requests in [4, 16, 64] {
+            let before = bucket.calls();
+            let (items, _) = parallel(&request, page_size, requests, true).await;
+            let made = bucket.calls() - before;
+            assert_eq!(items, expected);
+            println!(
+                "{name}: {requests} in flight: {made} requests, sequential {sequential_requests}"
+            );
+            let budget = sequential_requests + sequential_requests / 10 + 2 * requests;
+            assert!(
+                made <= budget,
+                "{name}, {requests} in flight: {made} requests, sequential {sequential_requests}"
+            );
+        }
+    }
+}
+
+/// The items a stream yields up to `count`, and its cursor then.
+async fn take(
+    stream: &mut PartitionedItems<ListKeys>,
+    count: usize,
+) -> (Vec<String>, Option<PartitionCursor>) {
+    let mut items = Vec::new();
+    while items.len() < count {
+        match stream.next().await {
+            Some(item) => items.push(item.unwrap()),
+            None => break,
+        }
+    }
+    (items, stream.cursor())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn resumes_from_cursors_taken_anywhere() {
+    for (keys, delimiter) in [(skewed(), None), (hostile(), Some("/"))] {
+        let bucket = Bucket::new(keys);
+        let request = request(&bucket, "", delimiter);
+        let expected = sequential(&request, 9).await;
+        for ordered in [true, false] {
+            for step in [1, 37, 250] {
+                // Stop every `step` items, write the cursor down, resume it in a new listing.
+                let mut seen: Vec<String> = Vec::new();
+                let mut cursor: Option<PartitionCursor> = None;
+                let mut rounds = 0;
+                loop {
+                    let mut listing = request
+                        .clone()
+                        .into_paginator()
+                        .page_size(9)
+                        .parallel(8)
+                        .unwrap();
+                    if !ordered {
+                        listing = listing.unordered();
+                    }
+                    if let Some(cursor) = &cursor {
+                        let text = cursor.to_string();
+                        listing = listing.resume_from(&text.parse().unwrap()).unwrap();
+                    }
+                    let mut stream = listing.items();
+                    let (items, next) = take(&mut stream, step).await;
+                    seen.extend(items);
+                    rounds += 1;
+                    match next {
+                        Some(next) => cursor = Some(next),
+                        None => break,
+                    }
+                    if step == 1 && rounds > 60 {
+                        // Enough single steps: finish the listing from here.
+                        let stream = request
+                            .clone()
+                            .into_paginator()
+                            .page_size(9)
+                            .parallel(8)
+                            .unwrap()
+                            .resume_from(cursor.as_ref().unwrap())
+                            .unwrap()
+                            .items();
+                        let rest: Vec<String> = stream.try_collect().await.unwrap();
+                        seen.extend(rest);
+                        break;
+                    }
+                }
+                if ordered {
+                    assert_eq!(seen, expected, "step {step}");
+                } else {
+                    assert_eq!(sorted(seen), expected, "unordered, step {step}");
+                }
+            }
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn max_items_is_exact_and_resumes() {
+    let bucket = Bucket::new(uniform(1000));
+    let request = request(&bucket, "", None);
+    let expected = sequential(&request, 10).await;
+    let mut seen = Vec::new();
+    let mut cursor: Option<PartitionCursor> = None;
+    loop {
+        let mut listing = request
+            .clone()
+            .into_paginator()
+            .page_size(10)
+            .max_items(123)
+            .parallel(6)
+            .unwrap();
+        if let Some(cursor) = &cursor {
+            listing = listing.resume_from(cursor).unwrap();
+        }
+        let mut stream = listing.items();
+        let mut items = Vec::new();
+        while let Some(item) = stream.next().await {
+            items.push(item.unwrap());
+        }
+        assert!(items.len() == 123 || stream.cursor().is_none());
+        seen.extend(items);
+        match stream.cursor() {
+            Some(next) => cursor = Some(next),
+            None => break,
+        }
+    }
+    assert_eq!(seen, expected);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failed_page_resumes_without_loss_or_repeat() {
+    for ordered in [true, false] {
+        for failing in [0, 1, 5, 20, 60] {
+            let mut bucket = Bucket::new(skewed());
+            bucket.failing = Arc::new(vec![failing, failing + 3]);
+            let request = request(&bucket, "", None);
+            let mut seen = Vec::new();
+            let mut cursor: Option<PartitionCursor> = None;
+            let mut errors = 0;
+            loop {
+                let mut listing = request
+                    .clone()
+                    .into_paginator()
+                    .page_size(40)
+                    .parallel(8)
+                    .unwrap();
+                if !ordered {
+                    listing = listing.unordered();
+                }
+                if let Some(cursor) = &cursor {
+                    listing = listing.resume_from(cursor).unwrap();
+                }
+                let mut stream = listing.items();
+                let mut failed: Option<PartitionedError<Failed>> = None;
+                while let Some(item) = stream.next().await {
+                    match item {
+                        Ok(item) => seen.push(item),
+                        Err(error) => failed = Some(error),
+                    }
+                }
+                let Some(error) = failed else { break };
+                errors += 1;
+                assert!(error.error().request_error().is_some());
+                assert_eq!(stream.cursor().as_ref(), Some(error.cursor()));
+                cursor = Some(error.cursor().clone());
+            }
+            assert!(errors >= 1, "request {failing} failed");
+            let clean = Bucket::new(skewed());
+            let expected = sequential(&self::request(&clean, "", None), 40).await;
+            if ordered {
+                assert_eq!(seen, expected);
+            } else {
+                assert_eq!(sorted(seen), expected);
+            }
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn dropping_the_stream_cancels_every_request() {
+    let mut bucket = Bucket::new(uniform(5000));
+    bucket.latency = Some(Duration::from_millis(50));
+    let request = request(&bucket, "", None);
+    let mut stream = request
+        .clone()
+        .into_paginator()
+        .page_size(50)
+        .parallel(16)
+        .unwrap()
+        .items();
+    // Until the listing has split into many ranges with requests in flight.
+    for _ in 0..300 {
+        stream.next().await.unwrap().unwrap();
+    }
+    assert!(bucket.live.load(Ordering::SeqCst) > 1, "requests in flight");
+    drop(stream);
+    tokio::time::sleep(Duration::from_millis(20)).await;
+    assert_eq!(
+        bucket.live.load(Ordering::SeqCst),
+        0,
+        "a request outlived the stream"
+    );
+    let calls = bucket.calls();
+    tokio::time::sleep(Duration::from_millis(120)).await;
+    assert_eq!(
+        bucket.calls(),
+        calls,
+        "a request was answered after the drop"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn split_keys_given_by_the_caller() {
+    let bucket = Bucket::new(skewed());
+    let request = request(&bucket, "", Some("/"));
+    let expected = sequential(&request, 5).await;
+    let listing = request
+        .clone()
+        .into_paginator()
+        .page_size(5)
+        .parallel(4)
+        .unwrap()
+        // Inside a common prefix, outside the listing, repeated, unsorted.
+        .split_at([
+            "m",
+            "logs/2024-01-01/01000",
+            "",
+            "e",
+            "m",
+            "\u{10ffff}\u{10ffff}",
+        ]);
+    let items: Vec<String> = listing.items().try_collect().await.unwrap();
+    assert_eq!(items, expected);
+}
+
+#[tokio::test]
+async fn cursors_of_the_two_kinds_are_told_apart() {
+    let bucket = Bucket::new(uniform(50));
+    let request = request(&bucket, "", None);
+    let mut stream = request
+        .clone()
+        .into_paginator()
+        .page_size(10)
+        .parallel(2)
+        .unwrap()
+        .items();
+    stream.next().await.unwrap().unwrap();
+    let partitioned = stream.cursor().unwrap().to_string();
+    let mut sequential = request.clone().into_paginator().page_size(10).items();
+    sequential.next().await.unwrap().unwrap();
+    let plain = sequential.cursor().unwrap().to_string();
+
+    let error = partitioned.parse::<Cursor>().unwrap_err();
+    assert_eq!(error, MalformedCursor::Partitioned.into());
+    let error = plain.parse::<PartitionCursor>().unwrap_err();
+    assert_eq!(error, MalformedCursor::NotPartitioned.into());
+
+    // Another prefix: refused, naming it.
+    let other = ListKeys {
+        prefix: "key-".to_owned(),
+        ..request.clone()
+    };
+    let refused = other
+        .into_paginator()
+        .page_size(10)
+        .parallel(2)
+        .unwrap()
+        .resume_from(&partitioned.parse().unwrap())
+        .unwrap_err();
+    assert!(refused.to_string().contains("`prefix`"), "{refused}");
+}
+
+#[test]
+fn what_cannot_run_in_parallel_is_refused() {
+    let bucket = Bucket::new(uniform(5));
+    let request = request(&bucket, "", None);
+    let refused: CannotPartition = request.clone().into_paginator().parallel(0).unwrap_err();
+    assert!(refused.reason().contains("at least one"));
+    let midway = ListKeys {
+        marker: Some("key-000002".to_owned()),
+        ..request.clone()
+    };
+    let refused = midway.into_paginator().parallel(4).unwrap_err();
+    assert!(
+        refused
+            .to_string()
+            .contains("continues a sequential listing"),
+        "{refused}"
+    );
+}
