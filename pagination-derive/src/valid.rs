@@ -28,6 +28,8 @@ pub(crate) struct Declaration {
     pub(crate) next_request: Option<syn::Path>,
     /// The user's function that orders each page's items across fields.
     pub(crate) item_order: Option<syn::Path>,
+    /// Request fields sent on the first request only.
+    pub(crate) first_page_only: Vec<Ident>,
 }
 
 pub(crate) enum Target {
@@ -129,6 +131,20 @@ pub(crate) fn validate(args: Args, item: &Item, errors: &mut Errors) -> Option<D
     if let (Some(order), Some(items)) = (&args.item_order, &items) {
         check_item_order_has_fields(order, items, errors);
     }
+    if let Some(first_page_only) = &args.first_page_only {
+        check_first_page_only(
+            &first_page_only.value.values,
+            input_tokens
+                .as_ref()
+                .map(|input| input.value.values.as_slice()),
+            args.page_size.as_ref(),
+            match (&target, item) {
+                (Some(Target::Owned), Some(item)) => Some(item),
+                _ => None,
+            },
+            errors,
+        );
+    }
     let items = match (items, item) {
         (Some(items), Some(item)) => build_items(&item.ident, items, args.item_enum, errors),
         _ => None,
@@ -150,6 +166,9 @@ pub(crate) fn validate(args: Args, item: &Item, errors: &mut Errors) -> Option<D
         items: items?,
         next_request: args.next_request.map(|function| function.value),
         item_order: args.item_order.map(|function| function.value),
+        first_page_only: args
+            .first_page_only
+            .map_or_else(Vec::new, |fields| fields.value.values),
     })
 }
 
@@ -454,6 +473,61 @@ fn check_owned_fields(
                         fields.named.iter().filter_map(|f| f.ident.as_ref())
                     ),
                     known()
+                ),
+            );
+        }
+    }
+}
+
+/// A first-page-only field is a request field named once, neither a token (tokens are what a
+/// later request carries) nor the page size (every page is asked for at the size set).
+fn check_first_page_only(
+    fields: &[Ident],
+    tokens: Option<&[InputToken]>,
+    page_size: Option<&Keyed<Ident>>,
+    owned: Option<&ItemStruct>,
+    errors: &mut Errors,
+) {
+    for (index, field) in fields.iter().enumerate() {
+        if fields[..index].contains(field) {
+            errors.push_spanned(field.span(), format!("`{field}` is named twice"));
+            continue;
+        }
+        if tokens
+            .into_iter()
+            .flatten()
+            .any(|token| token.first() == field)
+        {
+            errors.push_spanned(
+                field.span(),
+                format!(
+                    "`{field}` is an input token: the engine sets it on every page; \
+                     `first_page_only` names request parameters to clear once a token is sent"
+                ),
+            );
+            continue;
+        }
+        if page_size.is_some_and(|size| size.value == *field) {
+            errors.push_spanned(
+                field.span(),
+                format!(
+                    "`{field}` is the page size, which every page is asked for with; \
+                     `first_page_only` names request parameters to clear once a token is sent"
+                ),
+            );
+            continue;
+        }
+        let Some(Fields::Named(named)) = owned.map(|item| &item.fields) else {
+            continue;
+        };
+        if !named.named.iter().any(|f| f.ident.as_ref() == Some(field)) {
+            let item = owned.map(|item| &item.ident);
+            errors.push_spanned(
+                field.span(),
+                format!(
+                    "`{}` has no field `{field}`{}",
+                    item.map(ToString::to_string).unwrap_or_default(),
+                    did_you_mean(field, named.named.iter().filter_map(|f| f.ident.as_ref())),
                 ),
             );
         }
