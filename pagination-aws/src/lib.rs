@@ -23,8 +23,10 @@
 //!
 //! Each operation's quirks are handled here once: tokens that travel together are set and
 //! cleared together, echo fields are never mistaken for next tokens, and the end of a listing is
-//! decided by `is_truncated` where a token check alone would stop early or loop. The
-//! [`s3`] and [`config`] modules list each operation with its paging rule.
+//! decided by `is_truncated` where a token check alone would stop early or loop. Each module
+//! ([`s3`], [`config`], and with their features `route53`, `kinesis`, `dynamodb`,
+//! `cloudwatchlogs`, `elasticloadbalancingv2`, `elasticloadbalancing`) lists its operations with
+//! their paging rules.
 //!
 //! # Per-call settings on every page
 //!
@@ -60,7 +62,10 @@
 //! Import `IntoPaginator` from this crate rather than from `pagination-core`: rustc loads a
 //! dependency only when the code names it, and the `into_paginator()` impls live here.
 //!
-//! Features: `s3` (aws-sdk-s3) and `config` (aws-sdk-config), both on by default.
+//! Features: `s3` (aws-sdk-s3) and `config` (aws-sdk-config), both on by default; `route53`,
+//! `kinesis`, `dynamodb`, `cloudwatchlogs`, `elasticloadbalancingv2` and
+//! `elasticloadbalancing` (each its SDK crate), off by default: every SDK crate takes minutes
+//! to compile, so you build only those you use.
 #![warn(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
@@ -68,7 +73,19 @@
 pub use pagination_core;
 pub use pagination_core::{Cursor, Error, IntoPaginator, Paginator};
 
+#[cfg(feature = "cloudwatchlogs")]
+pub mod cloudwatchlogs;
 #[cfg(feature = "config")]
 pub mod config;
+#[cfg(feature = "dynamodb")]
+pub mod dynamodb;
+#[cfg(feature = "elasticloadbalancing")]
+pub mod elasticloadbalancing;
+#[cfg(feature = "elasticloadbalancingv2")]
+pub mod elasticloadbalancingv2;
+#[cfg(feature = "kinesis")]
+pub mod kinesis;
+#[cfg(feature = "route53")]
+pub mod route53;
 #[cfg(feature = "s3")]
 pub mod s3;

@@ -97,7 +97,7 @@
 //!
 //! | key | required | value |
 //! |---|---|---|
-//! | `operation` | for SDK operations | the operation's module: `aws_sdk_s3::operation::list_objects` |
+//! | `operation` | for SDK operations | the operation's module: `aws_sdk_s3::operation::list_objects`; where the SDK spells the builder and error types otherwise than the module, the operation's struct in it: `aws_sdk_route53::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPC` |
 //! | `input_token` | yes | the request field that carries the token, or several in parentheses: `(key_marker, version_id_marker)`; in a builder you own, a field inside a field: `params.starting_after` |
 //! | `output_token` | yes, unless `next_request` | the output field that holds the next token, or one per input token, in the same order |
 //! | `items` | yes | the output field(s) holding the items, each with its element type: `contents: Object` |

@@ -208,11 +208,16 @@ impl Placement {
         match &decl.target {
             // The AWS SDK's module convention: <crate>::operation::<op>::{builders::<Op>FluentBuilder,
             // <Op>Output, <Op>Error}, and <crate>::error::SdkError.
-            Target::Sdk(SdkOperation { root, module, name }) => {
+            Target::Sdk(SdkOperation {
+                root,
+                module,
+                name,
+                output_name,
+            }) => {
                 let span = module.span();
-                let builder = format_ident!("{}FluentBuilder", name, span = span);
-                let output = format_ident!("{}Output", name, span = span);
-                let error = format_ident!("{}Error", name, span = span);
+                let builder = format_ident!("{}FluentBuilder", name, span = name.span());
+                let output = format_ident!("{}Output", output_name, span = span);
+                let error = format_ident!("{}Error", name, span = name.span());
                 Placement {
                     request: quote_spanned!(span=> #root::operation::#module::builders::#builder),
                     output: quote_spanned!(span=> #root::operation::#module::#output),

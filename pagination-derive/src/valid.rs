@@ -40,11 +40,17 @@ pub(crate) enum Target {
     Owned,
 }
 
-/// `<root>::operation::<module>`, with `<Name>` the operation's name in UpperCamelCase.
+/// `<root>::operation::<module>`, with `<Name>` the operation's name in UpperCamelCase; or
+/// `<root>::operation::<module>::<Name>`, naming the operation's struct where the SDK spells its
+/// builder and error otherwise (`ListVPCAssociationAuthorizations`), its input and output still
+/// after the module (`ListVpcAssociationAuthorizationsOutput`).
 pub(crate) struct SdkOperation {
     pub(crate) root: syn::Path,
     pub(crate) module: Ident,
+    /// The prefix of the builder and error types.
     pub(crate) name: Ident,
+    /// The prefix of the output type.
+    pub(crate) output_name: Ident,
 }
 
 pub(crate) enum Items {
@@ -262,24 +268,40 @@ fn check_operation_path(operation: &Keyed<syn::Path>, errors: &mut Errors) -> Op
         .position(|segment| segment.ident == "operation");
     let has_arguments = segments.iter().any(|segment| !segment.arguments.is_none());
     match position {
-        Some(index) if index >= 1 && index + 2 == segments.len() && !has_arguments => {
+        Some(index)
+            if index >= 1
+                && (index + 2 == segments.len() || index + 3 == segments.len())
+                && !has_arguments =>
+        {
             let module = segments[index + 1].ident.clone();
             let mut root = path.clone();
             root.segments = path.segments.iter().take(index).cloned().collect();
-            let Some(name) = derived_ident(&upper_camel(&module.to_string()), module.span()) else {
+            let Some(output_name) = derived_ident(&upper_camel(&module.to_string()), module.span())
+            else {
                 errors.push_spanned(
                     module.span(),
                     format!("`{module}` is not the module of an SDK operation: its type names cannot be derived from it"),
                 );
                 return None;
             };
-            Some(SdkOperation { root, module, name })
+            let name = match segments.get(index + 2) {
+                Some(segment) => segment.ident.clone(),
+                None => output_name.clone(),
+            };
+            Some(SdkOperation {
+                root,
+                module,
+                name,
+                output_name,
+            })
         }
         _ => {
             errors.push(syn::Error::new_spanned(
                 path,
                 "expected the path of an SDK operation's module, like \
-                 `aws_sdk_s3::operation::list_object_versions`",
+                 `aws_sdk_s3::operation::list_object_versions` (or of its struct, \
+                 `aws_sdk_route53::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPC`, \
+                 where the SDK's type names differ from the module's)",
             ));
             None
         }

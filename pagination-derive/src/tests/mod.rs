@@ -61,6 +61,22 @@ fn sdk_operation_with_an_enum_token_and_first_page_only_fields() {
 }
 
 #[test]
+fn sdk_operation_named_by_its_struct_where_the_type_names_differ() {
+    check(
+        quote! {
+            operation = aws_sdk_route53::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPC,
+            input_token = next_token,
+            output_token = next_token,
+            items = hosted_zone_summaries: HostedZoneSummary,
+        },
+        quote!(
+            pub struct ListHostedZonesByVpc;
+        ),
+        expect_file!["snapshots/sdk_operation_struct.rs"],
+    );
+}
+
+#[test]
 fn owned_builder_with_first_page_only_fields() {
     check(
         quote! {

@@ -47,8 +47,14 @@ const _: () = {
         }
         const HAS_FIRST_PAGE_ONLY: __pagination::bool = true;
         fn clear_first_page_only(mut __request: Self::Request) -> Self::Request {
-            __pagination::clear_field(&mut __request.filter);
-            __pagination::clear_field(&mut __request.since);
+            {
+                let __field = &mut __request.filter;
+                __pagination::clear_field(__field);
+            }
+            {
+                let __field = &mut __request.since;
+                __pagination::clear_field(__field);
+            }
             __request
         }
         fn parameters_of(
