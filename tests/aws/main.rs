@@ -11,13 +11,19 @@ mod fixtures;
 mod list_object_versions;
 mod list_objects;
 mod list_objects_v2_parity;
+#[cfg(feature = "all-services")]
+mod marker_model;
 mod mock_bucket_configurations;
 mod mock_config_items;
 mod mock_list_objects;
 mod mock_multipart_uploads;
 mod mock_object_attributes;
+#[cfg(feature = "all-services")]
+mod mock_route53;
 mod models;
 mod resume_every_offset;
+#[cfg(feature = "all-services")]
+mod route53_moto;
 mod s3_aws_rules;
 mod s3_edge_cases;
 mod s3_endpoint;

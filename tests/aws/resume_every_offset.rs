@@ -15,7 +15,7 @@ const PAGE_SIZE: u32 = 3;
 
 /// For every `k` in `0..=n`: the first `k` items (`max_items(k)`), the cursor after them through
 /// its string form, then the rest from that cursor. Returns `n`.
-async fn resume_at_every_offset<Op>(request: Op::Request) -> usize
+pub(crate) async fn resume_at_every_offset<Op>(request: Op::Request) -> usize
 where
     Op: PageSize,
     Op::Item: PartialEq + Debug,
