@@ -15,6 +15,8 @@ mod list_objects_v2_parity;
 mod marker_model;
 mod mock_bucket_configurations;
 mod mock_config_items;
+#[cfg(feature = "all-services")]
+mod mock_kinesis;
 mod mock_list_objects;
 mod mock_multipart_uploads;
 mod mock_object_attributes;
