@@ -22,6 +22,8 @@ mod mock_multipart_uploads;
 mod mock_object_attributes;
 #[cfg(feature = "all-services")]
 mod mock_route53;
+#[cfg(feature = "all-services")]
+mod mock_token_services;
 mod models;
 mod resume_every_offset;
 #[cfg(feature = "all-services")]

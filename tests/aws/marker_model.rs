@@ -4,7 +4,13 @@
 //! the first item of the next page; a request's markers must name an item exactly, else the model
 //! panics (a stale marker left from an earlier page, or one not cleared, fails the test).
 
+use std::fmt::Debug;
 use std::sync::Mutex;
+
+use futures::TryStreamExt;
+use pagination_core::{PageSize, Paginator};
+
+use crate::models::TokenModel;
 
 /// The markers of one item (or of a request), in the declaration's order.
 pub type Markers = Vec<Option<String>>;
@@ -87,4 +93,35 @@ impl<T: Clone> MarkerModel<T> {
 /// `Some(text)` as an owned marker.
 pub fn marker(text: &str) -> Option<String> {
     Some(text.to_owned())
+}
+
+/// A single-token listing at the model's default page size, 1 and 4: the model's items, in
+/// order, one request a page, each carrying the token of the response before
+/// (`TokenModel::take_seen` checks it). Returns how many items were compared.
+pub async fn assert_token_listing<Op>(request: Op::Request, model: &TokenModel<Op::Item>) -> usize
+where
+    Op: PageSize,
+    Op::Item: Clone + PartialEq + Debug,
+    Op::Error: Debug,
+{
+    let mut compared = 0;
+    for size in [None, Some(1), Some(4)] {
+        let paginator = Paginator::<Op>::new(request.clone());
+        let paginator = match size {
+            Some(size) => paginator.page_size(size),
+            None => paginator,
+        };
+        let items: Vec<Op::Item> = paginator.items().try_collect().await.unwrap();
+        assert_eq!(items, model.items(), "page size {size:?}");
+        compared += items.len();
+        let seen = model.take_seen();
+        assert_eq!(seen[0].token, None);
+        assert_eq!(seen.len(), model.expected_pages(size), "page size {size:?}");
+        assert!(
+            seen.iter()
+                .all(|request| request.page_size == size.map(|size| size as i32)),
+            "{seen:?}"
+        );
+    }
+    compared
 }

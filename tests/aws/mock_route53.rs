@@ -31,7 +31,7 @@ use pagination_aws::route53::{
 };
 use pagination_core::{PageSize, Paginator};
 
-use crate::marker_model::{MarkerModel, Markers, marker};
+use crate::marker_model::{MarkerModel, Markers, assert_token_listing, marker};
 use crate::models::{LastPage, TokenModel};
 use crate::resume_every_offset::resume_at_every_offset;
 
@@ -473,35 +473,4 @@ async fn list_hosted_zones_by_vpc() {
         .vpc_id("vpc-1")
         .vpc_region(VpcRegion::UsEast1);
     assert_token_listing::<ListHostedZonesByVpc>(request, &model).await;
-}
-
-/// A single-token listing at the model's default page size, 1 and 4: the model's items, in
-/// order, one request a page, each carrying the token of the response before
-/// (`TokenModel::take_seen` checks it). Returns how many items were compared.
-pub async fn assert_token_listing<Op>(request: Op::Request, model: &TokenModel<Op::Item>) -> usize
-where
-    Op: PageSize,
-    Op::Item: Clone + PartialEq + Debug,
-    Op::Error: Debug,
-{
-    let mut compared = 0;
-    for size in [None, Some(1), Some(4)] {
-        let paginator = Paginator::<Op>::new(request.clone());
-        let paginator = match size {
-            Some(size) => paginator.page_size(size),
-            None => paginator,
-        };
-        let items: Vec<Op::Item> = paginator.items().try_collect().await.unwrap();
-        assert_eq!(items, model.items(), "page size {size:?}");
-        compared += items.len();
-        let seen = model.take_seen();
-        assert_eq!(seen[0].token, None);
-        assert_eq!(seen.len(), model.expected_pages(size), "page size {size:?}");
-        assert!(
-            seen.iter()
-                .all(|request| request.page_size == size.map(|size| size as i32)),
-            "{seen:?}"
-        );
-    }
-    compared
 }
