@@ -38,10 +38,13 @@ use pagination_core::paginate;
 /// `StreamName` "You cannot specify this parameter if you specify the NextToken parameter";
 /// "Don't specify StreamName or StreamCreationTimestamp if you specify NextToken because the
 /// latter unambiguously identifies the stream"; `ExclusiveStartShardId` "You cannot specify this
-/// parameter if you specify NextToken"; the service answers `InvalidArgumentException` otherwise,
-/// also for `StreamARN` and `ShardFilter`. `StreamId` ("Not Implemented. Reserved for future
-/// use.") names the stream too and is cleared with them. Tokens expire after 300 seconds, so a
-/// cursor that continues from a token is good for that long.
+/// parameter if you specify NextToken". The SDK's documentation says nothing of the kind for
+/// `StreamARN` and `ShardFilter`, but the service refuses them too, with
+/// `InvalidArgumentException` ("NextToken and StreamARN cannot be provided together", as reported
+/// in aws-cli issue 9635; the Kinesis Client Library stopped sending `ShardFilter` with a token in
+/// its pull request 790): this follows the service. `StreamId` ("Not Implemented. Reserved for
+/// future use.") names the stream as well and is cleared with them. Tokens expire after 300
+/// seconds, so a cursor that continues from a token is good for that long.
 ///
 /// ```no_run
 /// use aws_sdk_kinesis::types::{ShardFilter, ShardFilterType};

@@ -12,7 +12,7 @@ pub use crate::operation::{
     SendFuture,
 };
 pub use crate::token::{TokenValue, TokenVisitor};
-pub use crate::token_kind::TokenSlot;
+pub use crate::token_kind::{EnumToken, TokenSlot, ValueToken};
 
 /// The traits that pick how each token travels, for generated code to glob-import.
 pub mod token_kinds {

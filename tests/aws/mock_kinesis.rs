@@ -101,17 +101,25 @@ impl ListShardsModel {
         };
         let (listing, start) = match input.next_token() {
             Some(token) => {
-                let stream_given = input.stream_name().is_some()
-                    || input.stream_arn().is_some()
-                    || input.stream_id().is_some()
-                    || input.stream_creation_timestamp().is_some()
-                    || input.shard_filter().is_some()
-                    || input.exclusive_start_shard_id().is_some();
-                if stream_given {
-                    return refuse(
-                        "NextToken and StreamName, StreamARN, StreamCreationTimestamp, \
-                         ShardFilter or ExclusiveStartShardId cannot be provided together",
-                    );
+                // The service names the first parameter it objects to.
+                let given = [
+                    ("StreamName", input.stream_name().is_some()),
+                    ("StreamARN", input.stream_arn().is_some()),
+                    ("StreamId", input.stream_id().is_some()),
+                    (
+                        "StreamCreationTimestamp",
+                        input.stream_creation_timestamp().is_some(),
+                    ),
+                    ("ShardFilter", input.shard_filter().is_some()),
+                    (
+                        "ExclusiveStartShardId",
+                        input.exclusive_start_shard_id().is_some(),
+                    ),
+                ];
+                if let Some((name, _)) = given.iter().find(|(_, given)| *given) {
+                    return refuse(&format!(
+                        "NextToken and {name} cannot be provided together."
+                    ));
                 }
                 match state.issued.get(token) {
                     Some(position) => position.clone(),
