@@ -27,6 +27,7 @@ where
 /// As [`resume_at_every_offset`], for a service whose listing may end with empty pages that
 /// still carry a token (DynamoDB's ExecuteStatement): after the last item, a cursor may remain,
 /// and resuming from it lists nothing.
+#[cfg(feature = "all-services")]
 pub(crate) async fn resume_at_every_offset_with_trailing_empty_pages<Op>(
     request: Op::Request,
 ) -> usize
