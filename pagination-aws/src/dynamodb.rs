@@ -26,10 +26,10 @@ use pagination_core::paginate;
 /// when it is absent or empty. `page_size` sets `limit` (at most 100).
 ///
 /// Source: the [DynamoDB API reference](https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ListBackups.html):
-/// `LastEvaluatedBackupArn` "is the ARN of the backup last evaluated when the current page of
-/// results was returned ... You can use this value as the ExclusiveStartBackupArn of a new
-/// ListBackups operation in order to fetch the next page of results"; `ExclusiveStartBackupArn`
-/// is "LastEvaluatedBackupArn from a previous paginated call".
+/// "LastEvaluatedBackupArn is the Amazon Resource Name (ARN) of the backup last evaluated when
+/// the current page of results was returned, inclusive of the current page of results. This
+/// value may be specified as the ExclusiveStartBackupArn of a new ListBackups operation in order
+/// to fetch the next page of results."
 ///
 /// ```no_run
 /// use futures::TryStreamExt;

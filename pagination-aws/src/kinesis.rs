@@ -92,10 +92,10 @@ pub struct ListShards;
 /// the default).
 ///
 /// Source: the [Kinesis API reference](https://docs.aws.amazon.com/kinesis/latest/APIReference/API_DescribeStream.html):
-/// "You can detect truncation in the response by checking the HasMoreShards flag ... If there are
-/// more shards available, you can request them using the shard ID of the last shard returned. Specify
-/// this ID in the ExclusiveStartShardId parameter". AWS recommends ListShards over this
-/// operation for listing shards.
+/// `ExclusiveStartShardId`: "Specify this parameter to indicate that you want to describe the
+/// stream starting with the shard whose ID immediately follows ExclusiveStartShardId";
+/// `HasMoreShards`: "If set to true, more shards in the stream are available to describe." AWS
+/// recommends ListShards over this operation for listing shards ("This API has been revised").
 ///
 /// ```no_run
 /// use futures::TryStreamExt;

@@ -40,10 +40,11 @@ use pagination_core::paginate;
 /// `page_size` sets `max_items` (at most 300).
 ///
 /// Source: the [Route 53 API reference](https://docs.aws.amazon.com/Route53/latest/APIReference/API_ListResourceRecordSets.html):
-/// "If the results were truncated, you can make a follow-up paginated request by using the
-/// NextRecordName element", with `StartRecordType` from `NextRecordType`, and
-/// `NextRecordIdentifier` "for the next resource record set that has the current DNS name and
-/// type" only for record sets with a `SetIdentifier`. The start name and type may also be set by
+/// `IsTruncated`: "If your results were truncated, you can make a follow-up pagination request by
+/// using the NextRecordName element", with `NextRecordType` alongside; `NextRecordIdentifier`:
+/// "Resource record sets that have a routing policy other than simple: If results were truncated
+/// for a given DNS name and type, the value of SetIdentifier for the next resource record set
+/// that has the current DNS name and type". The start name and type may also be set by
 /// you, to start the listing there.
 ///
 /// ```no_run
@@ -82,8 +83,10 @@ pub struct ListResourceRecordSets;
 /// next markers. `page_size` sets `max_items` (at most 100).
 ///
 /// Source: the [Route 53 API reference](https://docs.aws.amazon.com/Route53/latest/APIReference/API_ListHostedZonesByName.html):
-/// "If IsTruncated is true ... submit another ListHostedZonesByName request, and specify the
-/// value of NextDNSName and NextHostedZoneId in the dnsname and hostedzoneid parameters".
+/// `NextDNSName`: "If IsTruncated is true, the value of NextDNSName is the name of the first
+/// hosted zone in the next group of maxitems hosted zones. Call ListHostedZonesByName again and
+/// specify the value of NextDNSName and NextHostedZoneId in the dnsname and hostedzoneid
+/// parameters, respectively."
 ///
 /// ```no_run
 /// use futures::TryStreamExt;
@@ -113,9 +116,10 @@ pub struct ListHostedZonesByName;
 /// ends when `is_truncated` is false. `page_size` sets `max_items`.
 ///
 /// Source: the [Route 53 API reference](https://docs.aws.amazon.com/Route53/latest/APIReference/API_ListTrafficPolicyInstances.html):
-/// "If the value of IsTruncated in the previous response was true ... specify the value of
-/// HostedZoneIdMarker, TrafficPolicyInstanceNameMarker, and TrafficPolicyInstanceTypeMarker from
-/// the previous response", each "if IsTruncated is true" in the response.
+/// `HostedZoneIdMarker`: "If the value of IsTruncated in the previous response was true, you have
+/// more traffic policy instances. To get more traffic policy instances, submit another
+/// ListTrafficPolicyInstances request. For the value of HostedZoneId, specify the value of
+/// HostedZoneIdMarker from the previous response", and likewise for the name and type markers.
 ///
 /// ```no_run
 /// use futures::TryStreamExt;
@@ -256,8 +260,9 @@ pub struct ListGeoLocations;
 ///
 /// Source: the [Route 53 API reference](https://docs.aws.amazon.com/Route53/latest/APIReference/API_ListVPCAssociationAuthorizations.html):
 /// "When the response includes a NextToken element, there are more VPCs that can be associated
-/// with the specified hosted zone. To get the next page of results, submit another request, and
-/// include the value of NextToken from the response in the nexttoken parameter".
+/// with the specified hosted zone. To get the next page of VPCs, submit another
+/// ListVPCAssociationAuthorizations request, and include the value of the NextToken element from
+/// the response in the nexttoken request parameter".
 ///
 /// ```no_run
 /// use futures::TryStreamExt;
