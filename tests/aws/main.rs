@@ -6,6 +6,8 @@
 mod boto_parity;
 mod config_parity;
 mod config_sdk_parity;
+#[cfg(feature = "all-services")]
+mod dynamodb_moto;
 mod faults;
 mod fixtures;
 mod list_object_versions;
