@@ -136,9 +136,14 @@ impl<Op: PaginatedOperation> PageFetcher<Op> {
                 None => record_tokens::<Op>(request),
             };
             self.history.record(xxh3_64(&tokens));
+            let sent = if Op::HAS_FIRST_PAGE_ONLY && !no_token(&tokens) {
+                Op::clear_first_page_only(request.clone())
+            } else {
+                request.clone()
+            };
             let response = match &self.sender {
-                Some(send) => send(request.clone()),
-                None => Op::send(request.clone()),
+                Some(send) => send(sent),
+                None => Op::send(sent),
             };
             self.trace.sent();
             self.in_flight = Some(InFlight {
@@ -224,7 +229,7 @@ impl<Op: PaginatedOperation> PageFetcher<Op> {
             *left = left.saturating_sub(1);
         }
 
-        let no_token = next_tokens.iter().all(|&byte| byte == 0);
+        let no_token = no_token(&next_tokens);
         let more = flag.unwrap_or(!no_token);
         // After this page's items: where to resume when the listing cannot follow the service
         // (asking for this page again skips what was yielded). Made only when needed.
@@ -341,6 +346,12 @@ pub(crate) fn record_tokens<Op: PaginatedOperation>(
     let mut recorder = TokenRecorder::default();
     let Ok(request) = Op::visit_tokens(request, &mut recorder);
     (request, recorder.finish().into())
+}
+
+/// Whether recorded tokens are all absent (each token is a presence byte, `0` when absent, and a
+/// present one's byte is `1`): the first page of a listing.
+pub(crate) fn no_token(tokens: &[u8]) -> bool {
+    tokens.iter().all(|&byte| byte == 0)
 }
 
 /// The declaration's order of a page's items, if it gives one that accounts for every item.

@@ -97,7 +97,7 @@
 //!
 //! | key | required | value |
 //! |---|---|---|
-//! | `operation` | for SDK operations | the operation's module: `aws_sdk_s3::operation::list_objects` |
+//! | `operation` | for SDK operations | the operation's module: `aws_sdk_s3::operation::list_objects`; where the SDK spells the builder and error types otherwise than the module, the operation's struct in it: `aws_sdk_route53::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPC` |
 //! | `input_token` | yes | the request field that carries the token, or several in parentheses: `(key_marker, version_id_marker)`; in a builder you own, a field inside a field: `params.starting_after` |
 //! | `output_token` | yes, unless `next_request` | the output field that holds the next token, or one per input token, in the same order |
 //! | `items` | yes | the output field(s) holding the items, each with its element type: `contents: Object` |
@@ -106,6 +106,7 @@
 //! | `item_enum` | no | the name of the enum of several item fields (default: `<Struct>Item`) |
 //! | `next_request` | no | a function `fn(Request, &Output) -> Request` that finishes the next request (below) |
 //! | `item_order` | no | a function `fn(&Output) -> ItemOrder` that orders a page's items across several item fields (below) |
+//! | `first_page_only` | no | request field(s) sent on the first request only and cleared on every request that continues from a token: `(stream_name, shard_filter)` (below) |
 //!
 //! **Fields that are not parameters.** A request builder you own often holds a client, a
 //! connection pool, a counter or a cache. Mark such a field `#[paginate(skip)]`: cursors then
@@ -152,6 +153,45 @@
 //! an enum with a variant per field, in each page's order (all of the first field's items, then
 //! the second's, ...). Variants are named after the fields in UpperCamelCase, or with
 //! `field: Type as Variant`. The enum derives `Debug`, `Clone` and `PartialEq`.
+//!
+//! **Parameters of the first request only.** Some services take a filter or the name of what
+//! to list on the first request and refuse it next to a token, because the token already says it
+//! (Kinesis ListShards refuses `StreamName` with `NextToken`). `first_page_only = (a, b)` names
+//! such request fields: the first request sends them, every request that carries a token is
+//! sent without them (an SDK builder's `set_a(None)`; a builder you own resets the field to its
+//! `Default`). That holds for a listing resumed from a cursor too: a cursor that continues from a
+//! token sends the reduced request, one on the first page the whole request. The paginator keeps
+//! the request whole, so a cursor is resumed with the parameters the listing started with, and
+//! refuses other values of these fields as it refuses any other parameter's. A field named here
+//! cannot be an input token or the page size.
+//!
+//! ```
+//! # use pagination_core::{PageRequest, paginate};
+//! # struct Page { shards: Vec<String>, next_token: Option<String> }
+//! #[paginate(
+//!     input_token = next_token,
+//!     output_token = next_token,
+//!     items = shards: String,
+//!     first_page_only = (stream_name, shard_filter),
+//! )]
+//! #[derive(Clone, Debug)]
+//! struct ListShards {
+//!     stream_name: Option<String>,
+//!     shard_filter: Option<String>,
+//!     next_token: Option<String>,
+//! }
+//! # impl PageRequest for ListShards {
+//! #     type Output = Page;
+//! #     type Error = std::io::Error;
+//! #     async fn send(self) -> Result<Page, std::io::Error> { Ok(Page { shards: Vec::new(), next_token: None }) }
+//! # }
+//! ```
+//!
+//! **Token types.** A token field may hold a `String`, an integer, a `bool`, a list or map of
+//! them, or your own type implementing [`TokenValue`]. A string enum of another crate, such as
+//! the AWS SDK's `RrType` (Route 53's `start_record_type`), needs no impl (the orphan rule would
+//! forbid one): a type that is `AsRef<str>` and `From<&str>` travels as its string
+//! ([`StrEnum`]), unknown variants included, and a cursor carries it so.
 //!
 //! **The end** of a listing: where `more_results` is declared, it decides (`false` or absent is
 //! the end), so a service that sends a token on its last page (S3 ListObjects with a delimiter,
@@ -317,9 +357,12 @@
 //!
 //! The struct is kept as written. Next to it, the attribute implements [`PaginatedOperation`]
 //! for the struct: `send` calls the builder's `send`, `visit_tokens` hands each token field to a
-//! generic visitor (this is how token types are inferred), `next_request` copies the output
+//! generic visitor (this is how token types are inferred; a string enum goes through
+//! [`StrEnumToken`]), `next_request` copies the output
 //! tokens into the request, `more_results` reads the flag, and `item_fields` lends the item
-//! fields; `next_request` and `item_order`, when given, call your functions. With `page_size`
+//! fields; `next_request` and `item_order`, when given, call your functions, and
+//! `first_page_only` makes `clear_first_page_only`, which the engine applies to every request
+//! that carries a token. With `page_size`
 //! it implements [`PageSize`], and it implements [`IntoPaginator`] for
 //! the builder. With several item fields it also declares the item enum. That is all: the paging
 //! logic lives in this crate, once, so each declaration compiles to a few dozen lines.
@@ -350,6 +393,7 @@ mod prefetch;
 mod source;
 mod stream;
 mod token;
+mod token_kind;
 mod trace;
 
 pub use cursor::{Cursor, CursorError, MalformedCursor};
@@ -367,7 +411,7 @@ pub use partition::{
     PartitionedPaginator,
 };
 pub use stream::{ItemStream, PageStream};
-pub use token::{TokenDecoder, TokenEncoder, TokenValue, TokenVisitor};
+pub use token::{StrEnum, StrEnumToken, TokenDecoder, TokenEncoder, TokenValue, TokenVisitor};
 
 pub mod paging_styles;
 

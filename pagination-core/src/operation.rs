@@ -77,6 +77,17 @@ pub trait PaginatedOperation: Sized + 'static {
     /// absent or empty one cleared.
     fn next_request(request: Self::Request, output: &Self::Output) -> Self::Request;
 
+    /// Whether the declaration names fields sent on the first request only (`first_page_only`);
+    /// generated code sets it.
+    const HAS_FIRST_PAGE_ONLY: bool = false;
+
+    /// `request` without its first-page-only fields: what is sent for every page that continues
+    /// from a token, resumed ones included. The engine keeps the request whole otherwise, so that
+    /// cursors fingerprint the parameters the listing was started with.
+    fn clear_first_page_only(request: Self::Request) -> Self::Request {
+        request
+    }
+
     /// The "more results" flag of a page, if the declaration names one (absent counts as `false`).
     fn more_results(output: &Self::Output) -> Option<bool> {
         let _ = output;

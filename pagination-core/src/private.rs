@@ -12,6 +12,12 @@ pub use crate::operation::{
     SendFuture,
 };
 pub use crate::token::{TokenValue, TokenVisitor};
+pub use crate::token_kind::{EnumToken, TokenSlot, ValueToken};
+
+/// The traits that pick how each token travels, for generated code to glob-import.
+pub mod token_kinds {
+    pub use crate::token_kind::{OtherTokenKind, StrEnumTokenKind, ValueTokenKind};
+}
 
 pub use ::core::clone::Clone;
 pub use ::core::fmt::{Debug, Formatter, Result as FmtResult};
@@ -93,15 +99,6 @@ pub fn token<F: TokenField>(field: &F) -> Option<F::Value> {
     field.token_ref().filter(|value| !value.is_empty()).cloned()
 }
 
-/// The token at the end of `path`, or `None` when anything along it is absent or the token is
-/// empty. `path` is a closure so that `?` can walk through optional sub-structures.
-pub fn token_at<'a, O: ?Sized, F: TokenField + 'a>(
-    output: &'a O,
-    path: impl FnOnce(&'a O) -> Option<&'a F>,
-) -> Option<F::Value> {
-    path(output).and_then(token)
-}
-
 /// A "more results" flag field: `bool` or `Option<bool>` (absent means no more).
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a \"more results\" flag",
@@ -170,21 +167,26 @@ pub fn item_field<'a, T: 'a, F: ItemsOf<T> + 'a>(
     field.map(|field| field.as_items())
 }
 
-/// Hands a token read through a getter (an SDK builder's `get_x()`) to the visitor.
-pub fn visit<V: TokenVisitor, T: TokenValue>(
-    visitor: &mut V,
-    token: &Option<T>,
-) -> Result<Option<T>, V::Error> {
-    visitor.visit(token.clone())
+/// A field sent on the first request only, cleared for the requests that continue from a token.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be cleared after the first page",
+    label = "this `first_page_only` field",
+    note = "a `first_page_only` field of a builder you own is reset to its `Default` (an `Option` to `None`)"
+)]
+pub trait FirstPageOnlyField {
+    /// Resets the field.
+    fn clear(&mut self);
 }
 
-/// Hands a token field of a builder the user owns to the visitor, and stores what it returns.
-pub fn visit_field<V: TokenVisitor, T: TokenValue>(
-    visitor: &mut V,
-    field: &mut Option<T>,
-) -> Result<(), V::Error> {
-    *field = visitor.visit(field.take())?;
-    Ok(())
+impl<T: Default> FirstPageOnlyField for T {
+    fn clear(&mut self) {
+        *self = T::default();
+    }
+}
+
+/// Clears a first-page-only field of a builder you own.
+pub fn clear_field<F: FirstPageOnlyField>(field: &mut F) {
+    field.clear();
 }
 
 /// The field at the end of `path`, mutably; gives the closure its signature.
@@ -260,6 +262,15 @@ mod tests {
         keys: Option<Vec<Option<String>>>,
     }
 
+    /// Reads a token at a path as generated code does.
+    fn read_at<'a, O, F: TokenField + 'a>(
+        output: &'a O,
+        path: impl FnOnce(&'a O) -> Option<&'a F>,
+    ) -> Option<F::Value> {
+        use crate::token_kind::ValueTokenKind as _;
+        (&&&TokenSlot::at(output, path)).token_kind().read()
+    }
+
     #[test]
     fn paths_walk_through_absent_values() {
         let output = Output {
@@ -270,12 +281,12 @@ mod tests {
             keys: Some(vec![Some("a".into()), Some("b".into())]),
         };
         assert_eq!(
-            token_at(&output, |o| Some(&o.parts.as_ref()?.next)),
+            read_at(&output, |o| Some(&o.parts.as_ref()?.next)),
             Some("7".to_owned())
         );
         assert!(flag_at(&output, |o| Some(&o.parts.as_ref()?.truncated)));
         assert_eq!(
-            token_at(&output, |o| o.keys.as_ref()?.last()),
+            read_at(&output, |o| o.keys.as_ref()?.last()),
             Some("b".to_owned())
         );
 
@@ -283,9 +294,9 @@ mod tests {
             parts: None,
             keys: Some(vec![]),
         };
-        assert_eq!(token_at(&empty, |o| Some(&o.parts.as_ref()?.next)), None);
+        assert_eq!(read_at(&empty, |o| Some(&o.parts.as_ref()?.next)), None);
         assert!(!flag_at(&empty, |o| Some(&o.parts.as_ref()?.truncated)));
-        assert_eq!(token_at(&empty, |o| o.keys.as_ref()?.last()), None);
+        assert_eq!(read_at(&empty, |o| o.keys.as_ref()?.last()), None);
     }
 
     #[test]

@@ -49,6 +49,15 @@ use crate::cursor::{CursorError, MalformedCursor};
 ///     }
 /// }
 /// ```
+///
+/// A string enum of another crate (the AWS SDK's `RrType`, which this crate may not implement
+/// `TokenValue` for) needs no impl: a token field whose type is `AsRef<str>` and `From<&str>`
+/// travels as its string ([`StrEnum`]).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot travel in a pagination token",
+    label = "this token",
+    note = "a token is a `String`, an integer, a `bool`, a list or map of them, a type that implements `pagination_core::TokenValue`, or a string enum (`AsRef<str> + From<&str>`, as the AWS SDK's enums are)"
+)]
 pub trait TokenValue: Clone + Send + Sync + 'static {
     /// Whether this value means "no token". Empty strings and empty maps do: services send them
     /// on the last page, and botocore treats them as absent.
@@ -321,6 +330,35 @@ impl<T: TokenValue> TokenValue for Box<T> {
     }
 }
 
+/// A string enum: a type that converts to and from its string, unknown strings included, as the
+/// AWS SDK's enums do (`RrType::from("A")`, `RrType::Unknown(..)` for a value the SDK does not
+/// know). A token of such a type travels as its string, with no [`TokenValue`] impl.
+pub trait StrEnum: AsRef<str> + for<'a> From<&'a str> + Clone + Send + Sync + 'static {}
+
+impl<T: AsRef<str> + for<'a> From<&'a str> + Clone + Send + Sync + 'static> StrEnum for T {}
+
+/// A [`StrEnum`] token as the engine carries it: encoded as its string (exactly as a `String`
+/// token), empty when the string is, and read back through `From<&str>`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StrEnumToken<T>(pub T);
+
+impl<T: StrEnum> TokenValue for StrEnumToken<T> {
+    fn is_empty(&self) -> bool {
+        self.0.as_ref().is_empty()
+    }
+
+    fn encode(&self, out: &mut TokenEncoder) {
+        out.write_bytes(self.0.as_ref().as_bytes());
+    }
+
+    fn decode(input: &mut TokenDecoder<'_>) -> Result<Self, CursorError> {
+        let bytes = input.read_bytes()?;
+        std::str::from_utf8(bytes)
+            .map(|text| StrEnumToken(T::from(text)))
+            .map_err(|_| input.invalid())
+    }
+}
+
 /// Records each token: one presence byte, then the value's encoding.
 #[derive(Default)]
 pub(crate) struct TokenRecorder {
@@ -424,6 +462,49 @@ mod tests {
             (String::from("b"), String::from("2")),
             (String::from("a"), String::from("1")),
         ]));
+    }
+
+    /// Stands for an SDK enum: known variants and an `Unknown` one that keeps its string.
+    #[derive(Clone, Debug, PartialEq)]
+    enum RecordType {
+        A,
+        Unknown(String),
+    }
+
+    impl From<&str> for RecordType {
+        fn from(text: &str) -> Self {
+            match text {
+                "A" => RecordType::A,
+                other => RecordType::Unknown(other.to_owned()),
+            }
+        }
+    }
+
+    impl AsRef<str> for RecordType {
+        fn as_ref(&self) -> &str {
+            match self {
+                RecordType::A => "A",
+                RecordType::Unknown(text) => text,
+            }
+        }
+    }
+
+    #[test]
+    fn string_enums_travel_as_their_string() {
+        round_trip(StrEnumToken(RecordType::A));
+        round_trip(StrEnumToken(RecordType::Unknown("NEWTYPE".into())));
+        let encode = |value: &dyn Fn(&mut TokenEncoder)| {
+            let mut out = TokenEncoder::default();
+            value(&mut out);
+            out.into_bytes()
+        };
+        assert_eq!(
+            encode(&|out| StrEnumToken(RecordType::A).encode(out)),
+            encode(&|out| String::from("A").encode(out)),
+            "a cursor does not depend on how a token field is typed"
+        );
+        assert!(StrEnumToken(RecordType::Unknown(String::new())).is_empty());
+        assert!(!StrEnumToken(RecordType::A).is_empty());
     }
 
     #[test]

@@ -20,6 +20,7 @@ pub(crate) const KEYS: &[&str] = &[
     "item_enum",
     "next_request",
     "item_order",
+    "first_page_only",
 ];
 
 /// Names from botocore's and the AWS SDK's paginator models, and what they are called here.
@@ -121,6 +122,9 @@ pub(crate) struct Args {
     pub(crate) next_request: Option<Keyed<syn::Path>>,
     /// A function `fn(&Output) -> ItemOrder` that orders a page's items across fields.
     pub(crate) item_order: Option<Keyed<syn::Path>>,
+    /// Request fields sent on the first request only, cleared on every request that continues
+    /// from a token.
+    pub(crate) first_page_only: Option<Keyed<List<Ident>>>,
     /// Keys whose value could not be parsed (already reported).
     pub(crate) broken_keys: Vec<String>,
     /// Whether some entries were skipped after a mistake (already reported): one of them may be
@@ -210,6 +214,11 @@ fn parse_value(input: ParseStream, key: Ident, args: &mut Args) -> syn::Result<(
         "item_enum" => store(&mut args.item_enum, key, input.parse()?),
         "next_request" => store(&mut args.next_request, key, parse_function(input)?),
         "item_order" => store(&mut args.item_order, key, parse_function(input)?),
+        "first_page_only" => store(
+            &mut args.first_page_only,
+            key,
+            parse_list(input, |input| input.parse())?,
+        ),
         _ => Ok(()),
     }
 }

@@ -114,6 +114,7 @@ pub(crate) fn generate(decl: &Declaration) -> TokenStream {
             }
         }
     });
+    let first_page_only = first_page_only(decl, &locals);
     let parameters_of = parameters_of(decl, &locals);
     let item_fields = item_fields(&decl.items, output);
     let page_size = decl
@@ -160,6 +161,8 @@ pub(crate) fn generate(decl: &Declaration) -> TokenStream {
 
                 #item_order
 
+                #first_page_only
+
                 #parameters_of
 
                 const DESCRIBES_ERRORS: __pagination::bool = true;
@@ -205,11 +208,16 @@ impl Placement {
         match &decl.target {
             // The AWS SDK's module convention: <crate>::operation::<op>::{builders::<Op>FluentBuilder,
             // <Op>Output, <Op>Error}, and <crate>::error::SdkError.
-            Target::Sdk(SdkOperation { root, module, name }) => {
+            Target::Sdk(SdkOperation {
+                root,
+                module,
+                name,
+                output_name,
+            }) => {
                 let span = module.span();
-                let builder = format_ident!("{}FluentBuilder", name, span = span);
-                let output = format_ident!("{}Output", name, span = span);
-                let error = format_ident!("{}Error", name, span = span);
+                let builder = format_ident!("{}FluentBuilder", name, span = name.span());
+                let output = format_ident!("{}Output", output_name, span = span);
+                let error = format_ident!("{}Error", name, span = name.span());
                 Placement {
                     request: quote_spanned!(span=> #root::operation::#module::builders::#builder),
                     output: quote_spanned!(span=> #root::operation::#module::#output),
@@ -234,6 +242,43 @@ impl Placement {
             }
         }
     }
+}
+
+/// The request without its first-page-only fields, each cleared at the user's name: an SDK
+/// builder through its `set_` method, a builder you own to the field type's default.
+fn first_page_only(decl: &Declaration, locals: &Locals) -> Option<TokenStream> {
+    if decl.first_page_only.is_empty() {
+        return None;
+    }
+    let request = &locals.request;
+    let (mutability, body) = match decl.target {
+        Target::Sdk(_) => {
+            let clears = decl.first_page_only.iter().map(|field| {
+                let setter = format_ident!("set_{}", field, span = field.span());
+                quote_spanned!(field.span()=> .#setter(__pagination::None))
+            });
+            (quote!(), quote!(#request #(#clears)*))
+        }
+        Target::Owned => {
+            // The field is bound at its own span, so that a type without a default is
+            // reported on the name in the attribute alone.
+            let clears = decl.first_page_only.iter().map(|field| {
+                let bound = Ident::new("__field", field.span());
+                quote_spanned!(field.span()=> {
+                    let #bound = &mut #request.#field;
+                    __pagination::clear_field(#bound);
+                })
+            });
+            (quote!(mut), quote!(#(#clears)* #request))
+        }
+    };
+    Some(quote! {
+        const HAS_FIRST_PAGE_ONLY: __pagination::bool = true;
+
+        fn clear_first_page_only(#mutability #request: Self::Request) -> Self::Request {
+            #body
+        }
+    })
 }
 
 /// What a cursor's fingerprint covers. A builder you own: each field but those marked
@@ -292,21 +337,64 @@ fn visit_tokens(decl: &Declaration, locals: &Locals) -> TokenStream {
             let setters = tokens
                 .iter()
                 .map(|token| format_ident!("set_{}", token.first()));
-            let tokens = tokens.iter().map(InputToken::first);
-            let bound = tokens.clone();
+            let visits = tokens.iter().zip(getters).map(|(token, getter)| {
+                let token = token.first();
+                let visit = visit_token(quote!(#request.#getter()), visitor, token.span());
+                quote!(let #token = #visit;)
+            });
+            let bound = tokens.iter().map(InputToken::first);
             quote! {
-                #(let #tokens = __pagination::visit(#visitor, #request.#getters())?;)*
+                #TOKEN_KINDS
+                #(#visits)*
                 __pagination::Ok(#request #(.#setters(#bound))*)
             }
         }
-        Target::Owned => quote! {
-            #(__pagination::visit_field(#visitor, &mut #request.#tokens)?;)*
-            __pagination::Ok(#request)
-        },
+        Target::Owned => {
+            let visits = tokens.iter().map(|token| {
+                let visit = visit_token(quote!(&#request.#token), visitor, token.span());
+                quote!(#request.#token = #visit;)
+            });
+            quote! {
+                #TOKEN_KINDS
+                #(#visits)*
+                __pagination::Ok(#request)
+            }
+        }
     }
 }
 
+/// Brings the token-kind traits into scope: each token field travels as a `TokenValue`, or a
+/// string enum as its string (`__pagination::TokenSlot`).
+const TOKEN_KINDS: TokenKinds = TokenKinds;
+
+struct TokenKinds;
+
+impl quote::ToTokens for TokenKinds {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        tokens.extend(quote! {
+            #[allow(unused_imports)]
+            use __pagination::token_kinds::*;
+        });
+    }
+}
+
+/// One input token handed to the visitor, by the way its type travels; `field` is a reference
+/// to the field. Spanned at the user's token: a type that cannot travel is reported there.
+fn visit_token(field: TokenStream, visitor: &Ident, span: Span) -> TokenStream {
+    let some = some();
+    quote_spanned!(span=> (&&&__pagination::TokenSlot(#some(#field))).token_kind().visit(#visitor)?)
+}
+
 fn next_request(decl: &Declaration, locals: &Locals) -> TokenStream {
+    let body = next_request_body(decl, locals);
+    if decl.output_tokens.is_empty() {
+        body
+    } else {
+        quote!(#TOKEN_KINDS #body)
+    }
+}
+
+fn next_request_body(decl: &Declaration, locals: &Locals) -> TokenStream {
     let Locals {
         request, output, ..
     } = locals;
@@ -359,13 +447,14 @@ fn read_token(expr: &TokenExpr, output: &Ident) -> TokenStream {
     let some = some();
     let mut alternatives = expr.alternatives.iter().map(|path| {
         let span = path.span();
-        match path.as_plain_field() {
-            Some(field) => quote_spanned!(span=> __pagination::token(&#output.#field)),
+        let slot = match path.as_plain_field() {
+            Some(field) => quote_spanned!(span=> __pagination::TokenSlot(#some(&#output.#field))),
             None => {
                 let place = path.place(output, false);
-                quote_spanned!(span=> __pagination::token_at(#output, |#output| #some(&#place)))
+                quote_spanned!(span=> __pagination::TokenSlot::at(#output, |#output| #some(&#place)))
             }
-        }
+        };
+        quote_spanned!(span=> (&&&#slot).token_kind().read())
     });
     let first = alternatives.next().unwrap_or_default();
     quote!(#first #(.or_else(|| #alternatives))*)

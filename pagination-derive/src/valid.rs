@@ -28,6 +28,8 @@ pub(crate) struct Declaration {
     pub(crate) next_request: Option<syn::Path>,
     /// The user's function that orders each page's items across fields.
     pub(crate) item_order: Option<syn::Path>,
+    /// Request fields sent on the first request only.
+    pub(crate) first_page_only: Vec<Ident>,
 }
 
 pub(crate) enum Target {
@@ -38,11 +40,17 @@ pub(crate) enum Target {
     Owned,
 }
 
-/// `<root>::operation::<module>`, with `<Name>` the operation's name in UpperCamelCase.
+/// `<root>::operation::<module>`, with `<Name>` the operation's name in UpperCamelCase; or
+/// `<root>::operation::<module>::<Name>`, naming the operation's struct where the SDK spells its
+/// builder and error otherwise (`ListVPCAssociationAuthorizations`), its input and output still
+/// after the module (`ListVpcAssociationAuthorizationsOutput`).
 pub(crate) struct SdkOperation {
     pub(crate) root: syn::Path,
     pub(crate) module: Ident,
+    /// The prefix of the builder and error types.
     pub(crate) name: Ident,
+    /// The prefix of the output type.
+    pub(crate) output_name: Ident,
 }
 
 pub(crate) enum Items {
@@ -129,6 +137,20 @@ pub(crate) fn validate(args: Args, item: &Item, errors: &mut Errors) -> Option<D
     if let (Some(order), Some(items)) = (&args.item_order, &items) {
         check_item_order_has_fields(order, items, errors);
     }
+    if let Some(first_page_only) = &args.first_page_only {
+        check_first_page_only(
+            &first_page_only.value.values,
+            input_tokens
+                .as_ref()
+                .map(|input| input.value.values.as_slice()),
+            args.page_size.as_ref(),
+            match (&target, item) {
+                (Some(Target::Owned), Some(item)) => Some(item),
+                _ => None,
+            },
+            errors,
+        );
+    }
     let items = match (items, item) {
         (Some(items), Some(item)) => build_items(&item.ident, items, args.item_enum, errors),
         _ => None,
@@ -150,6 +172,9 @@ pub(crate) fn validate(args: Args, item: &Item, errors: &mut Errors) -> Option<D
         items: items?,
         next_request: args.next_request.map(|function| function.value),
         item_order: args.item_order.map(|function| function.value),
+        first_page_only: args
+            .first_page_only
+            .map_or_else(Vec::new, |fields| fields.value.values),
     })
 }
 
@@ -243,24 +268,40 @@ fn check_operation_path(operation: &Keyed<syn::Path>, errors: &mut Errors) -> Op
         .position(|segment| segment.ident == "operation");
     let has_arguments = segments.iter().any(|segment| !segment.arguments.is_none());
     match position {
-        Some(index) if index >= 1 && index + 2 == segments.len() && !has_arguments => {
+        Some(index)
+            if index >= 1
+                && (index + 2 == segments.len() || index + 3 == segments.len())
+                && !has_arguments =>
+        {
             let module = segments[index + 1].ident.clone();
             let mut root = path.clone();
             root.segments = path.segments.iter().take(index).cloned().collect();
-            let Some(name) = derived_ident(&upper_camel(&module.to_string()), module.span()) else {
+            let Some(output_name) = derived_ident(&upper_camel(&module.to_string()), module.span())
+            else {
                 errors.push_spanned(
                     module.span(),
                     format!("`{module}` is not the module of an SDK operation: its type names cannot be derived from it"),
                 );
                 return None;
             };
-            Some(SdkOperation { root, module, name })
+            let name = match segments.get(index + 2) {
+                Some(segment) => segment.ident.clone(),
+                None => output_name.clone(),
+            };
+            Some(SdkOperation {
+                root,
+                module,
+                name,
+                output_name,
+            })
         }
         _ => {
             errors.push(syn::Error::new_spanned(
                 path,
                 "expected the path of an SDK operation's module, like \
-                 `aws_sdk_s3::operation::list_object_versions`",
+                 `aws_sdk_s3::operation::list_object_versions` (or of its struct, \
+                 `aws_sdk_route53::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPC`, \
+                 where the SDK's type names differ from the module's)",
             ));
             None
         }
@@ -454,6 +495,61 @@ fn check_owned_fields(
                         fields.named.iter().filter_map(|f| f.ident.as_ref())
                     ),
                     known()
+                ),
+            );
+        }
+    }
+}
+
+/// A first-page-only field is a request field named once, neither a token (tokens are what a
+/// later request carries) nor the page size (every page is asked for at the size set).
+fn check_first_page_only(
+    fields: &[Ident],
+    tokens: Option<&[InputToken]>,
+    page_size: Option<&Keyed<Ident>>,
+    owned: Option<&ItemStruct>,
+    errors: &mut Errors,
+) {
+    for (index, field) in fields.iter().enumerate() {
+        if fields[..index].contains(field) {
+            errors.push_spanned(field.span(), format!("`{field}` is named twice"));
+            continue;
+        }
+        if tokens
+            .into_iter()
+            .flatten()
+            .any(|token| token.first() == field)
+        {
+            errors.push_spanned(
+                field.span(),
+                format!(
+                    "`{field}` is an input token: the engine sets it on every page; \
+                     `first_page_only` names request parameters to clear once a token is sent"
+                ),
+            );
+            continue;
+        }
+        if page_size.is_some_and(|size| size.value == *field) {
+            errors.push_spanned(
+                field.span(),
+                format!(
+                    "`{field}` is the page size, which every page is asked for with; \
+                     `first_page_only` names request parameters to clear once a token is sent"
+                ),
+            );
+            continue;
+        }
+        let Some(Fields::Named(named)) = owned.map(|item| &item.fields) else {
+            continue;
+        };
+        if !named.named.iter().any(|f| f.ident.as_ref() == Some(field)) {
+            let item = owned.map(|item| &item.ident);
+            errors.push_spanned(
+                field.span(),
+                format!(
+                    "`{}` has no field `{field}`{}",
+                    item.map(ToString::to_string).unwrap_or_default(),
+                    did_you_mean(field, named.named.iter().filter_map(|f| f.ident.as_ref())),
                 ),
             );
         }

@@ -6,18 +6,30 @@
 mod boto_parity;
 mod config_parity;
 mod config_sdk_parity;
+#[cfg(feature = "all-services")]
+mod dynamodb_moto;
 mod faults;
 mod fixtures;
 mod list_object_versions;
 mod list_objects;
 mod list_objects_v2_parity;
+#[cfg(feature = "all-services")]
+mod marker_model;
 mod mock_bucket_configurations;
 mod mock_config_items;
+#[cfg(feature = "all-services")]
+mod mock_kinesis;
 mod mock_list_objects;
 mod mock_multipart_uploads;
 mod mock_object_attributes;
+#[cfg(feature = "all-services")]
+mod mock_route53;
+#[cfg(feature = "all-services")]
+mod mock_token_services;
 mod models;
 mod resume_every_offset;
+#[cfg(feature = "all-services")]
+mod route53_moto;
 mod s3_aws_rules;
 mod s3_edge_cases;
 mod s3_endpoint;

@@ -4,6 +4,7 @@
 mod basics;
 mod cursors;
 mod edge_cases;
+mod first_page_only;
 mod guards;
 mod hooks;
 mod model;

@@ -43,6 +43,61 @@ fn sdk_operation_with_two_tokens_and_several_item_fields() {
 }
 
 #[test]
+fn sdk_operation_with_an_enum_token_and_first_page_only_fields() {
+    check(
+        quote! {
+            operation = aws_sdk_kinesis::operation::list_shards,
+            input_token = next_token,
+            output_token = next_token,
+            page_size = max_results,
+            items = shards: Shard,
+            first_page_only = (stream_name, shard_filter),
+        },
+        quote!(
+            pub struct ListShards;
+        ),
+        expect_file!["snapshots/sdk_first_page_only.rs"],
+    );
+}
+
+#[test]
+fn sdk_operation_named_by_its_struct_where_the_type_names_differ() {
+    check(
+        quote! {
+            operation = aws_sdk_route53::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPC,
+            input_token = next_token,
+            output_token = next_token,
+            items = hosted_zone_summaries: HostedZoneSummary,
+        },
+        quote!(
+            pub struct ListHostedZonesByVpc;
+        ),
+        expect_file!["snapshots/sdk_operation_struct.rs"],
+    );
+}
+
+#[test]
+fn owned_builder_with_first_page_only_fields() {
+    check(
+        quote! {
+            input_token = after,
+            output_token = next,
+            items = rows: Row,
+            first_page_only = (filter, since),
+        },
+        quote! {
+            #[derive(Clone, Debug)]
+            struct ListRows {
+                filter: Option<String>,
+                since: u64,
+                after: Option<String>,
+            }
+        },
+        expect_file!["snapshots/owned_first_page_only.rs"],
+    );
+}
+
+#[test]
 fn owned_builder_with_a_next_request_function_and_no_output_token() {
     check(
         quote! {

@@ -23,14 +23,26 @@ const _: () = {
             mut __request: Self::Request,
             __visitor: &mut V,
         ) -> __pagination::Result<Self::Request, V::Error> {
-            __pagination::visit_field(__visitor, &mut __request.token)?;
+            #[allow(unused_imports)]
+            use __pagination::token_kinds::*;
+            __request.token = (&&&__pagination::TokenSlot(
+                __pagination::Some(&__request.token),
+            ))
+                .token_kind()
+                .visit(__visitor)?;
             __pagination::Ok(__request)
         }
         fn next_request(
             mut __request: Self::Request,
             __output: &Self::Output,
         ) -> Self::Request {
-            __request.token = __pagination::token(&__output.next_token);
+            #[allow(unused_imports)]
+            use __pagination::token_kinds::*;
+            __request.token = (&&&__pagination::TokenSlot(
+                __pagination::Some(&__output.next_token),
+            ))
+                .token_kind()
+                .read();
             __request
         }
         fn parameters_of(

@@ -22,7 +22,13 @@ const _: () = {
             mut __request: Self::Request,
             __visitor: &mut V,
         ) -> __pagination::Result<Self::Request, V::Error> {
-            __pagination::visit_field(__visitor, &mut __request.offset)?;
+            #[allow(unused_imports)]
+            use __pagination::token_kinds::*;
+            __request.offset = (&&&__pagination::TokenSlot(
+                __pagination::Some(&__request.offset),
+            ))
+                .token_kind()
+                .visit(__visitor)?;
             __pagination::Ok(__request)
         }
         fn next_request(

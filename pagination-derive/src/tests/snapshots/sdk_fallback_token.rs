@@ -20,22 +20,38 @@ const _: () = {
             __request: Self::Request,
             __visitor: &mut V,
         ) -> __pagination::Result<Self::Request, V::Error> {
-            let marker = __pagination::visit(__visitor, __request.get_marker())?;
+            #[allow(unused_imports)]
+            use __pagination::token_kinds::*;
+            let marker = (&&&__pagination::TokenSlot(
+                __pagination::Some(__request.get_marker()),
+            ))
+                .token_kind()
+                .visit(__visitor)?;
             __pagination::Ok(__request.set_marker(marker))
         }
         fn next_request(
             __request: Self::Request,
             __output: &Self::Output,
         ) -> Self::Request {
+            #[allow(unused_imports)]
+            use __pagination::token_kinds::*;
             __request
                 .set_marker(
-                    __pagination::token(&__output.next_marker)
-                        .or_else(|| __pagination::token_at(
-                            __output,
-                            |__output| __pagination::Some(
-                                &__output.contents.as_ref()?.last()?.key,
-                            ),
-                        )),
+                    (&&&__pagination::TokenSlot(
+                        __pagination::Some(&__output.next_marker),
+                    ))
+                        .token_kind()
+                        .read()
+                        .or_else(|| {
+                            (&&&__pagination::TokenSlot::at(
+                                __output,
+                                |__output| __pagination::Some(
+                                    &__output.contents.as_ref()?.last()?.key,
+                                ),
+                            ))
+                                .token_kind()
+                                .read()
+                        }),
                 )
         }
         fn more_results(

@@ -20,24 +20,31 @@ const _: () = {
             __request: Self::Request,
             __visitor: &mut V,
         ) -> __pagination::Result<Self::Request, V::Error> {
-            let part_number_marker = __pagination::visit(
-                __visitor,
-                __request.get_part_number_marker(),
-            )?;
+            #[allow(unused_imports)]
+            use __pagination::token_kinds::*;
+            let part_number_marker = (&&&__pagination::TokenSlot(
+                __pagination::Some(__request.get_part_number_marker()),
+            ))
+                .token_kind()
+                .visit(__visitor)?;
             __pagination::Ok(__request.set_part_number_marker(part_number_marker))
         }
         fn next_request(
             __request: Self::Request,
             __output: &Self::Output,
         ) -> Self::Request {
+            #[allow(unused_imports)]
+            use __pagination::token_kinds::*;
             __request
                 .set_part_number_marker(
-                    __pagination::token_at(
+                    (&&&__pagination::TokenSlot::at(
                         __output,
                         |__output| __pagination::Some(
                             &__output.object_parts.as_ref()?.next_part_number_marker,
                         ),
-                    ),
+                    ))
+                        .token_kind()
+                        .read(),
                 )
         }
         fn more_results(

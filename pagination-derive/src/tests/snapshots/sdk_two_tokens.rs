@@ -32,11 +32,18 @@ const _: () = {
             __request: Self::Request,
             __visitor: &mut V,
         ) -> __pagination::Result<Self::Request, V::Error> {
-            let key_marker = __pagination::visit(__visitor, __request.get_key_marker())?;
-            let version_id_marker = __pagination::visit(
-                __visitor,
-                __request.get_version_id_marker(),
-            )?;
+            #[allow(unused_imports)]
+            use __pagination::token_kinds::*;
+            let key_marker = (&&&__pagination::TokenSlot(
+                __pagination::Some(__request.get_key_marker()),
+            ))
+                .token_kind()
+                .visit(__visitor)?;
+            let version_id_marker = (&&&__pagination::TokenSlot(
+                __pagination::Some(__request.get_version_id_marker()),
+            ))
+                .token_kind()
+                .visit(__visitor)?;
             __pagination::Ok(
                 __request
                     .set_key_marker(key_marker)
@@ -47,10 +54,22 @@ const _: () = {
             __request: Self::Request,
             __output: &Self::Output,
         ) -> Self::Request {
+            #[allow(unused_imports)]
+            use __pagination::token_kinds::*;
             __request
-                .set_key_marker(__pagination::token(&__output.next_key_marker))
+                .set_key_marker(
+                    (&&&__pagination::TokenSlot(
+                        __pagination::Some(&__output.next_key_marker),
+                    ))
+                        .token_kind()
+                        .read(),
+                )
                 .set_version_id_marker(
-                    __pagination::token(&__output.next_version_id_marker),
+                    (&&&__pagination::TokenSlot(
+                        __pagination::Some(&__output.next_version_id_marker),
+                    ))
+                        .token_kind()
+                        .read(),
                 )
         }
         fn more_results(

@@ -1,0 +1,104 @@
+pub struct ListShards;
+#[allow(unused_qualifications)]
+const _: () = {
+    use ::pagination_core::__private as __pagination;
+    #[automatically_derived]
+    impl __pagination::PaginatedOperation for ListShards {
+        type Request = aws_sdk_kinesis::operation::list_shards::builders::ListShardsFluentBuilder;
+        type Output = aws_sdk_kinesis::operation::list_shards::ListShardsOutput;
+        type Error = aws_sdk_kinesis::error::SdkError<
+            aws_sdk_kinesis::operation::list_shards::ListShardsError,
+        >;
+        type Item = Shard;
+        fn send(__request: Self::Request) -> __pagination::SendFuture<Self> {
+            __pagination::Box::pin(__request.send())
+        }
+        fn parameters(__request: &Self::Request) -> &dyn __pagination::Debug {
+            __request.as_input()
+        }
+        fn visit_tokens<V: __pagination::TokenVisitor>(
+            __request: Self::Request,
+            __visitor: &mut V,
+        ) -> __pagination::Result<Self::Request, V::Error> {
+            #[allow(unused_imports)]
+            use __pagination::token_kinds::*;
+            let next_token = (&&&__pagination::TokenSlot(
+                __pagination::Some(__request.get_next_token()),
+            ))
+                .token_kind()
+                .visit(__visitor)?;
+            __pagination::Ok(__request.set_next_token(next_token))
+        }
+        fn next_request(
+            __request: Self::Request,
+            __output: &Self::Output,
+        ) -> Self::Request {
+            #[allow(unused_imports)]
+            use __pagination::token_kinds::*;
+            __request
+                .set_next_token(
+                    (&&&__pagination::TokenSlot(
+                        __pagination::Some(&__output.next_token),
+                    ))
+                        .token_kind()
+                        .read(),
+                )
+        }
+        const HAS_FIRST_PAGE_ONLY: __pagination::bool = true;
+        fn clear_first_page_only(__request: Self::Request) -> Self::Request {
+            __request
+                .set_stream_name(__pagination::None)
+                .set_shard_filter(__pagination::None)
+        }
+        fn parameters_of(
+            __request: &Self::Request,
+            __parameters: &mut __pagination::Parameters,
+        ) {
+            __parameters
+                .add_debug(
+                    __pagination::UNNAMED,
+                    __pagination::Clone::clone(__request)
+                        .set_max_results(__pagination::None)
+                        .as_input(),
+                );
+            __parameters
+                .add_page_size(
+                    "page size",
+                    __pagination::debug_hash(__request.as_input()),
+                );
+        }
+        const DESCRIBES_ERRORS: __pagination::bool = true;
+        fn describe_error(
+            __error: &Self::Error,
+            __formatter: &mut __pagination::Formatter<'_>,
+        ) -> __pagination::FmtResult {
+            #[allow(unused_imports)]
+            use __pagination::{
+                DescribeBoxed as _, DescribeDisplay as _, DescribeError as _,
+                DescribeNothing as _,
+            };
+            (&&&__pagination::ErrorValue(__error)).describe(__formatter)
+        }
+        fn item_fields(
+            __output: &mut Self::Output,
+        ) -> impl __pagination::ItemFields<Self::Item> + '_ {
+            __pagination::item_field::<
+                Shard,
+                _,
+            >(__pagination::Some(&mut __output.shards))
+        }
+    }
+    #[automatically_derived]
+    impl __pagination::PageSize for ListShards {
+        fn set_page_size(
+            __request: Self::Request,
+            __size: __pagination::u32,
+        ) -> Self::Request {
+            __request
+                .set_max_results(__pagination::Some(__pagination::page_size(__size)))
+        }
+    }
+    #[automatically_derived]
+    impl __pagination::IntoPaginator<ListShards>
+    for aws_sdk_kinesis::operation::list_shards::builders::ListShardsFluentBuilder {}
+};
