@@ -49,6 +49,8 @@
 //! Sources: the Amazon S3 API Reference for ListObjects, ListObjectsV2, ListObjectVersions and
 //! ListMultipartUploads (`EncodingType`, `NextMarker`, `NextKeyMarker`, the order of versions).
 
+mod parallel;
+
 use std::borrow::Cow;
 use std::cmp::Reverse;
 

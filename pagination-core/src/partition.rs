@@ -812,10 +812,10 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
 
     /// How many ranges the listing may have used by now: each range costs about one request
     /// more than the sequential listing (the page that crosses its upper bound, or an empty
-    /// range's one page), so past the first `requests` ranges, one more per ten pages received
+    /// range's one page), so past the first `requests` ranges, one more per twelve pages received
     /// keeps the requests within about 1.1 times the sequential count, plus `requests`.
     fn split_budget(&self) -> u64 {
-        self.requests as u64 + self.stats.pages / 10
+        self.requests as u64 + self.stats.pages / 12
     }
 
     /// Stops every range where it stands: requests in flight are cancelled.

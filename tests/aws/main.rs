@@ -35,6 +35,7 @@ mod s3_edge_cases;
 mod s3_endpoint;
 mod s3_harness;
 mod s3_list_cli;
+mod s3_parallel;
 mod sdk_cursors;
 mod sdk_customize;
 mod support;

@@ -17,7 +17,7 @@ use crate::s3_harness::*;
 
 /// Keys that break careless paginators: every character S3's URL encoding changes, non-ASCII,
 /// a key over 300 bytes, a trailing space, and keys that roll up under `/`.
-fn hostile_keys() -> Vec<String> {
+pub(crate) fn hostile_keys() -> Vec<String> {
     let mut keys: Vec<String> = [
         "(p) x",
         "a b",
@@ -52,7 +52,7 @@ fn hostile_keys() -> Vec<String> {
 
 /// Every hostile key with 1 to 4 versions and delete markers, some keys ending deleted, at
 /// distinct times; and 1 to 3 uploads per key.
-fn hostile_bucket() -> Bucket {
+pub(crate) fn hostile_bucket() -> Bucket {
     let mut bucket = Bucket::default();
     let mut time = 1_700_000_000;
     for (index, key) in hostile_keys().into_iter().enumerate() {

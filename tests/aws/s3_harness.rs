@@ -9,7 +9,9 @@ use pagination_aws::s3::{
     ListMultipartUploads, ListObjectVersions, ListObjects, ListObjectsV2, ObjectEntry,
     ObjectEntryV2, ObjectVersionEntry, UploadEntry, decode_url,
 };
-use pagination_core::{Cursor, Error, PageSize, PaginatedOperation, Paginator};
+use pagination_core::{
+    Cursor, Error, KeyRanges, PageSize, PaginatedOperation, Paginator, PartitionCursor,
+};
 use pagination_examples::s3_endpoint::{Bucket, Entry, Upload};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,6 +66,28 @@ pub(crate) struct Options {
     pub(crate) max_items: Option<u64>,
     pub(crate) resume: Option<Cursor>,
     pub(crate) prefetch: usize,
+    /// List in parallel ([`Paginator::parallel`]) rather than sequentially.
+    pub(crate) parallel: Option<Parallel>,
+}
+
+/// How a parallel listing runs.
+#[derive(Debug, Clone)]
+pub(crate) struct Parallel {
+    pub(crate) requests: usize,
+    pub(crate) ordered: bool,
+    pub(crate) resume: Option<PartitionCursor>,
+    pub(crate) split_at: Vec<String>,
+}
+
+impl Parallel {
+    pub(crate) fn new(requests: usize, ordered: bool) -> Parallel {
+        Parallel {
+            requests,
+            ordered,
+            resume: None,
+            split_at: Vec::new(),
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -73,6 +97,10 @@ pub(crate) struct Run {
     pub(crate) error: Option<String>,
     pub(crate) guard: Option<&'static str>,
     pub(crate) error_cursor: Option<Cursor>,
+    /// A parallel listing's cursor at its end (after an error: the error's).
+    pub(crate) partition_cursor: Option<PartitionCursor>,
+    /// A parallel listing's pages received.
+    pub(crate) pages: u64,
 }
 
 pub(crate) fn name_of(raw: Option<&str>, url: bool) -> String {
@@ -122,6 +150,68 @@ where
         error,
         guard,
         error_cursor,
+        partition_cursor: None,
+        pages: stream.pages(),
+    }
+}
+
+/// A listing run sequentially, or in parallel as `options.parallel` says.
+pub(crate) async fn run<Op>(
+    paginator: Paginator<Op>,
+    options: &Options,
+    seen: impl Fn(Op::Item) -> Seen,
+) -> Run
+where
+    Op: KeyRanges,
+    Op::Error: std::fmt::Debug,
+{
+    let Some(parallel) = &options.parallel else {
+        return drain(paginator, seen).await;
+    };
+    let mut listing = paginator
+        .parallel(parallel.requests)
+        .expect("a bucket that lists in parallel");
+    if !parallel.ordered {
+        listing = listing.unordered();
+    }
+    if !parallel.split_at.is_empty() {
+        listing = listing.split_at(parallel.split_at.clone());
+    }
+    if let Some(cursor) = &parallel.resume {
+        listing = listing
+            .resume_from(cursor)
+            .expect("the cursor fits its listing");
+    }
+    let mut stream = listing.items();
+    let mut items = Vec::new();
+    let mut error = None;
+    let mut partition_cursor = None;
+    while let Some(next) = stream.next().await {
+        match next {
+            Ok(item) => items.push(seen(item)),
+            Err(failure) => {
+                error = Some(format!("{failure:?}"));
+                partition_cursor = Some(failure.cursor().clone());
+                assert_eq!(stream.cursor().as_ref(), Some(failure.cursor()));
+                assert!(
+                    stream.next().await.is_none(),
+                    "the stream ends after an error"
+                );
+                break;
+            }
+        }
+    }
+    if error.is_none() {
+        partition_cursor = stream.cursor();
+    }
+    Run {
+        items,
+        cursor: None,
+        error,
+        guard: None,
+        error_cursor: None,
+        partition_cursor,
+        pages: stream.pages(),
     }
 }
 
@@ -183,7 +273,7 @@ pub(crate) async fn list(
                 .set_prefix(prefix)
                 .set_delimiter(delimiter);
             let paginator = configure(Paginator::<ListObjects>::new(request), options);
-            drain(paginator, |item| match item {
+            run(paginator, options, |item| match item {
                 ObjectEntry::Object(object) => Seen::object(name_of(object.key(), url)),
                 ObjectEntry::CommonPrefix(prefix) => Seen::prefix(name_of(prefix.prefix(), url)),
             })
@@ -197,7 +287,7 @@ pub(crate) async fn list(
                 .set_prefix(prefix)
                 .set_delimiter(delimiter);
             let paginator = configure(Paginator::<ListObjectsV2>::new(request), options);
-            drain(paginator, |item| match item {
+            run(paginator, options, |item| match item {
                 ObjectEntryV2::Object(object) => Seen::object(name_of(object.key(), url)),
                 ObjectEntryV2::CommonPrefix(prefix) => Seen::prefix(name_of(prefix.prefix(), url)),
             })
@@ -211,7 +301,7 @@ pub(crate) async fn list(
                 .set_prefix(prefix)
                 .set_delimiter(delimiter);
             let paginator = configure(Paginator::<ListObjectVersions>::new(request), options);
-            drain(paginator, |item| version_seen(item, url)).await
+            run(paginator, options, |item| version_seen(item, url)).await
         }
         Listing::Uploads => {
             let request = client
@@ -221,7 +311,7 @@ pub(crate) async fn list(
                 .set_prefix(prefix)
                 .set_delimiter(delimiter);
             let paginator = configure(Paginator::<ListMultipartUploads>::new(request), options);
-            drain(paginator, |item| match item {
+            run(paginator, options, |item| match item {
                 UploadEntry::Upload(upload) => Seen {
                     kind: "upload",
                     name: name_of(upload.key(), url),
