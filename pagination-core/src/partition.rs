@@ -732,6 +732,16 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
             None => total,
         };
         items.truncate(cut);
+        // Every key falls in exactly one range, also where a server ignores the start-after
+        // parameter and lists from the start (moto's ListMultipartUploads does): keys at or
+        // before the lower bound belong to the ranges before.
+        if let Some(after) = &range.after {
+            let before = items
+                .partition_point(|item| Op::item_key(request, item).as_ref() <= after.as_str());
+            if before > 0 {
+                items.drain(..before);
+            }
+        }
         if let (Some(first), Some(last)) = (items.first(), items.last()) {
             range.first_key = Some(Op::item_key(request, first).into_owned());
             range.last_key = Some(Op::item_key(request, last).into_owned());
