@@ -373,3 +373,137 @@ fn progress_lines_count_whole_pages_and_quiet_keeps_only_the_summary() {
     assert!(stderr.starts_with("listed 80 items in 8 pages"), "{stderr}");
     assert_eq!(String::from_utf8_lossy(&quiet.stdout).lines().count(), 80);
 }
+
+/// 600 keys, dense under `logs/`, a few around them, and the awkward ones.
+fn larger_bucket() -> s3_endpoint::Bucket {
+    let mut bucket = awkward_bucket();
+    for index in 0..600 {
+        bucket
+            .entries
+            .push(s3_endpoint::Entry::object(format!("logs/{index:04}.json")));
+    }
+    bucket
+}
+
+#[test]
+fn parallel_writes_the_same_lines_and_its_next_token_continues_a_parallel_run() {
+    let endpoint = S3Endpoint::start().unwrap();
+    endpoint.put_bucket("larger", larger_bucket());
+    let url = endpoint.endpoint();
+    for listing in [
+        "objects",
+        "objects-v1",
+        "object-versions",
+        "multipart-uploads",
+    ] {
+        for delimiter in [None, Some("/")] {
+            let mut base = vec![listing, "--bucket", "larger", "--page-size", "7"];
+            if let Some(delimiter) = delimiter {
+                base.extend(["--delimiter", delimiter]);
+            }
+            let sequential = run(&url, &base);
+            assert!(sequential.status.success());
+            let want = lines(&sequential);
+            let mut parallel = base.clone();
+            parallel.extend(["--parallel", "8", "--encoding-type", "url"]);
+            let output = run(&url, &parallel);
+            assert!(output.status.success(), "{listing}");
+            assert_eq!(lines(&output), want, "{listing}, delimiter {delimiter:?}");
+            let mut unordered = base.clone();
+            unordered.extend(["--parallel", "8", "--unordered"]);
+            let mut got = lines(&run(&url, &unordered));
+            let mut sorted_want = want.clone();
+            let text = |line: &Value| line.to_string();
+            got.sort_by_key(text);
+            sorted_want.sort_by_key(text);
+            assert_eq!(
+                got, sorted_want,
+                "{listing}, delimiter {delimiter:?}, unordered"
+            );
+        }
+    }
+
+    // --max-items and --starting-token chain parallel runs exactly.
+    let want = lines(&run(&url, &["objects", "--bucket", "larger"]));
+    let mut seen: Vec<Value> = Vec::new();
+    let mut token: Option<String> = None;
+    for _ in 0..10 {
+        let mut arguments = vec![
+            "objects",
+            "--bucket",
+            "larger",
+            "--page-size",
+            "9",
+            "--parallel",
+            "4",
+            "--max-items",
+            "150",
+        ];
+        if let Some(token) = &token {
+            arguments.extend(["--starting-token", token.as_str()]);
+        }
+        let output = run(&url, &arguments);
+        assert!(output.status.success());
+        let mut page = lines(&output);
+        token = match page.last().and_then(|last| last.get("next_token")) {
+            Some(next) => {
+                let next = next.as_str().unwrap().to_owned();
+                page.pop();
+                Some(next)
+            }
+            None => None,
+        };
+        seen.extend(page);
+        if token.is_none() {
+            break;
+        }
+    }
+    assert!(token.is_none(), "the chain ends");
+    assert_eq!(seen, want);
+
+    // A parallel run's token does not continue a sequential one, nor the other way round.
+    let partial = lines(&run(
+        &url,
+        &[
+            "objects",
+            "--bucket",
+            "larger",
+            "--parallel",
+            "2",
+            "--max-items",
+            "3",
+        ],
+    ));
+    let parallel_token = partial.last().unwrap()["next_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let refused = run(
+        &url,
+        &[
+            "objects",
+            "--bucket",
+            "larger",
+            "--starting-token",
+            &parallel_token,
+        ],
+    );
+    assert_eq!(refused.status.code(), Some(2));
+    let message = String::from_utf8_lossy(&refused.stderr);
+    assert!(message.contains("parallel listing"), "{message}");
+
+    // A directory bucket is refused before any request.
+    let refused = run(
+        &url,
+        &[
+            "objects",
+            "--bucket",
+            "logs--usw2-az1--x-s3",
+            "--parallel",
+            "4",
+        ],
+    );
+    assert_eq!(refused.status.code(), Some(2));
+    let message = String::from_utf8_lossy(&refused.stderr);
+    assert!(message.contains("directory bucket"), "{message}");
+}
