@@ -1,7 +1,8 @@
 //! Paginators for `aws-sdk-route53` operations that lack one.
 //!
 //! Route 53 pages most of its listings by several markers that travel together, not by one
-//! token: the SDK (like every AWS SDK but Go's, for one operation) leaves them to you. Each
+//! token. The SDK for Rust pages none of these listings (botocore's paginators cover
+//! ListResourceRecordSets, not the others). Each
 //! declaration here sets every marker from the page before, clears one the page leaves out
 //! (a record set without an identifier after one with), and ends on `is_truncated`. Two markers
 //! are SDK enums (`RrType`): they travel, and cursors carry them, as their strings.
@@ -36,8 +37,10 @@ use pagination_core::paginate;
 /// Paging rule: `(start_record_name, start_record_type, start_record_identifier)` from
 /// `(next_record_name, next_record_type, next_record_identifier)`, together; the identifier is
 /// present only when the next record set has one (a routing policy other than simple), and is
-/// then cleared rather than left from an earlier page; ends when `is_truncated` is false.
-/// `page_size` sets `max_items` (at most 300).
+/// then cleared rather than left from an earlier page; ends when `is_truncated` is false. A
+/// truncated page without `next_record_name` is [`Error::MissingToken`](crate::Error::MissingToken)
+/// rather than a request with a type alone (which Route 53 refuses). `page_size` sets
+/// `max_items` (at most 300).
 ///
 /// Source: the [Route 53 API reference](https://docs.aws.amazon.com/Route53/latest/APIReference/API_ListResourceRecordSets.html):
 /// `IsTruncated`: "If your results were truncated, you can make a follow-up pagination request by
@@ -70,6 +73,7 @@ use pagination_core::paginate;
     more_results = is_truncated,
     page_size = max_items,
     items = resource_record_sets: ResourceRecordSet,
+    next_request = record_markers,
 )]
 #[derive(Debug, Clone, Copy)]
 pub struct ListResourceRecordSets;
@@ -78,8 +82,9 @@ pub struct ListResourceRecordSets;
 /// [`HostedZone`].
 ///
 /// Paging rule: `(dns_name, hosted_zone_id)` from `(next_dns_name, next_hosted_zone_id)`,
-/// together (a zone id only where several zones share the name); ends when `is_truncated` is
-/// false. The output's `dns_name` and `hosted_zone_id` echo the request and are never read as
+/// together (Route 53 sends both while `is_truncated` is true); ends when `is_truncated` is
+/// false; a truncated page without `next_dns_name` is [`Error::MissingToken`](crate::Error::MissingToken)
+/// rather than a request with a zone id alone. The output's `dns_name` and `hosted_zone_id` echo the request and are never read as
 /// next markers. `page_size` sets `max_items` (at most 100).
 ///
 /// Source: the [Route 53 API reference](https://docs.aws.amazon.com/Route53/latest/APIReference/API_ListHostedZonesByName.html):
@@ -104,9 +109,39 @@ pub struct ListResourceRecordSets;
     more_results = is_truncated,
     page_size = max_items,
     items = hosted_zones: HostedZone,
+    next_request = zone_markers,
 )]
 #[derive(Debug, Clone, Copy)]
 pub struct ListHostedZonesByName;
+
+/// ListResourceRecordSets: without `next_record_name`, no marker at all. Route 53 refuses a
+/// type without a name (`InvalidInput`); a truncated page without one is a missing token.
+fn record_markers(
+    request: aws_sdk_route53::operation::list_resource_record_sets::builders::ListResourceRecordSetsFluentBuilder,
+    output: &aws_sdk_route53::operation::list_resource_record_sets::ListResourceRecordSetsOutput,
+) -> aws_sdk_route53::operation::list_resource_record_sets::builders::ListResourceRecordSetsFluentBuilder
+{
+    if output.next_record_name().is_some() {
+        return request;
+    }
+    request
+        .set_start_record_name(None)
+        .set_start_record_type(None)
+        .set_start_record_identifier(None)
+}
+
+/// ListHostedZonesByName: without `next_dns_name`, no marker at all (a zone id alone would
+/// restart the listing).
+fn zone_markers(
+    request: aws_sdk_route53::operation::list_hosted_zones_by_name::builders::ListHostedZonesByNameFluentBuilder,
+    output: &aws_sdk_route53::operation::list_hosted_zones_by_name::ListHostedZonesByNameOutput,
+) -> aws_sdk_route53::operation::list_hosted_zones_by_name::builders::ListHostedZonesByNameFluentBuilder
+{
+    if output.next_dns_name().is_some() {
+        return request;
+    }
+    request.set_dns_name(None).set_hosted_zone_id(None)
+}
 
 /// `ListTrafficPolicyInstances`: the account's traffic policy instances, as items of type
 /// [`TrafficPolicyInstance`].

@@ -46,8 +46,48 @@
 //! assert_eq!(pagination_aws::s3::decode_url("a%2Bb"), "a+b");
 //! ```
 //!
+//! # Parallel listings
+//!
+//! The four key listings list a bucket in parallel with
+//! [`Paginator::parallel`](pagination_core::Paginator::parallel): key ranges with up to N
+//! requests in flight, the items in S3's order (or as pages arrive, with `unordered()`), one
+//! [`PartitionCursor`](pagination_core::PartitionCursor) to resume the whole listing. Each range
+//! starts after its lower bound with the listing's own parameter: `start_after` (ListObjectsV2;
+//! a `start_after` of the request is the listing's lower bound), `marker` (ListObjects),
+//! `key_marker` without a version-id or upload-id marker (ListObjectVersions,
+//! ListMultipartUploads: S3 then lists the keys after it, so a key's versions and uploads never
+//! straddle two ranges). With a prefix the ranges stay inside it; with a delimiter, each common
+//! prefix falls in one range and is listed once. Directory buckets list keys out of order and
+//! take no start-after: [`parallel`](pagination_core::Paginator::parallel) refuses them with
+//! [`CannotPartition`](pagination_core::CannotPartition). Throttling (`503 SlowDown`) is retried
+//! by the SDK's retry policy, range by range.
+//!
+//! ```no_run
+//! use futures::TryStreamExt;
+//! use pagination_aws::Paginator;
+//! use pagination_aws::s3::{ListObjectsV2, ObjectEntryV2};
+//!
+//! # async fn example(client: aws_sdk_s3::Client) -> Result<(), Box<dyn std::error::Error>> {
+//! let mut objects = Paginator::<ListObjectsV2>::new(client.list_objects_v2().bucket("big"))
+//!     .parallel(64)?
+//!     .items();
+//! while let Some(entry) = objects.try_next().await? {
+//!     if let ObjectEntryV2::Object(object) = entry {
+//!         println!("{}", object.key().unwrap_or_default());
+//!     }
+//! }
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! S3-compatible servers that ignore the start-after parameter (moto's ListMultipartUploads
+//! ignores `key-marker`) still list each key once, more slowly: a range drops the keys at or
+//! before its lower bound. A server that misreads it cannot be helped: moto's ListObjectVersions
+//! with a `key-marker` alone skips the next key's latest version, unlike S3.
+//!
 //! Sources: the Amazon S3 API Reference for ListObjects, ListObjectsV2, ListObjectVersions and
-//! ListMultipartUploads (`EncodingType`, `NextMarker`, `NextKeyMarker`, the order of versions).
+//! ListMultipartUploads (`EncodingType`, `NextMarker`, `NextKeyMarker`, the order of versions,
+//! `StartAfter`, `key-marker`).
 
 mod parallel;
 

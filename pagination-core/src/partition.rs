@@ -211,7 +211,7 @@ impl<Op: KeyRanges> Paginator<Op> {
             max_items,
             requests,
             ordered: true,
-            buffer_pages: 2,
+            buffer_pages: 4,
             split_keys: Vec::new(),
             resume: None,
         })
@@ -283,11 +283,12 @@ impl<Op: KeyRanges> PartitionedPaginator<Op> {
         self
     }
 
-    /// How many pages a range keeps before the consumer takes them (default 2, at least 1):
-    /// the bound on memory. In key order, the ranges after the first wait with their pages until
-    /// the items before them are yielded; while one waits with `pages` pages, it makes no request
-    /// and leaves its slot to ranges nearer the front. Memory is at most about
-    /// `4 × requests × pages` pages.
+    /// How many pages the listing keeps, per request in flight, before the consumer takes them
+    /// (default 4, at least 1): the bound on memory, `requests × pages` pages received and not
+    /// yet yielded (plus the pages of the requests in flight). In key order, the ranges after the
+    /// first keep their pages until the items before them are yielded; once the bound is
+    /// reached, only the first range requests more, so a slow consumer holds the listing back
+    /// rather than memory growing.
     pub fn buffer_pages(mut self, pages: usize) -> Self {
         self.buffer_pages = pages.max(1);
         self
@@ -448,10 +449,6 @@ impl<Op: KeyRanges> Range<Op> {
 
     fn is_finished(&self) -> bool {
         matches!(self.state, State::Done) && self.pages.iter().all(|page| page.items.len() == 0)
-    }
-
-    fn has_room(&self, buffer_pages: usize) -> bool {
-        self.pages.len() < buffer_pages
     }
 
     /// The next buffered item; `popped` is set when a page was used up (room for another).
@@ -647,14 +644,32 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
         }
     }
 
-    /// Requests in flight, or about to be: ranges listing with room for a page.
+    /// Requests in flight, or about to be: ranges listing that may take a page.
     fn in_flight(&self) -> usize {
+        let full = self.buffer_full();
         self.ranges
             .iter()
-            .filter(|range| {
-                matches!(range.state, State::Fetching { .. }) && range.has_room(self.buffer_pages)
+            .enumerate()
+            .filter(|(index, range)| {
+                matches!(range.state, State::Fetching { .. }) && self.may_take(*index, full)
             })
             .count()
+    }
+
+    /// Pages received and not yet used up, across ranges.
+    fn buffered(&self) -> usize {
+        self.ranges.iter().map(|range| range.pages.len()).sum()
+    }
+
+    /// Whether the listing holds as many pages as it may ([`PartitionedPaginator::buffer_pages`]).
+    fn buffer_full(&self) -> bool {
+        self.buffered() >= self.requests.saturating_mul(self.buffer_pages)
+    }
+
+    /// Whether range `index` may take another page: while the buffer has room; in key order, the
+    /// first range always (its pages are the next to yield).
+    fn may_take(&self, index: usize, full: bool) -> bool {
+        !full || (self.ordered && index == 0)
     }
 
     fn start(&mut self, index: usize) -> Result<(), Error<Op::Error>> {
@@ -687,10 +702,10 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
     fn poll_range(&mut self, index: usize, cx: &mut Context<'_>) -> Result<bool, Error<Op::Error>> {
         let mut received = false;
         loop {
-            let range = &mut self.ranges[index];
-            if !range.has_room(self.buffer_pages) {
+            if !self.may_take(index, self.buffer_full()) {
                 return Ok(received);
             }
+            let range = &mut self.ranges[index];
             let State::Fetching { source, .. } = &mut range.state else {
                 return Ok(received);
             };
@@ -763,41 +778,52 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
     }
 
     /// While fewer requests are in flight than allowed, splits the unlisted rest of a listing
-    /// range that came back truncated: the front-most in key order (new work near the items to
-    /// yield next), the last when unordered (the open end, most likely the largest). Whether a
-    /// range was split.
+    /// range that came back truncated. Whether a range was split.
     fn split_while_idle(&mut self) -> bool {
         let mut split = false;
         let limit = self.requests.saturating_mul(4);
         while self.in_flight() < self.requests
+            && !self.buffer_full()
             && self.ranges.iter().filter(|range| range.has_work()).count() < limit
             && self.stats.ranges < self.split_budget()
         {
-            let candidates = (0..self.ranges.len()).filter(|&index| {
+            // Unordered, the range whose unlisted rest looks largest: its last key and upper
+            // bound share the shortest prefix (no upper bound: the largest). In key order, the
+            // front-most.
+            let mut chosen: Option<(usize, usize, String)> = None;
+            let with_work = (0..self.ranges.len()).filter(|&index| self.ranges[index].has_work());
+            for index in with_work {
                 let range = &self.ranges[index];
-                matches!(range.state, State::Fetching { .. }) && range.splittable
-            });
-            let mut chosen = None;
-            let candidates: Vec<usize> = if self.ordered {
-                candidates.collect()
-            } else {
-                let mut all: Vec<usize> = candidates.collect();
-                all.reverse();
-                all
-            };
-            for index in candidates {
-                let range = &self.ranges[index];
+                if !matches!(range.state, State::Fetching { .. }) || !range.splittable {
+                    continue;
+                }
+                let lower = range.last_key.as_deref().unwrap_or_default();
+                let shared = range.up_to.as_deref().map_or(0, |up_to| {
+                    1 + lower
+                        .bytes()
+                        .zip(up_to.bytes())
+                        .take_while(|(a, b)| a == b)
+                        .count()
+                });
+                // In key order the front-most range that can split: new ranges right after
+                // the items to yield next.
+                if chosen
+                    .as_ref()
+                    .is_some_and(|(_, best, _)| self.ordered || *best <= shared)
+                {
+                    continue;
+                }
                 let remainder = Remainder {
-                    lower: range.last_key.as_deref().unwrap_or_default(),
+                    lower,
                     upper: range.up_to.as_deref(),
                     first: range.first_key.as_deref(),
                     reach: range.reach,
                 };
                 if let Some(key) = split_key(&remainder, &self.space) {
-                    chosen = Some((index, key));
-                    break;
+                    chosen = Some((index, shared, key));
                 }
             }
+            let chosen = chosen.map(|(index, _, key)| (index, key));
             let Some((index, key)) = chosen else {
                 break;
             };

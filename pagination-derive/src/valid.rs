@@ -542,6 +542,21 @@ fn check_first_page_only(
         let Some(Fields::Named(named)) = owned.map(|item| &item.fields) else {
             continue;
         };
+        if named
+            .named
+            .iter()
+            .any(|f| f.ident.as_ref() == Some(field) && is_skipped(f))
+        {
+            errors.push_spanned(
+                field.span(),
+                format!(
+                    "`{field}` is marked `#[paginate(skip)]`: it is no parameter of the listing (a \
+                     client, a pool) and every page needs it; `first_page_only` names request \
+                     parameters to clear once a token is sent"
+                ),
+            );
+            continue;
+        }
         if !named.named.iter().any(|f| f.ident.as_ref() == Some(field)) {
             let item = owned.map(|item| &item.ident);
             errors.push_spanned(
@@ -554,6 +569,22 @@ fn check_first_page_only(
             );
         }
     }
+}
+
+/// Whether a field is marked `#[paginate(skip)]`.
+fn is_skipped(field: &syn::Field) -> bool {
+    field
+        .attrs
+        .iter()
+        .filter(|attr| attr.path().is_ident("paginate"))
+        .any(|attr| {
+            let mut skip = false;
+            let _ = attr.parse_nested_meta(|meta| {
+                skip |= meta.path.is_ident("skip");
+                Ok(())
+            });
+            skip
+        })
 }
 
 /// `; did you mean `offset`?` for the closest name, if one is close.

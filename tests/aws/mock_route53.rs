@@ -474,3 +474,30 @@ async fn list_hosted_zones_by_vpc() {
         .vpc_region(VpcRegion::UsEast1);
     assert_token_listing::<ListHostedZonesByVpc>(request, &model).await;
 }
+
+#[tokio::test]
+async fn a_truncated_page_with_a_type_but_no_name_is_a_missing_token() {
+    let rule = mock!(Client::list_resource_record_sets)
+        .match_requests(|input| input.start_record_name().is_none())
+        .then_output(|| {
+            ListResourceRecordSetsOutput::builder()
+                .set_resource_record_sets(Some(vec![record("a.example.com.", RrType::A, None).1]))
+                .is_truncated(true)
+                .next_record_type(RrType::A)
+                .max_items(1)
+                .build()
+                .unwrap()
+        });
+    let client = mock_client!(aws_sdk_route53, RuleMode::MatchAny, [&rule]);
+    let request = client.list_resource_record_sets().hosted_zone_id("Z1");
+    let mut items = Paginator::<ListResourceRecordSets>::new(request).items();
+    let first = items.try_next().await.unwrap();
+    assert!(first.is_some());
+    let error = items.try_next().await.unwrap_err();
+    assert!(
+        matches!(error, pagination_core::Error::MissingToken { .. }),
+        "{error:?}"
+    );
+    // Only the first request went out: none with a type alone.
+    assert_eq!(rule.num_calls(), 1);
+}
