@@ -10,7 +10,9 @@
 //!
 //! Before measuring, each variant lists once and prints its requests (the sequential listing
 //! makes 200), its ranges and the time of that one listing. Run: `cargo bench --bench parallel`;
-//! `PARALLEL_BENCH_ONCE=1 cargo bench --bench parallel` prints only those single runs.
+//! `PARALLEL_BENCH_ONCE=1 cargo bench --bench parallel` prints only those single runs, and
+//! `PARALLEL_BENCH_ONLY=50ms/64/ordered` (with it) runs one variant, for its peak memory
+//! (`/usr/bin/time -v`, see BENCHMARKS.md).
 
 use std::time::Duration;
 
@@ -146,6 +148,16 @@ fn parallel(c: &mut Criterion) {
         for variant in variants {
             if bucket == "fast" && matches!(variant, Variant::Parallel { requests: 4, .. }) {
                 continue;
+            }
+            if let Ok(only) = std::env::var("PARALLEL_BENCH_ONLY") {
+                let name = format!(
+                    "{}/{}",
+                    group_name.trim_start_matches("s3_parallel_"),
+                    variant.name()
+                );
+                if name != only {
+                    continue;
+                }
             }
             endpoint.clear_requests();
             let started = std::time::Instant::now();

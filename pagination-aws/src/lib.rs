@@ -96,7 +96,9 @@
 #![warn(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
-/// The runtime these paginators run on: streams, cursors, errors, guards.
+/// The runtime these paginators run on: streams, cursors, errors, guards. To declare paginators
+/// of your own with `#[paginate]`, depend on `pagination-core` directly: the attribute's
+/// generated code names that crate.
 pub use pagination_core;
 pub use pagination_core::{Cursor, Error, IntoPaginator, Paginator};
 
