@@ -46,6 +46,23 @@ pub(crate) struct FetchedPage<Op: PaginatedOperation> {
 
 pub(crate) type PageResult<Op> = Result<FetchedPage<Op>, Error<<Op as PaginatedOperation>::Error>>;
 
+impl<Op: PaginatedOperation> FetchedPage<Op> {
+    /// Moves the kept items out, in the declaration's order across item fields. A whole page
+    /// (nothing cut) comes without its order: it is worked out here.
+    #[inline]
+    pub(crate) fn take_items(&mut self) -> Vec<Op::Item> {
+        let order = match self.order.take() {
+            Some(order) => Some(order),
+            None if Op::ORDERS_ITEMS => checked_order::<Op>(&mut self.output),
+            None => None,
+        };
+        match &order {
+            Some(order) => Op::item_fields(&mut self.output).take_ordered(order.as_slice()),
+            None => Op::item_fields(&mut self.output).take(),
+        }
+    }
+}
+
 /// How each page request is sent, when not by [`PaginatedOperation::send`]
 /// ([`Paginator::send_with`](crate::Paginator::send_with)).
 pub(crate) type Sender<Op> =

@@ -27,9 +27,9 @@ pub use cursor::PartitionCursor;
 use cursor::SavedRange;
 use split::{Remainder, inside_common_prefix, split_key};
 
-use crate::fetch::{FetchedPage, checked_order, record_tokens};
+use crate::fetch::{FetchedPage, record_tokens};
 use crate::fingerprint::{Identity, Named};
-use crate::operation::{ItemFields as _, PaginatedOperation};
+use crate::operation::PaginatedOperation;
 use crate::source::PageSource;
 use crate::{Cursor, CursorError, Error, Paginator};
 
@@ -730,15 +730,7 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
     fn accept(&mut self, index: usize, mut page: FetchedPage<Op>) {
         let request = &self.template.request;
         let range = &mut self.ranges[index];
-        let order = match page.order.take() {
-            Some(order) => Some(order),
-            None if Op::ORDERS_ITEMS => checked_order::<Op>(&mut page.output),
-            None => None,
-        };
-        let mut items = match &order {
-            Some(order) => Op::item_fields(&mut page.output).take_ordered(order.as_slice()),
-            None => Op::item_fields(&mut page.output).take(),
-        };
+        let mut items = page.take_items();
         let total = items.len();
         let cut = match &range.up_to {
             Some(up_to) => {

@@ -7,9 +7,8 @@ use std::vec;
 
 use futures_core::{FusedStream, Stream};
 
-use crate::fetch::checked_order;
 use crate::fingerprint::Identity;
-use crate::operation::{ItemFields as _, PaginatedOperation};
+use crate::operation::PaginatedOperation;
 use crate::source::PageSource;
 use crate::{Cursor, Error};
 
@@ -140,17 +139,7 @@ impl<Op: PaginatedOperation> ItemStream<Op> {
                     return Poll::Ready(None);
                 }
             };
-            // A whole page (nothing cut) comes without its order: work it out here.
-            let order = match page.order.take() {
-                Some(order) => Some(order),
-                None if Op::ORDERS_ITEMS => checked_order::<Op>(&mut page.output),
-                None => None,
-            };
-            let items = match &order {
-                Some(order) => Op::item_fields(&mut page.output).take_ordered(order.as_slice()),
-                None => Op::item_fields(&mut page.output).take(),
-            };
-            self.items = items.into_iter();
+            self.items = page.take_items().into_iter();
             self.page_tokens = page.tokens;
             self.page_end = page.first + page.kept;
             self.after_page = page.after;

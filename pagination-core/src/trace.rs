@@ -51,6 +51,7 @@ mod enabled {
         }
 
         /// Pages are fetched ahead of the consumer, on a task.
+        #[cfg(feature = "tokio")]
         pub(crate) fn set_prefetched(&mut self) {
             self.prefetched = true;
         }
@@ -151,6 +152,7 @@ mod enabled {
             Trace
         }
 
+        #[cfg(feature = "tokio")]
         pub(crate) fn set_prefetched(&mut self) {}
 
         pub(crate) fn sent(&mut self) {}
