@@ -25,7 +25,7 @@ use futures_core::{FusedStream, Stream};
 
 pub use cursor::PartitionCursor;
 use cursor::SavedRange;
-use split::{Remainder, inside_common_prefix, split_key};
+use split::{Remainder, before_common_prefix, split_key};
 
 use crate::fetch::{FetchedPage, record_tokens};
 use crate::fingerprint::{Identity, Named};
@@ -874,14 +874,13 @@ fn initial_ranges<Op: KeyRanges>(
 ) -> Vec<Range<Op>> {
     let mut bounds: Vec<String> = keys
         .into_iter()
-        .filter_map(|key| match &space.delimiter {
+        .map(|key| {
             // A bound inside a common prefix moves before it.
-            Some(delimiter) if inside_common_prefix(&key, &space.prefix, delimiter) => {
-                let rest = &key[space.prefix.len()..];
-                let at = rest.find(delimiter.as_str())?;
-                Some(key[..space.prefix.len() + at].to_owned())
+            let delimiter = space.delimiter.as_deref().unwrap_or_default();
+            match before_common_prefix(&key, &space.prefix, delimiter) {
+                Some(before) => before.to_owned(),
+                None => key,
             }
-            _ => Some(key),
         })
         .filter(|key| start.as_ref().is_none_or(|start| key > start))
         .collect();

@@ -11,7 +11,6 @@
 
 use std::borrow::Cow;
 
-use aws_sdk_s3::types::EncodingType;
 use pagination_core::{CannotPartition, KeyRanges, KeySpace};
 
 use super::{
@@ -42,7 +41,7 @@ impl KeyRanges for ListObjectsV2 {
             ObjectEntryV2::Object(object) => object.key(),
             ObjectEntryV2::CommonPrefix(prefix) => prefix.prefix(),
         };
-        name(encoding(request.get_encoding_type()), key)
+        name(request.get_encoding_type().as_ref(), key)
     }
 
     fn start_after(request: Self::Request, key: &str) -> Self::Request {
@@ -72,7 +71,7 @@ impl KeyRanges for ListObjects {
             ObjectEntry::Object(object) => object.key(),
             ObjectEntry::CommonPrefix(prefix) => prefix.prefix(),
         };
-        name(encoding(request.get_encoding_type()), key)
+        name(request.get_encoding_type().as_ref(), key)
     }
 
     fn start_after(request: Self::Request, key: &str) -> Self::Request {
@@ -99,7 +98,7 @@ impl KeyRanges for ListObjectVersions {
             ObjectVersionEntry::DeleteMarker(marker) => marker.key(),
             ObjectVersionEntry::CommonPrefix(prefix) => prefix.prefix(),
         };
-        name(encoding(request.get_encoding_type()), key)
+        name(request.get_encoding_type().as_ref(), key)
     }
 
     fn start_after(request: Self::Request, key: &str) -> Self::Request {
@@ -125,7 +124,7 @@ impl KeyRanges for ListMultipartUploads {
             UploadEntry::Upload(upload) => upload.key(),
             UploadEntry::CommonPrefix(prefix) => prefix.prefix(),
         };
-        name(encoding(request.get_encoding_type()), key)
+        name(request.get_encoding_type().as_ref(), key)
     }
 
     fn start_after(request: Self::Request, key: &str) -> Self::Request {
@@ -142,8 +141,4 @@ impl KeyRanges for ListMultipartUploads {
     fn check_partitionable(request: &Self::Request) -> Result<(), CannotPartition> {
         check_bucket(request.get_bucket().as_ref())
     }
-}
-
-fn encoding(encoding: &Option<EncodingType>) -> Option<&EncodingType> {
-    encoding.as_ref()
 }

@@ -203,14 +203,10 @@ fn outside_common_prefix(
     prefix: &str,
     delimiter: &str,
 ) -> Option<String> {
-    let Some(rest) = candidate.strip_prefix(prefix) else {
+    let Some(before) = before_common_prefix(&candidate, prefix, delimiter) else {
         return Some(candidate);
     };
-    let Some(at) = rest.find(delimiter) else {
-        return Some(candidate);
-    };
-    let common = &candidate[..prefix.len() + at + delimiter.len()];
-    let before = &candidate[..prefix.len() + at];
+    let common = &candidate[..before.len() + delimiter.len()];
     if before > lower && !inside_common_prefix(before, prefix, delimiter) {
         return Some(before.to_owned());
     }
@@ -220,9 +216,22 @@ fn outside_common_prefix(
 }
 
 /// Whether `key` lies inside a common prefix: after `prefix`, it holds the delimiter.
-pub(crate) fn inside_common_prefix(key: &str, prefix: &str, delimiter: &str) -> bool {
-    key.strip_prefix(prefix)
-        .is_some_and(|rest| !delimiter.is_empty() && rest.contains(delimiter))
+fn inside_common_prefix(key: &str, prefix: &str, delimiter: &str) -> bool {
+    before_common_prefix(key, prefix, delimiter).is_some()
+}
+
+/// For a key inside a common prefix, that common prefix without its delimiter (a key just
+/// below every key under it); `None` for a key outside any.
+pub(crate) fn before_common_prefix<'k>(
+    key: &'k str,
+    prefix: &str,
+    delimiter: &str,
+) -> Option<&'k str> {
+    if delimiter.is_empty() {
+        return None;
+    }
+    let at = key.strip_prefix(prefix)?.find(delimiter)?;
+    Some(&key[..prefix.len() + at])
 }
 
 /// The next character in code-point order, skipping surrogates.
