@@ -630,7 +630,11 @@ async fn a_parallel_listing_resumes_past_every_fault_and_rides_out_throttling() 
     // retries absorb it, and the listing neither loses items nor stalls.
     let retrying = s3_client(
         proxy.endpoint(),
-        RetryConfig::standard().with_initial_backoff(Duration::from_millis(10)),
+        // The proxy numbers requests as they come: with 4 requests in flight, one request's
+        // retries may meet several of the 4 planned faults, so allow more attempts than faults.
+        RetryConfig::standard()
+            .with_max_attempts(6)
+            .with_initial_backoff(Duration::from_millis(10)),
     );
     let throttled_before = proxy.injected().get(&Fault::SlowDown503).copied();
     proxy.arm(&[
