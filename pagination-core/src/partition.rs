@@ -25,7 +25,17 @@ use futures_core::{FusedStream, Stream};
 
 pub use cursor::PartitionCursor;
 use cursor::SavedRange;
-use split::{Remainder, before_common_prefix, split_key};
+use split::{Guess, Remainder, before_common_prefix, split_key};
+
+/// A range whose rest looks shorter than this many pages is not split: the request a split
+/// costs would save less than it spends.
+const MIN_PAGES_TO_SPLIT: f64 = 2.0;
+
+/// A range's rest estimated at more than this many times the pages received so far (or the
+/// requests allowed, early on) is not taken at its word: the density of one page says little
+/// about keys far from it (the next day of a log may hold a thousandth of the keys the counter
+/// in its names could hold), so the split probes near the keys seen instead of half-way.
+const PLAUSIBLE: f64 = 8.0;
 
 use crate::fetch::{FetchedPage, record_tokens};
 use crate::fingerprint::{Identity, Named};
@@ -211,7 +221,7 @@ impl<Op: KeyRanges> Paginator<Op> {
             max_items,
             requests,
             ordered: true,
-            buffer_pages: 4,
+            buffer_pages: 8,
             split_keys: Vec::new(),
             resume: None,
         })
@@ -284,7 +294,7 @@ impl<Op: KeyRanges> PartitionedPaginator<Op> {
     }
 
     /// How many pages the listing keeps, per request in flight, before the consumer takes them
-    /// (default 4, at least 1): the bound on memory, `requests × pages` pages received and not
+    /// (default 8, at least 1): the bound on memory, `requests × pages` pages received and not
     /// yet yielded (plus the pages of the requests in flight). In key order, the ranges after the
     /// first keep their pages until the items before them are yielded; once the bound is
     /// reached, only the first range requests more, so a slow consumer holds the listing back
@@ -371,6 +381,10 @@ pub struct PartitionedItems<Op: KeyRanges> {
 struct Stats {
     pages: u64,
     ranges: u64,
+    /// Items received and kept (within their range).
+    items: u64,
+    /// The most items one page held: the page size, as far as the listing can tell.
+    page_items: u64,
 }
 
 struct Range<Op: KeyRanges> {
@@ -383,10 +397,10 @@ struct Range<Op: KeyRanges> {
     /// The first and last keys of the last page with items: where a split looks.
     first_key: Option<String>,
     last_key: Option<String>,
-    /// How many times this range was split off the top of another.
-    reach: usize,
     /// A page came since the range was last split: what it knows of its keys is new.
     splittable: bool,
+    /// How many times this range was split off the top of another.
+    reach: usize,
 }
 
 enum State<Op: KeyRanges> {
@@ -418,8 +432,8 @@ impl<Op: KeyRanges> Range<Op> {
             identity: None,
             first_key: None,
             last_key: None,
-            reach: 0,
             splittable: false,
+            reach: 0,
         }
     }
 
@@ -439,6 +453,16 @@ impl<Op: KeyRanges> Range<Op> {
             State::Waiting(position) => Some(position.clone()),
             State::Fetching { after, .. } => Some(Some(after.clone())),
             State::Done => None,
+        }
+    }
+
+    /// Whether a page of its own brought items (an empty range has none: its one request is
+    /// all it costs).
+    fn own_page(&self) -> bool {
+        match (&self.last_key, &self.after) {
+            (Some(last), Some(after)) => last > after,
+            (Some(_), None) => true,
+            (None, _) => false,
         }
     }
 
@@ -526,6 +550,8 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
         let stats = Stats {
             pages: 0,
             ranges: ranges.len() as u64,
+            items: 0,
+            page_items: 0,
         };
         PartitionedItems {
             template: spawning(paginator),
@@ -732,6 +758,7 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
         let range = &mut self.ranges[index];
         let mut items = page.take_items();
         let total = items.len();
+        self.stats.page_items = self.stats.page_items.max(total as u64);
         let cut = match &range.up_to {
             Some(up_to) => {
                 items.partition_point(|item| Op::item_key(request, item).as_ref() <= up_to.as_str())
@@ -749,6 +776,7 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
                 items.drain(..before);
             }
         }
+        self.stats.items += items.len() as u64;
         if let (Some(first), Some(last)) = (items.first(), items.last()) {
             range.first_key = Some(Op::item_key(request, first).into_owned());
             range.last_key = Some(Op::item_key(request, last).into_owned());
@@ -770,56 +798,20 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
     }
 
     /// While fewer requests are in flight than allowed, splits the unlisted rest of a listing
-    /// range that came back truncated. Whether a range was split.
+    /// range. Whether a range was split.
     fn split_while_idle(&mut self) -> bool {
         let mut split = false;
         let limit = self.requests.saturating_mul(4);
         while self.in_flight() < self.requests
             && !self.buffer_full()
             && self.ranges.iter().filter(|range| range.has_work()).count() < limit
-            && self.stats.ranges < self.split_budget()
+            && self.may_split()
         {
-            // Unordered, the range whose unlisted rest looks largest: its last key and upper
-            // bound share the shortest prefix (no upper bound: the largest). In key order, the
-            // front-most.
-            let mut chosen: Option<(usize, usize, String)> = None;
-            let with_work = (0..self.ranges.len()).filter(|&index| self.ranges[index].has_work());
-            for index in with_work {
-                let range = &self.ranges[index];
-                if !matches!(range.state, State::Fetching { .. }) || !range.splittable {
-                    continue;
-                }
-                let lower = range.last_key.as_deref().unwrap_or_default();
-                let shared = range.up_to.as_deref().map_or(0, |up_to| {
-                    1 + lower
-                        .bytes()
-                        .zip(up_to.bytes())
-                        .take_while(|(a, b)| a == b)
-                        .count()
-                });
-                // In key order the front-most range that can split: new ranges right after
-                // the items to yield next.
-                if chosen
-                    .as_ref()
-                    .is_some_and(|(_, best, _)| self.ordered || *best <= shared)
-                {
-                    continue;
-                }
-                let remainder = Remainder {
-                    lower,
-                    upper: range.up_to.as_deref(),
-                    first: range.first_key.as_deref(),
-                    reach: range.reach,
-                };
-                if let Some(key) = split_key(&remainder, &self.space) {
-                    chosen = Some((index, shared, key));
-                }
-            }
-            let chosen = chosen.map(|(index, _, key)| (index, key));
-            let Some((index, key)) = chosen else {
+            let Some((index, key)) = self.pick_split() else {
                 break;
             };
             let range = &mut self.ranges[index];
+            // Split off the open end, the new range guesses its own split further on.
             let mut right = Range::new(Some(key.clone()), range.up_to.take(), None);
             right.reach = range.reach + 1;
             range.up_to = Some(key);
@@ -830,7 +822,6 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
             }
             self.stats.ranges += 1;
             split = true;
-            // Start it now, in key order, with the others waiting.
             if self.start(index + 1).is_err() {
                 break;
             }
@@ -838,12 +829,79 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
         split
     }
 
-    /// How many ranges the listing may have used by now: each range costs about one request
-    /// more than the sequential listing (the page that crosses its upper bound, or an empty
-    /// range's one page), so past the first `requests` ranges, one more per twelve pages received
-    /// keeps the requests within about 1.1 times the sequential count, plus `requests`.
-    fn split_budget(&self) -> u64 {
-        self.requests as u64 + self.stats.pages / 12
+    /// The range to split and where: of the ranges that received a page since they were last
+    /// split, the one with the most pages left by the density of that page (a range open to the
+    /// end of the key space first). Its rest is split half-way on the scale of its keys when the
+    /// estimate is plausible (at most [`PLAUSIBLE`] times the pages received, or the requests
+    /// allowed), else at the next carry of its keys' shape, one position further left for each
+    /// split that made the range (see `split.rs`).
+    fn pick_split(&self) -> Option<(usize, String)> {
+        let mut candidates: Vec<(usize, f64)> = Vec::new();
+        for (index, range) in self.ranges.iter().enumerate() {
+            if !matches!(range.state, State::Fetching { .. }) || !range.splittable {
+                continue;
+            }
+            let (Some(first), Some(last)) = (&range.first_key, &range.last_key) else {
+                continue;
+            };
+            let pages = match &range.up_to {
+                None => f64::INFINITY,
+                Some(up_to) => split::pages_left(first, last, last, up_to),
+            };
+            if pages >= MIN_PAGES_TO_SPLIT {
+                candidates.push((index, pages));
+            }
+        }
+        candidates.sort_by(|a, b| b.1.total_cmp(&a.1));
+        let plausible = PLAUSIBLE * self.stats.pages.max(self.requests as u64) as f64;
+        candidates.into_iter().find_map(|(index, pages)| {
+            let range = &self.ranges[index];
+            let guess = if range.up_to.is_some() && pages <= plausible {
+                Guess::Middle
+            } else {
+                Guess::Carry
+            };
+            let remainder = Remainder {
+                lower: range.last_key.as_deref()?,
+                upper: range.up_to.as_deref(),
+                first: range.first_key.as_deref(),
+                reach: range.reach,
+                guess,
+            };
+            let key = split_key(&remainder, &self.space)?;
+            let inside = range
+                .after
+                .as_deref()
+                .is_none_or(|after| key.as_str() > after);
+            inside.then_some((index, key))
+        })
+    }
+
+    /// Whether one more range keeps the requests within about 1.1 times the sequential count,
+    /// plus `requests`. What ranges cost over the sequential listing is measured as it goes: the
+    /// requests answered less the full pages their items would fill, plus about half a page for
+    /// each range still listing (its last page is cut at its upper bound, or short).
+    fn may_split(&self) -> bool {
+        let Stats {
+            pages,
+            items,
+            page_items,
+            ..
+        } = self.stats;
+        let full_pages = if page_items == 0 {
+            pages as f64
+        } else {
+            items as f64 / page_items as f64
+        };
+        // A range not yet heard from may be empty: a whole request.
+        let open: f64 = self
+            .ranges
+            .iter()
+            .filter(|range| range.has_work())
+            .map(|range| if range.own_page() { 0.75 } else { 1.0 })
+            .sum();
+        let spent = pages as f64 - full_pages + open + 1.0;
+        spent <= self.requests as f64 + full_pages / 10.0
     }
 
     /// Stops every range where it stands: requests in flight are cancelled.

@@ -1,19 +1,28 @@
 //! Where to split a key range: a key strictly inside the range's unlisted remainder, chosen
-//! without knowing the keys, that never falls inside a rolled-up common prefix.
+//! without knowing the keys, that never falls inside a rolled-up common prefix; and how many
+//! pages a remainder looks to hold, which decides which range splits first.
 //!
-//! Keys compare by their UTF-8 bytes, which is the order of their code points. Two guesses, the
-//! first that fits the remainder:
+//! Keys compare by their UTF-8 bytes, which is the order of their code points. Each guess is
+//! read on a **scale**: past the prefix the keys compared share, each position is a digit in the
+//! character class of a model key there (digits, lowercase, uppercase, other ASCII, the rest),
+//! so that `key-000999` and `key-001000` are one apart, as their values are, not 246 byte values.
+//! A page that ran from its first key `F` to its last key `L` gives a density; the remainder
+//! `(L, U]` holds about `(U - L) / (L - F)` pages on that scale (`pages_left`).
 //!
-//! 1. **The next carry.** The range's last page ran from its first key `F` to its last key `L`.
-//!    Keys past `L` most likely keep `L`'s shape and differ first just left of where `F` and `L`
-//!    differ, as counters and dates do: the split key moves that character of `L` half-way to the
-//!    top of its class (digits, lowercase, uppercase), `"key-000999"` (`F` = `"key-000000"`)
-//!    giving `"key-005"`. Each range split off the top of another looks one position further
-//!    left (`reach`), so that open-ended remainders are cut ten or twenty-six times coarser each
-//!    time.
-//! 2. **Half-way.** At the first position where the remainder's two ends differ, a character
-//!    half-way between them, within the character class of the lower end; when the two are
-//!    adjacent, keep the lower one and look one position further, the upper end open.
+//! 1. **Half-way on the scale**, for a bounded remainder whose estimate is plausible (see
+//!    `PLAUSIBLE` in `partition.rs`): the key half-way between `L` and `U`, cut to the shortest
+//!    key above `L` (`"events/2025-11-04/030999-..."` and `"events/2025-11-06"` give
+//!    `"events/2025-11-05"`).
+//! 2. **The next carry**, for an open remainder or an implausible estimate. Keys past `L` most
+//!    likely keep `L`'s shape and differ first just left of where `F` and `L` differ, as counters
+//!    and dates do: the split key moves that character of `L` half-way to the top of its class,
+//!    `"key-000999"` (`F` = `"key-000000"`) giving `"key-005"`. Each range split off another
+//!    looks one position further left (`reach`), so that remainders are cut ten or twenty-six
+//!    times coarser each time.
+//! 3. **Half-way by character**, when neither fits: at the first position where the
+//!    remainder's two ends differ, a character half-way between them, within the character class
+//!    of the lower end; when the two are adjacent, keep the lower one and look one position
+//!    further, the upper end open.
 //!
 //! A guess too high costs one request (an empty range); one too low leaves a large range that
 //! splits again on its next page.
@@ -28,6 +37,17 @@ pub(crate) struct Remainder<'a> {
     pub(crate) upper: Option<&'a str>,
     pub(crate) first: Option<&'a str>,
     pub(crate) reach: usize,
+    pub(crate) guess: Guess,
+}
+
+/// Which guess a split tries first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Guess {
+    /// The next carry, else half-way by character.
+    Carry,
+    /// Half-way on the scale, else half-way by character (a bounded remainder whose density
+    /// is known).
+    Middle,
 }
 
 /// A key `m` with `lower < m < upper` (`upper` `None`: the end of the key space), inside the key
@@ -39,6 +59,7 @@ pub(crate) fn split_key(remainder: &Remainder<'_>, space: &KeySpace) -> Option<S
         upper,
         first,
         reach,
+        guess,
     } = *remainder;
     let prefix = space.prefix.as_str();
     // Keys start with the prefix: below it, the remainder starts at the prefix itself.
@@ -64,9 +85,19 @@ pub(crate) fn split_key(remainder: &Remainder<'_>, space: &KeySpace) -> Option<S
     };
     let fits =
         |key: &str| key > lower && !extends_last(key) && upper.is_none_or(|upper| key < upper);
-    let candidate = match first.and_then(|first| next_carry(first, lower, prefix, reach)) {
-        Some(carry) if fits(&carry) => carry,
-        _ => between(lower, upper)?,
+    let carry = || {
+        first
+            .and_then(|first| next_carry(first, lower, prefix, reach))
+            .filter(|carry| fits(carry))
+    };
+    let candidate = match (upper, guess) {
+        (Some(upper), Guess::Middle) => middle(lower, upper)
+            .filter(|key| fits(key))
+            .or_else(|| between(lower, Some(upper)))?,
+        _ => match carry() {
+            Some(carry) => carry,
+            None => between(lower, upper)?,
+        },
     };
     let candidate = match &space.delimiter {
         Some(delimiter) if !delimiter.is_empty() => {
@@ -75,6 +106,101 @@ pub(crate) fn split_key(remainder: &Remainder<'_>, space: &KeySpace) -> Option<S
         _ => candidate,
     };
     fits(&candidate).then_some(candidate)
+}
+
+/// How many positions past the common prefix of a range's ends the estimates look at.
+const PRECISION: usize = 12;
+
+/// Keys read as numbers in `[0, 1)`: past `start` characters (shared by every key compared),
+/// each position a digit in the character class of the model key there (digits, lowercase,
+/// uppercase, other ASCII, the rest), clamped into that class. Counters, dates and hashes then
+/// space out as their values do, which byte values would not (a carry from `9` to `10` jumps
+/// over 246 byte values that no key uses).
+struct Scale {
+    start: usize,
+    digits: Vec<(u32, u32)>,
+}
+
+impl Scale {
+    fn new(model: &[char], start: usize) -> Self {
+        let digits = (start..start + PRECISION)
+            .map(|at| match model.get(at) {
+                Some('0'..='9') => (u32::from('0'), 10),
+                Some('a'..='z') => (u32::from('a'), 26),
+                Some('A'..='Z') => (u32::from('A'), 26),
+                Some(c) if !c.is_ascii() => (0x80, 0x11_0000 - 0x80),
+                _ => (0x20, 0x5f),
+            })
+            .collect();
+        Scale { start, digits }
+    }
+
+    fn value(&self, key: &[char]) -> f64 {
+        let mut value = 0.0;
+        let mut unit = 1.0;
+        for (offset, &(base, radix)) in self.digits.iter().enumerate() {
+            unit /= f64::from(radix);
+            let Some(&c) = key.get(self.start + offset) else {
+                break;
+            };
+            let digit = u32::from(c).saturating_sub(base).min(radix - 1);
+            value += f64::from(digit) * unit;
+        }
+        value
+    }
+
+    /// The key of `value`, after `prefix`'s first `start` characters; as many positions as
+    /// the scale has.
+    fn key(&self, prefix: &[char], mut value: f64) -> Option<Vec<char>> {
+        let mut out: Vec<char> = prefix.get(..self.start)?.to_vec();
+        for &(base, radix) in &self.digits {
+            value *= f64::from(radix);
+            let digit = (value.floor().max(0.0) as u32).min(radix - 1);
+            value -= f64::from(digit);
+            out.push(char::from_u32(base + digit)?);
+        }
+        Some(out)
+    }
+}
+
+fn shared_chars(a: &[char], b: &[char]) -> usize {
+    a.iter().zip(b).take_while(|(a, b)| a == b).count()
+}
+
+/// How many pages the keys in `(lower, upper]` take, at the density of a page that ran from
+/// `first` to `last`: the range's width over the page's, on the scale of `last`'s characters.
+/// Infinite when the page is too narrow to measure.
+pub(crate) fn pages_left(first: &str, last: &str, lower: &str, upper: &str) -> f64 {
+    let first: Vec<char> = first.chars().collect();
+    let last: Vec<char> = last.chars().collect();
+    let lower: Vec<char> = lower.chars().collect();
+    let upper: Vec<char> = upper.chars().collect();
+    let start = shared_chars(&first, &upper).min(shared_chars(&lower, &upper));
+    let scale = Scale::new(&last, start);
+    let rest = scale.value(&upper) - scale.value(&lower);
+    if rest <= 0.0 {
+        return 0.0;
+    }
+    let width = scale.value(&last) - scale.value(&first);
+    if width <= 0.0 {
+        return f64::INFINITY;
+    }
+    rest / width
+}
+
+/// Guess for a bounded remainder with a known density: the key half-way between `lower` and
+/// `upper` on the scale of `lower`'s characters, cut to the shortest key above `lower`.
+fn middle(lower: &str, upper: &str) -> Option<String> {
+    let low: Vec<char> = lower.chars().collect();
+    let high: Vec<char> = upper.chars().collect();
+    let start = shared_chars(&low, &high);
+    let scale = Scale::new(&low, start);
+    let value = (scale.value(&low) + scale.value(&high)) / 2.0;
+    let key = scale.key(&low, value)?;
+    (start + 1..=key.len())
+        .map(|len| key[..len].iter().collect::<String>())
+        .find(|candidate| candidate.as_str() > lower)
+        .filter(|candidate| candidate.as_str() < upper)
 }
 
 /// Guess 1: `last` with one character moved half-way to the top of its class, `reach` + 1
@@ -262,6 +388,7 @@ mod tests {
                 upper,
                 first,
                 reach: 0,
+                guess: Guess::Carry,
             },
             space,
         )
@@ -313,6 +440,7 @@ mod tests {
                     upper: None,
                     first: Some(first),
                     reach,
+                    guess: Guess::Carry,
                 },
                 &whole,
             )
@@ -356,7 +484,8 @@ mod tests {
                     lower: "logt",
                     upper: None,
                     first: None,
-                    reach: 0
+                    reach: 0,
+                    guess: Guess::Carry,
                 },
                 &logs
             ),
@@ -382,6 +511,44 @@ mod tests {
         }
         // The only keys left are under one common prefix: no split.
         assert_eq!(split("a/b", Some("a/z"), None, &slash), None);
+    }
+
+    #[test]
+    fn pages_left_reads_keys_as_their_values() {
+        let pages = pages_left("key-000000", "key-000999", "key-000999", "key-005");
+        assert!((3.9..4.1).contains(&pages), "{pages}");
+        // Across a carry, as far as the values are apart.
+        let pages = pages_left("key-000000", "key-000999", "key-000999", "key-002000");
+        assert!((1.0..1.1).contains(&pages), "{pages}");
+        assert_eq!(pages_left("a", "b", "c", "c"), 0.0);
+        assert_eq!(pages_left("a", "a", "a", "b"), f64::INFINITY);
+    }
+
+    #[test]
+    fn halves_on_the_scale_of_the_keys() {
+        let whole = space("", None);
+        let half = |lower, upper| {
+            split_key(
+                &Remainder {
+                    lower,
+                    upper: Some(upper),
+                    first: None,
+                    reach: 0,
+                    guess: Guess::Middle,
+                },
+                &whole,
+            )
+        };
+        assert_eq!(
+            half("events/2025-11-04/030999-9b0.json", "events/2025-11-06").as_deref(),
+            Some("events/2025-11-05")
+        );
+        assert_eq!(half("key-000999", "key-005").as_deref(), Some("key-002"));
+        for (lower, upper) in [("a", "b"), ("a", "a\u{1}"), ("z", "\u{10ffff}"), ("é", "ê")] {
+            if let Some(key) = half(lower, upper) {
+                assert!(key.as_str() > lower && key.as_str() < upper, "{key:?}");
+            }
+        }
     }
 
     #[test]

@@ -610,3 +610,111 @@ fn what_cannot_run_in_parallel_is_refused() {
         "{refused}"
     );
 }
+
+/// The shapes of key spaces a schedule must spread: `(name, keys)`, about 200,000 keys each.
+fn shapes() -> Vec<(&'static str, Vec<String>)> {
+    let hash = |index: usize| (index as u32).wrapping_mul(2_654_435_761);
+    vec![
+        (
+            "event logs by day",
+            (0..200_000)
+                .map(|index| {
+                    format!(
+                        "events/2025-11-{:02}/{index:06}-{:08x}.json",
+                        1 + index / 10_000,
+                        hash(index)
+                    )
+                })
+                .collect(),
+        ),
+        (
+            "a counter",
+            (0..200_000).map(|i| format!("key-{i:06}")).collect(),
+        ),
+        (
+            "hashes",
+            (0..200_000)
+                .map(|i| format!("{:08x}{i}", hash(i)))
+                .collect(),
+        ),
+        (
+            "one dense day among sparse keys",
+            (0..190_000)
+                .map(|i| format!("logs/2024-06-01/{i:07}.json"))
+                .chain((0..10_000).map(|i| format!("{}/{:04}", (b'a' + (i % 26) as u8) as char, i)))
+                .collect(),
+        ),
+        (
+            "user names",
+            (0..200_000)
+                .map(|i| {
+                    let h = hash(i);
+                    let first = (b'a' + (h % 26) as u8) as char;
+                    let second = (b'a' + (h / 26 % 26) as u8) as char;
+                    format!("users/{first}{second}{}/profile-{i}", h % 1000)
+                })
+                .collect(),
+        ),
+    ]
+}
+
+/// How close a parallel listing comes to the ideal schedule (every request slot busy), in round
+/// trips of a fixed latency on Tokio's paused clock (no real time passes), over five shapes of
+/// 200,000 keys at 1,000 a page; and how many requests it spends. Prints a table with
+/// `--nocapture`.
+#[tokio::test(start_paused = true)]
+async fn schedules_near_the_ideal_round_trips() {
+    const LATENCY: Duration = Duration::from_millis(50);
+    for (name, keys) in shapes() {
+        let mut bucket = Bucket::new(keys);
+        bucket.latency = Some(LATENCY);
+        let request = request(&bucket, "", None);
+        let before = bucket.calls();
+        let expected = sequential(&request, 1000).await;
+        let pages = bucket.calls() - before;
+        for requests in [4, 16, 64] {
+            let ideal = (pages as f64 / requests as f64).ceil();
+            let mut unordered_trips = 0.0;
+            for ordered in [false, true] {
+                let before = bucket.calls();
+                let started = tokio::time::Instant::now();
+                let (items, _) = parallel(&request, 1000, requests, ordered).await;
+                let trips = started.elapsed().as_secs_f64() / LATENCY.as_secs_f64();
+                let made = bucket.calls() - before;
+                let mode = if ordered { "ordered" } else { "unordered" };
+                let context = format!("{name}, {requests} {mode}");
+                if ordered {
+                    assert_eq!(items, expected, "{context}");
+                } else {
+                    assert_eq!(sorted(items), expected, "{context}");
+                }
+                println!(
+                    "{context}: {trips:.1} round trips (ideal {ideal}), {made} requests (sequential {pages})"
+                );
+                assert!(
+                    made <= pages + pages / 10 + requests + 8,
+                    "{context}: {made} requests"
+                );
+                let limit = if ordered {
+                    match requests {
+                        4 => 2.8 * ideal,
+                        _ => 1.7 * unordered_trips,
+                    }
+                } else {
+                    match requests {
+                        4 => 1.25 * ideal,
+                        16 => 2.6 * ideal,
+                        _ => 24.0,
+                    }
+                };
+                assert!(
+                    trips <= limit,
+                    "{context}: {trips} round trips, limit {limit}"
+                );
+                if !ordered {
+                    unordered_trips = trips;
+                }
+            }
+        }
+    }
+}
