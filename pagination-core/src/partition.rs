@@ -31,6 +31,24 @@ use split::{Guess, Remainder, before_common_prefix, split_key};
 /// costs would save less than it spends.
 const MIN_PAGES_TO_SPLIT: f64 = 2.0;
 
+/// Where to split a range: at `keys`, ascending.
+struct Split {
+    index: usize,
+    keys: Vec<String>,
+    kind: SplitKind,
+}
+
+/// How the ranges a split makes look for their own splits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SplitKind {
+    /// At the next values of a part of the keys: each new range starts afresh.
+    Successors,
+    /// Half-way: the new range starts afresh.
+    Middle,
+    /// At a guess near the keys seen: the new range guesses one position further left.
+    Carry,
+}
+
 /// A range's rest estimated at more than this many times the pages received so far (or the
 /// requests allowed, early on) is not taken at its word: the density of one page says little
 /// about keys far from it (the next day of a log may hold a thousandth of the keys the counter
@@ -809,23 +827,39 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
             && self.ranges.iter().filter(|range| range.has_work()).count() < limit
             && self.may_split()
         {
-            let Some((index, key)) = self.pick_split() else {
+            let Some(Split { index, keys, kind }) = self.pick_split() else {
                 break;
             };
-            let range = &mut self.ranges[index];
-            // Split off the open end, the new range guesses its own split further on.
-            let mut right = Range::new(Some(key.clone()), range.up_to.take(), None);
-            right.reach = range.reach + 1;
-            range.up_to = Some(key);
-            range.splittable = false;
-            self.ranges.insert(index + 1, right);
-            if self.current > index {
-                self.current += 1;
-            }
-            self.stats.ranges += 1;
-            split = true;
-            if self.start(index + 1).is_err() {
-                break;
+            self.ranges[index].splittable = false;
+            let mut at = index;
+            for (nth, key) in keys.into_iter().enumerate() {
+                if nth > 0 && !self.may_split() {
+                    break;
+                }
+                let range = &mut self.ranges[at];
+                let mut right = Range::new(Some(key.clone()), range.up_to.take(), None);
+                right.reach = match kind {
+                    SplitKind::Successors | SplitKind::Middle => 0,
+                    SplitKind::Carry => range.reach + 1,
+                };
+                if kind == SplitKind::Carry && right.up_to.is_none() {
+                    // Where the keys after it lie is not known: the new open range probes
+                    // further on, in the shape of the keys seen, before its first page.
+                    right.first_key = range.first_key.clone();
+                    right.last_key = range.last_key.clone();
+                    right.splittable = true;
+                }
+                range.up_to = Some(key);
+                self.ranges.insert(at + 1, right);
+                if self.current > at {
+                    self.current += 1;
+                }
+                self.stats.ranges += 1;
+                split = true;
+                at += 1;
+                if self.start(at).is_err() {
+                    return split;
+                }
             }
         }
         split
@@ -833,11 +867,16 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
 
     /// The range to split and where: of the ranges that received a page since they were last
     /// split, the one with the most pages left by the density of that page (a range open to the
-    /// end of the key space first). Its rest is split half-way on the scale of its keys when the
-    /// estimate is plausible (at most [`PLAUSIBLE`] times the pages received, or the requests
-    /// allowed), else at the next carry of its keys' shape, one position further left for each
-    /// split that made the range (see `split.rs`).
-    fn pick_split(&self) -> Option<(usize, String)> {
+    /// end of the key space first).
+    ///
+    /// - An open range is cut at the next values of the part of its keys left of the part its
+    ///   page ran through (the next days after a page within a day), as many as a quarter of the
+    ///   requests allowed (at least 4) and the requests free; without such a part, at the next
+    ///   carry of its keys' shape, further left each time.
+    /// - A bounded range is cut half-way on the scale of its keys when the estimate is plausible
+    ///   (at most [`PLAUSIBLE`] times the pages received, or the requests allowed), else where
+    ///   `split.rs` finds its keys most likely continue.
+    fn pick_split(&self) -> Option<Split> {
         let mut candidates: Vec<(usize, f64)> = Vec::new();
         for (index, range) in self.ranges.iter().enumerate() {
             if !matches!(range.state, State::Fetching { .. }) || !range.splittable {
@@ -848,6 +887,7 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
             };
             let pages = match &range.up_to {
                 None => f64::INFINITY,
+                Some(_) if !range.own_page() => continue,
                 Some(up_to) => split::pages_left(first, last, last, up_to),
             };
             if pages >= MIN_PAGES_TO_SPLIT {
@@ -856,26 +896,49 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
         }
         candidates.sort_by(|a, b| b.1.total_cmp(&a.1));
         let plausible = PLAUSIBLE * self.stats.pages.max(self.requests as u64) as f64;
+        let free = self.requests.saturating_sub(self.in_flight());
+        let wave = free.min((self.requests / 4).max(4));
         candidates.into_iter().find_map(|(index, pages)| {
             let range = &self.ranges[index];
-            let guess = if range.up_to.is_some() && pages <= plausible {
-                Guess::Middle
-            } else {
-                Guess::Carry
+            let (first, last) = (range.first_key.as_deref()?, range.last_key.as_deref()?);
+            let inside = |key: &String| {
+                range
+                    .after
+                    .as_deref()
+                    .is_none_or(|after| key.as_str() > after)
+            };
+            if range.up_to.is_none() && range.own_page() {
+                let keys: Vec<String> = split::successors(first, last, &self.space, wave)
+                    .into_iter()
+                    .filter(|key| inside(key))
+                    .collect();
+                if !keys.is_empty() {
+                    return Some(Split {
+                        index,
+                        keys,
+                        kind: SplitKind::Successors,
+                    });
+                }
+            }
+            let (guess, kind) = match (&range.up_to, pages <= plausible) {
+                (None, _) if !range.own_page() => (Guess::Probe, SplitKind::Carry),
+                (None, _) => (Guess::Carry, SplitKind::Carry),
+                (Some(_), true) => (Guess::Middle, SplitKind::Middle),
+                (Some(_), false) => (Guess::Near, SplitKind::Carry),
             };
             let remainder = Remainder {
-                lower: range.last_key.as_deref()?,
+                lower: last,
                 upper: range.up_to.as_deref(),
-                first: range.first_key.as_deref(),
+                first: Some(first),
                 reach: range.reach,
                 guess,
             };
-            let key = split_key(&remainder, &self.space)?;
-            let inside = range
-                .after
-                .as_deref()
-                .is_none_or(|after| key.as_str() > after);
-            inside.then_some((index, key))
+            let key = split_key(&remainder, &self.space).filter(|key| inside(key))?;
+            Some(Split {
+                index,
+                keys: vec![key],
+                kind,
+            })
         })
     }
 

@@ -9,20 +9,27 @@
 //! A page that ran from its first key `F` to its last key `L` gives a density; the remainder
 //! `(L, U]` holds about `(U - L) / (L - F)` pages on that scale (`pages_left`).
 //!
-//! 1. **Half-way on the scale**, for a bounded remainder whose estimate is plausible (see
-//!    `PLAUSIBLE` in `partition.rs`): the key half-way between `L` and `U`, cut to the shortest
-//!    key above `L` (`"events/2025-11-04/030999-..."` and `"events/2025-11-06"` give
-//!    `"events/2025-11-05"`).
-//! 2. **The next carry**, for an open remainder or an implausible estimate. Keys past `L` most
-//!    likely keep `L`'s shape and differ first just left of where `F` and `L` differ, as counters
-//!    and dates do: the split key moves that character of `L` half-way to the top of its class,
-//!    `"key-000999"` (`F` = `"key-000000"`) giving `"key-005"`. Each range split off another
-//!    looks one position further left (`reach`), so that remainders are cut ten or twenty-six
-//!    times coarser each time.
-//! 3. **Half-way by character**, when neither fits: at the first position where the
-//!    remainder's two ends differ, a character half-way between them, within the character class
-//!    of the lower end; when the two are adjacent, keep the lower one and look one position
-//!    further, the upper end open.
+//! 1. **Successors**, for a range open to the end of the key space: when the part of the keys
+//!    just left of the part the page ran through is a number (a day, an hour, a partition),
+//!    its next values: `"events/2025-11-01/000999-..."` gives `"events/2025-11-02"`,
+//!    `"events/2025-11-03"`, ..., several ranges at once (`successors`).
+//! 2. **Half-way on the scale**, for a bounded remainder whose estimate is plausible (see
+//!    `PLAUSIBLE` in `partition.rs`), or whose half-way key changes only the part just left of
+//!    the page's part (several days), or whose upper end lies in the page's part (a counter's
+//!    far end): the key half-way between `L` and `U`, cut to the shortest key above `L`
+//!    (`"events/2025-11-04/030999-..."` and `"events/2025-11-06"` give `"events/2025-11-05"`).
+//! 3. **The next carry**, for an open remainder without a numbered part, or the rest of a part
+//!    whose keys may end anywhere (the rest of a day, whose counter does not say where the day
+//!    ends). Keys past `L` most likely keep `L`'s shape and differ first just left of where `F`
+//!    and `L` differ, as counters and dates do: the split key moves that character of `L`
+//!    half-way to the top of its class, `"key-000999"` (`F` = `"key-000000"`) giving
+//!    `"key-005"`. Each range split off another this way looks one position further left
+//!    (`reach`), so that remainders are cut ten or twenty-six times coarser each time; an open
+//!    range probes on at once, before its first page.
+//! 4. **Half-way by character**, when nothing else fits: at the first position where the
+//!    remainder's two ends differ, a character half-way between them, within the character
+//!    class of the lower end; when the two are adjacent, keep the lower one and look one position
+//!    further, the upper end open. Separators (`/`, `-`, `.`) are kept, not split.
 //!
 //! A guess too high costs one request (an empty range); one too low leaves a large range that
 //! splits again on its next page.
@@ -45,6 +52,14 @@ pub(crate) struct Remainder<'a> {
 pub(crate) enum Guess {
     /// The next carry, else half-way by character.
     Carry,
+    /// Only the next carry: an open remainder not heard from yet, probed further on in the
+    /// shape of the keys before it.
+    Probe,
+    /// Half-way on the scale where that changes a part of the key left of the part the page
+    /// ran through, else the next carry at its nearest (`reach` 0), else no split: a bounded
+    /// remainder whose density says little (the keys of a part may end well before its
+    /// upper end).
+    Near,
     /// Half-way on the scale, else half-way by character (a bounded remainder whose density
     /// is known).
     Middle,
@@ -94,6 +109,35 @@ pub(crate) fn split_key(remainder: &Remainder<'_>, space: &KeySpace) -> Option<S
         (Some(upper), Guess::Middle) => middle(lower, upper)
             .filter(|key| fits(key))
             .or_else(|| between(lower, Some(upper)))?,
+        (_, Guess::Probe) => carry()?,
+        (Some(upper), Guess::Near) => {
+            // Half-way, where that changes the part of the key just left of the part the page's
+            // keys ran through (the day, for a page within a day); else the next carry, as far
+            // left as fits.
+            let low: Vec<char> = lower.chars().collect();
+            let varies = first.map_or(low.len(), |first| {
+                shared_chars(&first.chars().collect::<Vec<_>>(), &low)
+            });
+            let inner = part(lower, varies);
+            // The upper end within the same part as the page (a counter's far end): half-way
+            // splits the counter.
+            let same_part = part(
+                lower,
+                shared_chars(&upper.chars().collect::<Vec<_>>(), &low),
+            ) >= inner;
+            let middle = middle(lower, upper).filter(|key| {
+                let at = shared_chars(&key.chars().collect::<Vec<_>>(), &low);
+                fits(key) && (same_part || inner > 0 && part(lower, at) == inner - 1)
+            });
+            match middle {
+                Some(middle) => middle,
+                None => (0..=reach).rev().find_map(|reach| {
+                    first
+                        .and_then(|first| next_carry(first, lower, prefix, reach))
+                        .filter(|carry| fits(carry))
+                })?,
+            }
+        }
         _ => match carry() {
             Some(carry) => carry,
             None => between(lower, upper)?,
@@ -128,6 +172,8 @@ impl Scale {
                 Some('0'..='9') => (u32::from('0'), 10),
                 Some('a'..='z') => (u32::from('a'), 26),
                 Some('A'..='Z') => (u32::from('A'), 26),
+                // A separator past the first position is part of the keys' shape, not a digit.
+                Some(&c) if at > start && is_separator(c) => (u32::from(c), 1),
                 Some(c) if !c.is_ascii() => (0x80, 0x11_0000 - 0x80),
                 _ => (0x20, 0x5f),
             })
@@ -260,6 +306,12 @@ fn between(lower: &str, upper: Option<&str>) -> Option<String> {
             out.push(below?);
             continue;
         }
+        // Past the upper end's reach, a separator of the lower end (`/`, `-`, `.`) stays: keys
+        // of one shape hold it there, and a split key that changes it splits off no key.
+        if open && below.is_some_and(is_separator) {
+            out.push(below?);
+            continue;
+        }
         let floor = below.map_or(0, u32::from);
         let ceiling = match above {
             Some(above) => u32::from(above),
@@ -282,6 +334,85 @@ fn between(lower: &str, upper: Option<&str>) -> Option<String> {
         }
     }
     None
+}
+
+/// Up to `count` keys after `last` at the next values of the part of the keys just left of the
+/// part where the page's `first` and `last` keys differ: `events/2025-11-01/000999-...` gives
+/// `events/2025-11-02`, `events/2025-11-03`, ... The part must be a number (its digits count
+/// up at their width); none past its last value, or without such a part.
+pub(crate) fn successors(first: &str, last: &str, space: &KeySpace, count: usize) -> Vec<String> {
+    let chars: Vec<char> = last.chars().collect();
+    let varies = shared_chars(&first.chars().collect::<Vec<_>>(), &chars);
+    let fixed = space.prefix.chars().count();
+    // The separator before the part that varies, and the part before it.
+    let Some(separator) = (fixed..varies.min(chars.len()))
+        .rev()
+        .find(|&at| is_separator(chars[at]))
+    else {
+        return Vec::new();
+    };
+    // Numbered parts only: dates, hours, partitions. A word's next spelling is most likely no
+    // key's.
+    let class = |c: char| c.is_ascii_digit().then_some(('0', 10));
+    let Some(&end) = separator.checked_sub(1).and_then(|at| chars.get(at)) else {
+        return Vec::new();
+    };
+    let Some((base, radix)) = class(end) else {
+        return Vec::new();
+    };
+    let mut start = separator;
+    while start > fixed && class(chars[start - 1]) == Some((base, radix)) {
+        start -= 1;
+    }
+    let digits: Vec<u32> = chars[start..separator]
+        .iter()
+        .map(|&c| u32::from(c) - u32::from(base))
+        .collect();
+    let mut keys = Vec::new();
+    let mut value = digits.clone();
+    for _ in 0..count {
+        // Add one, at the part's width.
+        let mut at = value.len();
+        loop {
+            if at == 0 {
+                return keys;
+            }
+            at -= 1;
+            value[at] += 1;
+            if value[at] < radix {
+                break;
+            }
+            value[at] = 0;
+        }
+        let mut key: String = chars[..start].iter().collect();
+        key.extend(
+            value
+                .iter()
+                .filter_map(|&digit| char::from_u32(u32::from(base) + digit)),
+        );
+        let key = match &space.delimiter {
+            Some(delimiter) => match before_common_prefix(&key, &space.prefix, delimiter) {
+                Some(before) => before.to_owned(),
+                None => key,
+            },
+            None => key,
+        };
+        if key.as_str() > last && keys.last().is_none_or(|previous: &String| key > *previous) {
+            keys.push(key);
+        }
+    }
+    keys
+}
+
+/// Which part of `key` position `at` (in characters) falls in: how many separators come
+/// before it.
+fn part(key: &str, at: usize) -> usize {
+    key.chars().take(at).filter(|&c| is_separator(c)).count()
+}
+
+/// A character that separates the parts of a key: ASCII punctuation (`/`, `-`, `_`, `.`, ...).
+fn is_separator(c: char) -> bool {
+    c.is_ascii_punctuation()
 }
 
 /// One past the last character of `below`'s class, for a split with no upper end.
@@ -549,6 +680,84 @@ mod tests {
                 assert!(key.as_str() > lower && key.as_str() < upper, "{key:?}");
             }
         }
+    }
+
+    #[test]
+    fn successors_count_up_the_numbered_part_before_the_page() {
+        let whole = space("", None);
+        assert_eq!(
+            successors(
+                "events/2025-11-01/000000-9e3.json",
+                "events/2025-11-01/000999-6a7.json",
+                &whole,
+                3
+            ),
+            [
+                "events/2025-11-02",
+                "events/2025-11-03",
+                "events/2025-11-04"
+            ]
+        );
+        // None past the part's last value at its width.
+        assert_eq!(successors("d/98/000", "d/98/999", &whole, 5), ["d/99"]);
+        // A word before the page's part: no successor.
+        assert!(successors("key-000000", "key-000999", &whole, 3).is_empty());
+        // Keys that differ in their first part: nothing before it.
+        assert!(successors("a/1", "c/9", &whole, 3).is_empty());
+        // Never inside a common prefix: with `/` as the delimiter, `a/02` rolls up into `a/`.
+        let slash = space("", Some("/"));
+        assert!(successors("a/01/000", "a/01/999", &slash, 3).is_empty());
+        assert_eq!(
+            successors("logs-01-000", "logs-01-999", &slash, 1),
+            ["logs-02"]
+        );
+        // Within the prefix only.
+        let logs = space("logs/01", None);
+        assert!(successors("logs/01/000", "logs/01/999", &logs, 3).is_empty());
+    }
+
+    #[test]
+    fn a_remainder_past_its_part_is_cut_near_the_keys() {
+        let whole = space("", None);
+        let near = |lower, upper, first, reach| {
+            split_key(
+                &Remainder {
+                    lower,
+                    upper: Some(upper),
+                    first: Some(first),
+                    reach,
+                    guess: Guess::Near,
+                },
+                &whole,
+            )
+        };
+        // The rest of a day whose counter may end anywhere: the next carry, not half-way.
+        assert_eq!(
+            near(
+                "events/2025-11-04/031999-7",
+                "events/2025-11-05",
+                "events/2025-11-04/031000-0",
+                0
+            )
+            .as_deref(),
+            Some("events/2025-11-04/035")
+        );
+        // Several days: half-way through the days.
+        assert_eq!(
+            near(
+                "events/2025-11-08/073999-e",
+                "events/2025-11-1",
+                "events/2025-11-08/073000-7",
+                0
+            )
+            .as_deref(),
+            Some("events/2025-11-09")
+        );
+        // A counter's far end in the same part: half-way through the counter.
+        assert_eq!(
+            near("key-050999", "key-5", "key-050000", 2).as_deref(),
+            Some("key-2")
+        );
     }
 
     #[test]

@@ -665,6 +665,7 @@ fn shapes() -> Vec<(&'static str, Vec<String>)> {
 #[tokio::test(start_paused = true)]
 async fn schedules_near_the_ideal_round_trips() {
     const LATENCY: Duration = Duration::from_millis(50);
+    let mut failures = Vec::new();
     for (name, keys) in shapes() {
         let mut bucket = Bucket::new(keys);
         bucket.latency = Some(LATENCY);
@@ -691,10 +692,9 @@ async fn schedules_near_the_ideal_round_trips() {
                 println!(
                     "{context}: {trips:.1} round trips (ideal {ideal}), {made} requests (sequential {pages})"
                 );
-                assert!(
-                    made <= pages + pages / 10 + requests + 8,
-                    "{context}: {made} requests"
-                );
+                if made > pages + pages / 10 + requests + 8 {
+                    failures.push(format!("{context}: {made} requests"));
+                }
                 let limit = if ordered {
                     match requests {
                         4 => 2.8 * ideal,
@@ -703,18 +703,26 @@ async fn schedules_near_the_ideal_round_trips() {
                 } else {
                     match requests {
                         4 => 1.25 * ideal,
-                        16 => 2.6 * ideal,
+                        16 => 2.5 * ideal,
                         _ => 24.0,
                     }
                 };
-                assert!(
-                    trips <= limit,
-                    "{context}: {trips} round trips, limit {limit}"
-                );
+                // The benchmark's shape (benches/parallel.rs): days found by their successors,
+                // each day cut near its keys.
+                let limit = match (name, requests) {
+                    ("event logs by day", 4) => limit.min(1.15 * ideal),
+                    ("event logs by day", 16) => limit.min(21.0),
+                    ("event logs by day", 64) => limit.min(11.0),
+                    _ => limit,
+                };
+                if trips > limit {
+                    failures.push(format!("{context}: {trips} round trips, limit {limit}"));
+                }
                 if !ordered {
                     unordered_trips = trips;
                 }
             }
         }
     }
+    assert!(failures.is_empty(), "{failures:#?}");
 }
