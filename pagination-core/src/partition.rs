@@ -895,9 +895,9 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
             }
         }
         candidates.sort_by(|a, b| b.1.total_cmp(&a.1));
-        let plausible = PLAUSIBLE * self.stats.pages.max(self.requests as u64) as f64;
+        let plausible = PLAUSIBLE * self.requests as f64;
         let free = self.requests.saturating_sub(self.in_flight());
-        let wave = free.min((self.requests / 4).max(4));
+        let wave = free.min((self.requests / 2).max(4));
         candidates.into_iter().find_map(|(index, pages)| {
             let range = &self.ranges[index];
             let (first, last) = (range.first_key.as_deref()?, range.last_key.as_deref()?);

@@ -121,10 +121,18 @@ pub(crate) fn split_key(remainder: &Remainder<'_>, space: &KeySpace) -> Option<S
             let inner = part(lower, varies);
             // The upper end within the same part as the page (a counter's far end): half-way
             // splits the counter.
-            let same_part = part(
+            let upper_part = part(
                 lower,
                 shared_chars(&upper.chars().collect::<Vec<_>>(), &low),
-            ) >= inner;
+            );
+            let same_part = upper_part >= inner;
+            // The rest of one value of the part before (the rest of a day, up to the next
+            // day): near the keys seen, however far the range that made it reached.
+            let reach = if inner > 0 && upper_part == inner - 1 {
+                0
+            } else {
+                reach
+            };
             let middle = middle(lower, upper).filter(|key| {
                 let at = shared_chars(&key.chars().collect::<Vec<_>>(), &low);
                 fits(key) && (same_part || inner > 0 && part(lower, at) == inner - 1)
@@ -353,43 +361,31 @@ pub(crate) fn successors(first: &str, last: &str, space: &KeySpace, count: usize
     };
     // Numbered parts only: dates, hours, partitions. A word's next spelling is most likely no
     // key's.
-    let class = |c: char| c.is_ascii_digit().then_some(('0', 10));
-    let Some(&end) = separator.checked_sub(1).and_then(|at| chars.get(at)) else {
+    if !separator
+        .checked_sub(1)
+        .is_some_and(|at| chars[at].is_ascii_digit())
+    {
         return Vec::new();
-    };
-    let Some((base, radix)) = class(end) else {
-        return Vec::new();
-    };
+    }
     let mut start = separator;
-    while start > fixed && class(chars[start - 1]) == Some((base, radix)) {
+    while start > fixed && chars[start - 1].is_ascii_digit() {
         start -= 1;
     }
-    let digits: Vec<u32> = chars[start..separator]
-        .iter()
-        .map(|&c| u32::from(c) - u32::from(base))
-        .collect();
-    let mut keys = Vec::new();
-    let mut value = digits.clone();
-    for _ in 0..count {
-        // Add one, at the part's width.
-        let mut at = value.len();
-        loop {
-            if at == 0 {
-                return keys;
-            }
-            at -= 1;
-            value[at] += 1;
-            if value[at] < radix {
-                break;
-            }
-            value[at] = 0;
-        }
-        let mut key: String = chars[..start].iter().collect();
-        key.extend(
-            value
-                .iter()
-                .filter_map(|&digit| char::from_u32(u32::from(base) + digit)),
-        );
+    let width = separator - start;
+    if width > 18 {
+        return Vec::new();
+    }
+    let digits: String = chars[start..separator].iter().collect();
+    let Ok(value) = digits.parse::<u64>() else {
+        return Vec::new();
+    };
+    let end = 10u64.pow(width as u32);
+    let mut keys: Vec<String> = Vec::new();
+    for offset in (1..=count as u64) {
+        let Some(next) = value.checked_add(offset).filter(|next| *next < end) else {
+            break;
+        };
+        let key: String = chars[..start].iter().collect::<String>() + &format!("{next:0width$}");
         let key = match &space.delimiter {
             Some(delimiter) => match before_common_prefix(&key, &space.prefix, delimiter) {
                 Some(before) => before.to_owned(),
@@ -397,7 +393,7 @@ pub(crate) fn successors(first: &str, last: &str, space: &KeySpace, count: usize
             },
             None => key,
         };
-        if key.as_str() > last && keys.last().is_none_or(|previous: &String| key > *previous) {
+        if key.as_str() > last && keys.last().is_none_or(|previous| key > *previous) {
             keys.push(key);
         }
     }
@@ -741,6 +737,17 @@ mod tests {
             )
             .as_deref(),
             Some("events/2025-11-04/035")
+        );
+        // However far the range that made it reached: the rest of a day is cut near its keys.
+        assert_eq!(
+            near(
+                "events/2025-11-17/165999-0",
+                "events/2025-11-18",
+                "events/2025-11-17/165000-9",
+                3
+            )
+            .as_deref(),
+            Some("events/2025-11-17/167")
         );
         // Several days: half-way through the days.
         assert_eq!(
