@@ -381,7 +381,7 @@ pub(crate) fn successors(first: &str, last: &str, space: &KeySpace, count: usize
     };
     let end = 10u64.pow(width as u32);
     let mut keys: Vec<String> = Vec::new();
-    for offset in (1..=count as u64) {
+    for offset in 1..=count as u64 {
         let Some(next) = value.checked_add(offset).filter(|next| *next < end) else {
             break;
         };
