@@ -288,10 +288,12 @@
 //! One chain of tokens is one round trip per page, one after another. A listing ordered by a
 //! string key whose request can start after any key (S3's `start_after`) can instead be split
 //! into key ranges listed at once: [`Paginator::parallel`] starts with one range and, while
-//! fewer than N requests are in flight and a range came back truncated, splits the unlisted rest
-//! of a range at a key in between (guessed from the shape of the keys seen: no inventory needed,
-//! though [`split_at`](PartitionedPaginator::split_at) takes one). Each range is an ordinary
-//! listing (tokens, guards, `send_with`); every key falls in exactly one range.
+//! fewer than N requests are in flight, splits the unlisted rest of the range that looks
+//! largest at keys in between, guessed from the shape and density of the keys its last page
+//! held: the next values of a numbered part (the days after a page of one day), half-way on the
+//! scale of the keys, or a little past them. No inventory is needed, though
+//! [`split_at`](PartitionedPaginator::split_at) takes one. Each range is an ordinary listing
+//! (tokens, guards, `send_with`); every key falls in exactly one range.
 //!
 //! - Items come out in the sequential listing's order (the default, with bounded buffering:
 //!   [`buffer_pages`](PartitionedPaginator::buffer_pages)) or as pages arrive
@@ -299,10 +301,11 @@
 //! - One [`PartitionCursor`] covers the whole listing and resumes in another process;
 //!   `max_items` is exact; a failed page ends the stream with a [`PartitionedError`] that carries
 //!   it, and the other ranges stop; dropping the stream cancels every request in flight.
-//! - Requests stay near the sequential count: each range costs about one request more (the page
-//!   that crosses its upper bound), and the ranges grow with the listing (one more per twelve
-//!   pages, past the first N), so a listing makes at most about 1.1 times the sequential
-//!   listing's requests, plus N.
+//! - Requests stay near the sequential count: a range costs up to one request more (the page
+//!   that crosses its upper bound, or an empty range's one page), and a split is made only while
+//!   what the ranges cost so far (requests less the full pages their items fill) stays within N
+//!   plus a tenth of the pages, so a listing makes about 1.1 times the sequential listing's
+//!   requests, plus N.
 //! - Page requests run on the Tokio runtime's worker threads, so that the answers are parsed on
 //!   every core.
 //!
