@@ -898,6 +898,18 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
         let plausible = PLAUSIBLE * self.requests as f64;
         let free = self.requests.saturating_sub(self.in_flight());
         let wave = free.min((self.requests / 2).max(4));
+        // A range open to the end and not heard from yet will want its wave of successors:
+        // the requests free are kept for it rather than spent on cutting bounded ranges.
+        let awaited = self.ranges.iter().any(|range| {
+            range.up_to.is_none()
+                && !range.own_page()
+                && matches!(range.state, State::Fetching { .. })
+        });
+        let reserved = if awaited {
+            (self.requests / 2).max(4)
+        } else {
+            0
+        };
         candidates.into_iter().find_map(|(index, pages)| {
             let range = &self.ranges[index];
             let (first, last) = (range.first_key.as_deref()?, range.last_key.as_deref()?);
@@ -920,6 +932,9 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
                     });
                 }
             }
+            if range.up_to.is_some() && free <= reserved {
+                return None;
+            }
             let (guess, kind) = match (&range.up_to, pages <= plausible) {
                 (None, _) if !range.own_page() => (Guess::Probe, SplitKind::Carry),
                 (None, _) => (Guess::Carry, SplitKind::Carry),
@@ -934,6 +949,12 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
                 guess,
             };
             let key = split_key(&remainder, &self.space).filter(|key| inside(key))?;
+            // A cut near the keys that leaves less than the least worth a request: not made.
+            if guess == Guess::Near
+                && split::pages_left(first, last, last, &key) < MIN_PAGES_TO_SPLIT
+            {
+                return None;
+            }
             Some(Split {
                 index,
                 keys: vec![key],

@@ -24,6 +24,8 @@ struct Bucket {
     /// Requests not yet answered (cancelled ones included until dropped).
     live: Arc<AtomicUsize>,
     latency: Option<Duration>,
+    /// Up to this much more latency, varying with the request (the same for the same request).
+    jitter: Duration,
 }
 
 impl fmt::Debug for Bucket {
@@ -89,10 +91,18 @@ impl PageRequest for ListKeys {
         let bucket = self.bucket.clone();
         bucket.live.fetch_add(1, Ordering::SeqCst);
         let guard = LiveGuard(bucket.live.clone());
+        let jitter = {
+            use std::hash::{Hash, Hasher};
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            (&self.start_after, &self.marker).hash(&mut hasher);
+            bucket
+                .jitter
+                .mul_f64((hasher.finish() % 1000) as f64 / 1000.0)
+        };
         async move {
             let _guard = guard;
             if let Some(latency) = bucket.latency {
-                tokio::time::sleep(latency).await;
+                tokio::time::sleep(latency + jitter).await;
             }
             let number = bucket.calls.fetch_add(1, Ordering::SeqCst);
             if bucket.failing.contains(&number) {
@@ -659,7 +669,7 @@ fn shapes() -> Vec<(&'static str, Vec<String>)> {
 }
 
 /// How close a parallel listing comes to the ideal schedule (every request slot busy), in round
-/// trips of a fixed latency on Tokio's paused clock (no real time passes), over five shapes of
+/// trips of 50 to 70 ms (the mean 60) on Tokio's paused clock (no real time passes), over five shapes of
 /// 200,000 keys at 1,000 a page; and how many requests it spends. Prints a table with
 /// `--nocapture`.
 #[tokio::test(start_paused = true)]
@@ -669,6 +679,8 @@ async fn schedules_near_the_ideal_round_trips() {
     for (name, keys) in shapes() {
         let mut bucket = Bucket::new(keys);
         bucket.latency = Some(LATENCY);
+        // Answers do not come back in the order asked (a server's queue, the network).
+        bucket.jitter = Duration::from_millis(20);
         let request = request(&bucket, "", None);
         let before = bucket.calls();
         let expected = sequential(&request, 1000).await;
@@ -680,7 +692,9 @@ async fn schedules_near_the_ideal_round_trips() {
                 let before = bucket.calls();
                 let started = tokio::time::Instant::now();
                 let (items, _) = parallel(&request, 1000, requests, ordered).await;
-                let trips = started.elapsed().as_secs_f64() / LATENCY.as_secs_f64();
+                // In round trips of the mean latency.
+                let trips =
+                    started.elapsed().as_secs_f64() / (LATENCY + bucket.jitter / 2).as_secs_f64();
                 let made = bucket.calls() - before;
                 let mode = if ordered { "ordered" } else { "unordered" };
                 let context = format!("{name}, {requests} {mode}");
@@ -710,9 +724,9 @@ async fn schedules_near_the_ideal_round_trips() {
                 // The benchmark's shape (benches/parallel.rs): days found by their successors,
                 // each day cut near its keys.
                 let limit = match (name, requests, ordered) {
-                    ("event logs by day", 4, _) => limit.min(1.15 * ideal),
-                    ("event logs by day", 16, false) => limit.min(19.0),
-                    ("event logs by day", 64, false) => limit.min(8.0),
+                    ("event logs by day", 4, _) => limit.min(1.2 * ideal),
+                    ("event logs by day", 16, false) => limit.min(20.0),
+                    ("event logs by day", 64, false) => limit.min(9.0),
                     _ => limit,
                 };
                 if trips > limit {
