@@ -31,6 +31,11 @@ use split::{Guess, Remainder, before_common_prefix, split_key};
 /// costs would save less than it spends.
 const MIN_PAGES_TO_SPLIT: f64 = 2.0;
 
+/// What a range still listing is expected to cost over the sequential listing, in requests: its
+/// last page is cut at its upper bound (or, when its keys fill their pages, one more request
+/// finds nothing of its own).
+const OPEN_RANGE_COST: f64 = 0.9;
+
 /// Where to split a range: at `keys`, ascending.
 struct Split {
     index: usize,
@@ -984,7 +989,13 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
             .ranges
             .iter()
             .filter(|range| range.has_work())
-            .map(|range| if range.own_page() { 0.75 } else { 1.0 })
+            .map(|range| {
+                if range.own_page() {
+                    OPEN_RANGE_COST
+                } else {
+                    1.0
+                }
+            })
             .sum();
         let spent = pages as f64 - full_pages + open + 1.0;
         spent <= self.requests as f64 + full_pages / 10.0
