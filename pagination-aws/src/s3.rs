@@ -81,8 +81,11 @@
 //! ```
 //!
 //! S3-compatible servers that ignore the start-after parameter (moto's ListMultipartUploads
-//! ignores `key-marker`) still list each key once, more slowly: a range drops the keys at or
-//! before its lower bound. A server that misreads it cannot be helped: moto's ListObjectVersions
+//! ignores `key-marker`) still list each key once: a range drops the keys at or before its
+//! lower bound, and once a range's first page shows the server listing from the first key, no
+//! more ranges are made and those that yielded nothing fold into the range before them, so the
+//! listing costs about the sequential requests (and runs about as fast). A server that misreads
+//! it cannot be helped: moto's ListObjectVersions
 //! with a `key-marker` alone skips the next key's latest version, unlike S3.
 //!
 //! Sources: the Amazon S3 API Reference for ListObjects, ListObjectsV2, ListObjectVersions and

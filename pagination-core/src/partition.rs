@@ -32,9 +32,10 @@ use split::{Guess, Remainder, before_common_prefix, split_key};
 const MIN_PAGES_TO_SPLIT: f64 = 2.0;
 
 /// What a range still listing is expected to cost over the sequential listing, in requests: its
-/// last page is cut at its upper bound (or, when its keys fill their pages, one more request
-/// finds nothing of its own).
-const OPEN_RANGE_COST: f64 = 0.9;
+/// last page is cut at its upper bound, or, when its keys fill their pages, one more request
+/// finds nothing of its own. Counting less let listings of tiny pages at many requests go a
+/// few requests over 1.1x + N.
+const OPEN_RANGE_COST: f64 = 1.0;
 
 /// Where to split a range: at `keys`, ascending.
 struct Split {
@@ -399,6 +400,8 @@ pub struct PartitionedItems<Op: KeyRanges> {
     dirty: bool,
     /// The stream ended: `complete` says whether the whole listing was yielded.
     ended: bool,
+    /// A range's page held entries at or before its start: the server ignores the start-after.
+    start_after_ignored: bool,
     stats: Stats,
 }
 
@@ -426,6 +429,9 @@ struct Range<Op: KeyRanges> {
     splittable: bool,
     /// How many times this range was split off the top of another.
     reach: usize,
+    /// Listing from its lower bound in this process, no item yielded yet: it may be folded
+    /// into the range before it.
+    fresh: bool,
 }
 
 enum State<Op: KeyRanges> {
@@ -449,6 +455,7 @@ struct Buffered<Op: KeyRanges> {
 
 impl<Op: KeyRanges> Range<Op> {
     fn new(after: Option<String>, up_to: Option<String>, position: Option<Cursor>) -> Self {
+        let fresh = position.is_none();
         Range {
             after,
             up_to,
@@ -459,6 +466,7 @@ impl<Op: KeyRanges> Range<Op> {
             last_key: None,
             splittable: false,
             reach: 0,
+            fresh,
         }
     }
 
@@ -504,6 +512,7 @@ impl<Op: KeyRanges> Range<Op> {
     fn take_item(&mut self, popped: &mut bool) -> Option<Op::Item> {
         while let Some(page) = self.pages.front_mut() {
             if let Some(item) = page.items.next() {
+                self.fresh = false;
                 return Some(item);
             }
             self.pages.pop_front();
@@ -592,6 +601,7 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
             signal,
             dirty: true,
             ended: false,
+            start_after_ignored: false,
             stats,
         }
     }
@@ -688,6 +698,9 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
                 received |= self.poll_range(index, &mut cx)?;
                 index += 1;
             }
+            if self.start_after_ignored {
+                self.fold_ranges();
+            }
             let split = self.split_while_idle();
             if !received && !split {
                 return Ok(());
@@ -695,15 +708,13 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
         }
     }
 
-    /// Requests in flight, or about to be: ranges listing that may take a page.
+    /// Requests in flight, or about to be: ranges listing.
     fn in_flight(&self) -> usize {
-        let full = self.buffer_full();
+        // Every range listing counts, also one whose page waits for room in the buffer: it holds
+        // a request (answered or not), and at most `requests` are ever out at once.
         self.ranges
             .iter()
-            .enumerate()
-            .filter(|(index, range)| {
-                matches!(range.state, State::Fetching { .. }) && self.may_take(*index, full)
-            })
+            .filter(|range| matches!(range.state, State::Fetching { .. }))
             .count()
     }
 
@@ -798,6 +809,13 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
             let before = items
                 .partition_point(|item| Op::item_key(request, item).as_ref() <= after.as_str());
             if before > 0 {
+                // A common prefix that holds `after` may come back (the keys after it roll up
+                // into it); any other entry at or before it means the server ignored the
+                // start-after: each range would list from the start, so no more are made.
+                let ignored = items[..before]
+                    .iter()
+                    .any(|item| !after.starts_with(Op::item_key(request, item).as_ref()));
+                self.start_after_ignored |= ignored;
                 items.drain(..before);
             }
         }
@@ -968,11 +986,40 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
         })
     }
 
+    /// Once the server was seen ignoring the start-after (each range lists from the first key),
+    /// folds every range that yielded nothing into the range before it, while that one is still
+    /// listing up to it: its request is cancelled and its pages dropped, and the range before
+    /// lists on through its keys by its own tokens. What cannot fold (the range before ended,
+    /// or this one yielded items) lists on as it is: still exact, at a higher cost.
+    fn fold_ranges(&mut self) {
+        let mut index = 1;
+        while index < self.ranges.len() {
+            let (before, after) = self.ranges.split_at_mut(index);
+            let (left, right) = (&mut before[index - 1], &mut after[0]);
+            let contiguous = left.up_to.is_some() && left.up_to == right.after;
+            let listing = !matches!(left.state, State::Done);
+            if contiguous && listing && right.fresh {
+                left.up_to = right.up_to.take();
+                left.splittable = false;
+                self.ranges.remove(index);
+                if self.current >= index {
+                    self.current = self.current.saturating_sub(1);
+                }
+                self.dirty = true;
+                continue;
+            }
+            index += 1;
+        }
+    }
+
     /// Whether one more range keeps the requests within about 1.1 times the sequential count,
     /// plus `requests`. What ranges cost over the sequential listing is measured as it goes: the
     /// requests answered less the full pages their items would fill, plus about half a page for
     /// each range still listing (its last page is cut at its upper bound, or short).
     fn may_split(&self) -> bool {
+        if self.start_after_ignored {
+            return false;
+        }
         let Stats {
             pages,
             items,

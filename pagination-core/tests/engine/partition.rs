@@ -26,6 +26,10 @@ struct Bucket {
     latency: Option<Duration>,
     /// Up to this much more latency, varying with the request (the same for the same request).
     jitter: Duration,
+    /// The most requests unanswered at once.
+    peak: Arc<AtomicUsize>,
+    /// Lists from the first key whatever the start-after (as some S3-compatible servers do).
+    ignores_start_after: bool,
 }
 
 impl fmt::Debug for Bucket {
@@ -89,7 +93,8 @@ impl PageRequest for ListKeys {
 
     fn send(self) -> impl Future<Output = Result<Page, Failed>> + Send + 'static {
         let bucket = self.bucket.clone();
-        bucket.live.fetch_add(1, Ordering::SeqCst);
+        let live = bucket.live.fetch_add(1, Ordering::SeqCst) + 1;
+        bucket.peak.fetch_max(live, Ordering::SeqCst);
         let guard = LiveGuard(bucket.live.clone());
         let jitter = {
             use std::hash::{Hash, Hasher};
@@ -117,11 +122,10 @@ impl ListKeys {
     /// The page S3 would answer: entries after the marker (else after `start_after`) under the
     /// prefix, keys that hold the delimiter after the prefix rolled up into a common prefix.
     fn page(&self) -> Page {
-        let after = self
-            .marker
-            .clone()
-            .or(self.start_after.clone())
-            .unwrap_or_default();
+        let start_after = (!self.bucket.ignores_start_after)
+            .then(|| self.start_after.clone())
+            .flatten();
+        let after = self.marker.clone().or(start_after).unwrap_or_default();
         let limit = self.max_keys.unwrap_or(1000) as usize;
         let mut entries: Vec<String> = Vec::new();
         let mut truncated = false;
@@ -739,4 +743,162 @@ async fn schedules_near_the_ideal_round_trips() {
         }
     }
     assert!(failures.is_empty(), "{failures:#?}");
+}
+
+/// Never more requests unanswered at once than the listing allows, also when the consumer is
+/// slower than the server (the buffer fills) and the listing starts with many ranges: resumed
+/// from a cursor of 67 ranges, or split at 99 keys by the caller.
+#[tokio::test(start_paused = true)]
+async fn never_more_requests_in_flight_than_allowed() {
+    let keys = uniform(20_000);
+    let mut bucket = Bucket::new(keys.clone());
+    bucket.latency = Some(Duration::from_millis(10));
+    let request = request(&bucket, "", None);
+    let mut first = request
+        .clone()
+        .into_paginator()
+        .page_size(10)
+        .parallel(64)
+        .unwrap()
+        .items();
+    let mut seen = Vec::new();
+    for _ in 0..500 {
+        seen.push(first.next().await.unwrap().unwrap());
+    }
+    let cursor = first.cursor().unwrap();
+    drop(first);
+    // The cancelled requests' tasks end at the runtime's next turn.
+    tokio::time::sleep(Duration::from_millis(1)).await;
+    assert_eq!(bucket.live.load(Ordering::SeqCst), 0);
+    assert!(cursor.ranges() > 10, "{} ranges", cursor.ranges());
+    let slow = |requests: usize, resume: Option<PartitionCursor>, split: bool, buffer: usize| {
+        let request = request.clone();
+        async move {
+            let mut listing = request
+                .into_paginator()
+                .page_size(10)
+                .parallel(requests)
+                .unwrap()
+                .buffer_pages(buffer);
+            if let Some(cursor) = &resume {
+                listing = listing.resume_from(cursor).unwrap();
+            }
+            if split {
+                listing = listing.split_at((1..100).map(|i| format!("key-{:06}", i * 200)));
+            }
+            let mut stream = listing.items();
+            let mut items = Vec::new();
+            while let Some(item) = stream.next().await {
+                items.push(item.unwrap());
+                tokio::time::sleep(Duration::from_millis(1)).await;
+            }
+            items
+        }
+    };
+    for ordered_buffer in [8, 1] {
+        bucket.peak.store(0, Ordering::SeqCst);
+        let rest = slow(2, Some(cursor.clone()), false, ordered_buffer).await;
+        let mut all = seen.clone();
+        all.extend(rest);
+        assert_eq!(all, keys);
+        let peak = bucket.peak.load(Ordering::SeqCst);
+        assert!(
+            peak <= 2,
+            "resumed, buffer {ordered_buffer}: {peak} requests at once"
+        );
+
+        bucket.peak.store(0, Ordering::SeqCst);
+        let items = slow(2, None, true, ordered_buffer).await;
+        assert_eq!(items, keys);
+        let peak = bucket.peak.load(Ordering::SeqCst);
+        assert!(
+            peak <= 2,
+            "split at 99 keys, buffer {ordered_buffer}: {peak} requests at once"
+        );
+    }
+}
+
+/// A server that ignores the start-after lists every range from the first key: the listing
+/// stays exact, and once a range's first page shows it, the ranges that yielded nothing fold
+/// into the one before them, so the requests stay near the sequential count.
+#[tokio::test(start_paused = true)]
+async fn a_server_that_ignores_start_after_folds_the_ranges() {
+    let keys = uniform(2000);
+    let mut bucket = Bucket::new(keys.clone());
+    bucket.latency = Some(Duration::from_millis(10));
+    bucket.ignores_start_after = true;
+    let request = request(&bucket, "", None);
+    let before = bucket.calls();
+    let expected = sequential(&request, 10).await;
+    let sequential_requests = bucket.calls() - before;
+    assert_eq!(expected, keys);
+    for requests in [4, 16, 64] {
+        for ordered in [true, false] {
+            let before = bucket.calls();
+            let (items, _) = parallel(&request, 10, requests, ordered).await;
+            let made = bucket.calls() - before;
+            if ordered {
+                assert_eq!(items, expected);
+            } else {
+                assert_eq!(sorted(items), expected);
+            }
+            let budget = sequential_requests + sequential_requests / 10 + requests;
+            assert!(
+                made <= budget,
+                "{requests} requests, ordered {ordered}: {made} requests, sequential {sequential_requests}"
+            );
+        }
+    }
+    // Split by the caller at 99 keys.
+    let before = bucket.calls();
+    let mut stream = request
+        .clone()
+        .into_paginator()
+        .page_size(10)
+        .parallel(8)
+        .unwrap()
+        .split_at((1..100).map(|i| format!("key-{:06}", i * 20)))
+        .items();
+    let mut items = Vec::new();
+    while let Some(item) = stream.next().await {
+        items.push(item.unwrap());
+    }
+    assert_eq!(items, expected);
+    let made = bucket.calls() - before;
+    let budget = sequential_requests + sequential_requests / 10 + 8;
+    assert!(made <= budget, "split at 99 keys: {made} requests");
+}
+
+/// Tiny pages and many requests in flight: two dense halves, 2 keys a page, 200 requests.
+#[tokio::test(start_paused = true)]
+async fn tiny_pages_stay_within_the_request_budget() {
+    let keys: Vec<String> = (0..3000)
+        .map(|i| format!("a/{i:05}"))
+        .chain((0..3000).map(|i| format!("z/{i:05}")))
+        .collect();
+    let mut bucket = Bucket::new(keys);
+    bucket.latency = Some(Duration::from_millis(50));
+    bucket.jitter = Duration::from_millis(20);
+    let request = request(&bucket, "", None);
+    let before = bucket.calls();
+    let expected = sequential(&request, 2).await;
+    let sequential_requests = bucket.calls() - before;
+    for page_size in [2, 10] {
+        let sequential_requests = sequential_requests * 2 / page_size as usize;
+        for ordered in [true, false] {
+            let before = bucket.calls();
+            let (items, _) = parallel(&request, page_size, 200, ordered).await;
+            let made = bucket.calls() - before;
+            if ordered {
+                assert_eq!(items, expected);
+            } else {
+                assert_eq!(sorted(items), expected);
+            }
+            let budget = sequential_requests + sequential_requests / 10 + 200;
+            assert!(
+                made <= budget,
+                "page size {page_size}, ordered {ordered}: {made} requests, budget {budget}"
+            );
+        }
+    }
 }
