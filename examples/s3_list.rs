@@ -39,8 +39,8 @@ use pagination_aws::s3::{
     ObjectEntryV2, ObjectVersionEntry, UploadEntry, decode_url,
 };
 use pagination_core::{
-    Cursor, CursorError, Error, ItemStream, KeyRanges, PageSize, PaginatedOperation, Paginator,
-    PartitionCursor, PartitionedError, PartitionedItems,
+    Cursor, CursorError, Error, ItemStream, KeyRanges, MalformedCursor, PageSize,
+    PaginatedOperation, Paginator, PartitionCursor, PartitionedError, PartitionedItems,
 };
 use pagination_examples::moto::{self, MotoServer};
 use pagination_examples::seed;
@@ -69,7 +69,7 @@ enum Encoding {
 /// Lists an S3 bucket as NDJSON. Without arguments, runs a self-contained demo against a local
 /// moto server.
 #[derive(Debug, Parser)]
-#[command(version, about)]
+#[command(version)]
 struct Args {
     /// What to list.
     #[arg(value_enum, default_value_t = Listing::ObjectVersions)]
@@ -177,6 +177,18 @@ struct Summary {
 async fn list(client: &aws_sdk_s3::Client, bucket: &str, args: &Args) -> Result<Summary, ExitCode> {
     let starting = match Starting::parse(args) {
         Ok(starting) => starting,
+        Err(error @ CursorError::Malformed(MalformedCursor::Partitioned)) => {
+            eprintln!(
+                "error: --starting-token comes from a run with --parallel: continue it with --parallel ({error})"
+            );
+            return Err(ExitCode::from(2));
+        }
+        Err(error @ CursorError::Malformed(MalformedCursor::NotPartitioned)) => {
+            eprintln!(
+                "error: --starting-token comes from a run without --parallel: continue it without --parallel ({error})"
+            );
+            return Err(ExitCode::from(2));
+        }
         Err(error) => {
             eprintln!("error: --starting-token is not a cursor of s3_list: {error}");
             return Err(ExitCode::from(2));

@@ -100,7 +100,9 @@
 /// of your own with `#[paginate]`, depend on `pagination-core` directly: the attribute's
 /// generated code names that crate.
 pub use pagination_core;
-pub use pagination_core::{Cursor, Error, IntoPaginator, Paginator};
+pub use pagination_core::{
+    CannotPartition, Cursor, Error, IntoPaginator, Paginator, PartitionCursor, PartitionedError,
+};
 
 #[cfg(feature = "cloudwatchlogs")]
 pub mod cloudwatchlogs;

@@ -227,8 +227,8 @@ impl FromStr for Cursor {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum CursorError {
-    /// The string is not a cursor: see the reason.
-    #[error("not a pagination cursor: {0}")]
+    /// The string is not a cursor, or not one of this kind of listing: see the reason.
+    #[error("{0}")]
     Malformed(#[from] MalformedCursor),
     /// The cursor is well formed but was made for a request with other parameters, which it
     /// cannot name (an SDK operation's input is one parameter). Resuming there would list
@@ -280,33 +280,35 @@ fn describe_parameters(parameters: &[&'static str]) -> String {
 #[non_exhaustive]
 pub enum MalformedCursor {
     /// Not URL-safe base64 without padding.
-    #[error("it is not URL-safe base64")]
+    #[error("not a pagination cursor: it is not URL-safe base64")]
     NotBase64,
     /// Too short to hold a cursor.
-    #[error("it is truncated")]
+    #[error("not a pagination cursor: it is truncated")]
     TooShort,
     /// Written by an incompatible version of this crate.
-    #[error("it was written in an unknown format version")]
+    #[error("not a pagination cursor: it was written in an unknown format version")]
     UnknownVersion,
     /// Its checksum does not match its content: it was altered or damaged.
-    #[error("its checksum does not match (altered or damaged)")]
+    #[error("not a pagination cursor: its checksum does not match (altered or damaged)")]
     ChecksumMismatch,
     /// Bytes follow the end of the cursor.
-    #[error("it has trailing bytes")]
+    #[error("not a pagination cursor: it has trailing bytes")]
     TrailingBytes,
     /// A token inside it cannot be decoded.
-    #[error("a token inside it cannot be decoded")]
+    #[error("not a pagination cursor: a token inside it cannot be decoded")]
     InvalidToken,
     /// It is a parallel listing's cursor ([`PartitionCursor`](crate::PartitionCursor)): resume
     /// it with [`PartitionedPaginator::resume_from`](crate::PartitionedPaginator::resume_from).
     #[error(
-        "it is the cursor of a parallel listing: resume it with `parallel(..)` and `resume_from`"
+        "this is the cursor of a parallel listing, not of a sequential one: resume it with \
+         `parallel(..)` and `resume_from`"
     )]
     Partitioned,
     /// It is a sequential listing's [`Cursor`], not a parallel listing's: resume it with
     /// [`Paginator::resume_from`](crate::Paginator::resume_from).
     #[error(
-        "it is the cursor of a sequential listing: resume it with `Paginator::resume_from`, without `parallel(..)`"
+        "this is the cursor of a sequential listing, not of a parallel one: resume it with \
+         `Paginator::resume_from`, without `parallel(..)`"
     )]
     NotPartitioned,
 }

@@ -213,13 +213,15 @@ impl<Op: KeyRanges> Paginator<Op> {
     /// ranges that split as they go. See [`PartitionedPaginator`].
     ///
     /// The paginator's settings carry over: page size, `send_with`, the guards (applied to each
-    /// range's own chain of tokens) and `max_items` (exact, across ranges); `max_pages` applies
-    /// to each range and `prefetch` is not used (the ranges are the prefetch).
+    /// range's own chain of tokens) and `max_items` (exact, across ranges); `prefetch` is not
+    /// used (the ranges are the prefetch).
     ///
     /// # Errors
     ///
     /// [`CannotPartition`] when `requests` is 0, when the paginator continues a sequential
-    /// listing (its request carries tokens, or it was resumed from a [`Cursor`]), or when the
+    /// listing (its request carries tokens, or it was resumed from a [`Cursor`]), when it has a
+    /// [`max_pages`](Paginator::max_pages) (a limit on one chain of tokens: each range would stop
+    /// at it and leave keys unlisted; limit a parallel listing with `max_items`), or when the
     /// operation refuses this request ([`KeyRanges::check_partitionable`]).
     pub fn parallel(
         mut self,
@@ -235,6 +237,12 @@ impl<Op: KeyRanges> Paginator<Op> {
             return Err(CannotPartition::new(
                 "the paginator continues a sequential listing (it holds tokens or a cursor); \
                  start the parallel listing from the first page, or resume it from its PartitionCursor",
+            ));
+        }
+        if self.settings.max_pages.is_some() {
+            return Err(CannotPartition::new(
+                "max_pages limits one chain of tokens, and a parallel listing runs many: each range \
+                 would stop at it and leave keys unlisted; limit it with max_items instead",
             ));
         }
         Op::check_partitionable(&request)?;
@@ -489,6 +497,18 @@ impl<Op: KeyRanges> Range<Op> {
         }
     }
 
+    /// How many pages its rest looks to hold, by the density of its last page: none once
+    /// listed or before its first page, infinite when open to the end.
+    fn pages_left(&self) -> f64 {
+        if matches!(self.state, State::Done) || !self.own_page() {
+            return 0.0;
+        }
+        match (&self.first_key, &self.last_key, &self.up_to) {
+            (Some(first), Some(last), Some(up_to)) => split::pages_left(first, last, last, up_to),
+            _ => f64::INFINITY,
+        }
+    }
+
     /// Whether a page of its own brought items (an empty range has none: its one request is
     /// all it costs).
     fn own_page(&self) -> bool {
@@ -723,15 +743,51 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
         self.ranges.iter().map(|range| range.pages.len()).sum()
     }
 
-    /// Whether the listing holds as many pages as it may ([`PartitionedPaginator::buffer_pages`]).
+    /// Whether the listing holds as many pages as it may ([`PartitionedPaginator::buffer_pages`]);
+    /// with `max_items`, no more than the pages the items left fill (and one), so that ranges
+    /// beyond them do not list what will not be yielded.
     fn buffer_full(&self) -> bool {
-        self.buffered() >= self.requests.saturating_mul(self.buffer_pages)
+        let mut limit = self.requests.saturating_mul(self.buffer_pages);
+        if let (Some(left), page) = (self.items_left, self.stats.page_items)
+            && page > 0
+        {
+            let needed = usize::try_from(left.div_ceil(page)).unwrap_or(usize::MAX);
+            limit = limit.min(needed.saturating_add(1));
+        }
+        self.buffered() >= limit
     }
 
     /// Whether range `index` may take another page: while the buffer has room; in key order, the
     /// first range always (its pages are the next to yield).
     fn may_take(&self, index: usize, full: bool) -> bool {
+        if self.ordered && index > 0 && self.past_last_item(index) {
+            return false;
+        }
         !full || (self.ordered && index == 0)
+    }
+
+    /// In key order with `max_items`: whether the ranges before `index` hold every item left
+    /// already, so that what `index` lists would not be yielded.
+    fn past_last_item(&self, index: usize) -> bool {
+        let Some(left) = self.items_left else {
+            return false;
+        };
+        // The items the ranges before hold, and those they look to hold still by the density of
+        // their last page (a range not heard from yet counts none).
+        let page = self.stats.page_items.max(1) as f64;
+        let mut held = 0.0;
+        for range in &self.ranges[..index.min(self.ranges.len())] {
+            held += range
+                .pages
+                .iter()
+                .map(|page| page.items.len() as f64)
+                .sum::<f64>();
+            held += range.pages_left() * page;
+            if held >= left as f64 {
+                return true;
+            }
+        }
+        false
     }
 
     fn start(&mut self, index: usize) -> Result<(), Error<Op::Error>> {
@@ -902,7 +958,10 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
     fn pick_split(&self) -> Option<Split> {
         let mut candidates: Vec<(usize, f64)> = Vec::new();
         for (index, range) in self.ranges.iter().enumerate() {
-            if !matches!(range.state, State::Fetching { .. }) || !range.splittable {
+            if !matches!(range.state, State::Fetching { .. })
+                || !range.splittable
+                || (self.ordered && self.past_last_item(index))
+            {
                 continue;
             }
             let (Some(first), Some(last)) = (&range.first_key, &range.last_key) else {
@@ -1018,6 +1077,13 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
     /// each range still listing (its last page is cut at its upper bound, or short).
     fn may_split(&self) -> bool {
         if self.start_after_ignored {
+            return false;
+        }
+        // With `max_items`, the pages held and asked for may already hold every item left.
+        if let (Some(left), page) = (self.items_left, self.stats.page_items)
+            && page > 0
+            && (self.buffered() + self.in_flight()) as u64 >= left.div_ceil(page)
+        {
             return false;
         }
         let Stats {

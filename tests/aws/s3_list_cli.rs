@@ -491,6 +491,7 @@ fn parallel_writes_the_same_lines_and_its_next_token_continues_a_parallel_run() 
     assert_eq!(refused.status.code(), Some(2));
     let message = String::from_utf8_lossy(&refused.stderr);
     assert!(message.contains("parallel listing"), "{message}");
+    assert!(message.contains("continue it with --parallel"), "{message}");
 
     // A directory bucket is refused before any request.
     let refused = run(
