@@ -33,7 +33,7 @@ const MIN_PAGES_TO_SPLIT: f64 = 2.0;
 
 /// What a range still listing is expected to cost over the sequential listing, in requests: its
 /// last page is cut at its upper bound, or, when its keys fill their pages, one more request
-/// finds nothing of its own. Counting less let listings of tiny pages at many requests go a
+/// finds nothing of its own (and a range not heard from yet may be empty: its one request). Counting less let listings of tiny pages at many requests go a
 /// few requests over 1.1x + N.
 const OPEN_RANGE_COST: f64 = 1.0;
 
@@ -55,8 +55,8 @@ enum SplitKind {
     Carry,
 }
 
-/// A range's rest estimated at more than this many times the pages received so far (or the
-/// requests allowed, early on) is not taken at its word: the density of one page says little
+/// A range's rest estimated at more than this many times the requests allowed is not taken at
+/// its word: the density of one page says little
 /// about keys far from it (the next day of a log may hold a thousandth of the keys the counter
 /// in its names could hold), so the split probes near the keys seen instead of half-way.
 const PLAUSIBLE: f64 = 8.0;
@@ -949,11 +949,11 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
     /// end of the key space first).
     ///
     /// - An open range is cut at the next values of the part of its keys left of the part its
-    ///   page ran through (the next days after a page within a day), as many as a quarter of the
+    ///   page ran through (the next days after a page within a day), as many as half the
     ///   requests allowed (at least 4) and the requests free; without such a part, at the next
     ///   carry of its keys' shape, further left each time.
     /// - A bounded range is cut half-way on the scale of its keys when the estimate is plausible
-    ///   (at most [`PLAUSIBLE`] times the pages received, or the requests allowed), else where
+    ///   (at most [`PLAUSIBLE`] times the requests allowed), else where
     ///   `split.rs` finds its keys most likely continue.
     fn pick_split(&self) -> Option<Split> {
         let mut candidates: Vec<(usize, f64)> = Vec::new();
@@ -964,13 +964,14 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
             {
                 continue;
             }
-            let (Some(first), Some(last)) = (&range.first_key, &range.last_key) else {
+            if range.first_key.is_none() || range.last_key.is_none() {
                 continue;
-            };
-            let pages = match &range.up_to {
+            }
+            // An open range probes on before its first page, in the shape of the keys before.
+            let pages = match range.up_to {
                 None => f64::INFINITY,
                 Some(_) if !range.own_page() => continue,
-                Some(up_to) => split::pages_left(first, last, last, up_to),
+                Some(_) => range.pages_left(),
             };
             if pages >= MIN_PAGES_TO_SPLIT {
                 candidates.push((index, pages));
@@ -1073,8 +1074,8 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
 
     /// Whether one more range keeps the requests within about 1.1 times the sequential count,
     /// plus `requests`. What ranges cost over the sequential listing is measured as it goes: the
-    /// requests answered less the full pages their items would fill, plus about half a page for
-    /// each range still listing (its last page is cut at its upper bound, or short).
+    /// requests answered less the full pages their items would fill, plus [`OPEN_RANGE_COST`]
+    /// for each range still listing.
     fn may_split(&self) -> bool {
         if self.start_after_ignored {
             return false;
@@ -1097,19 +1098,8 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
         } else {
             items as f64 / page_items as f64
         };
-        // A range not yet heard from may be empty: a whole request.
-        let open: f64 = self
-            .ranges
-            .iter()
-            .filter(|range| range.has_work())
-            .map(|range| {
-                if range.own_page() {
-                    OPEN_RANGE_COST
-                } else {
-                    1.0
-                }
-            })
-            .sum();
+        let listing = self.ranges.iter().filter(|range| range.has_work()).count();
+        let open = listing as f64 * OPEN_RANGE_COST;
         let spent = pages as f64 - full_pages + open + 1.0;
         spent <= self.requests as f64 + full_pages / 10.0
     }

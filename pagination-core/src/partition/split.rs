@@ -100,7 +100,7 @@ pub(crate) fn split_key(remainder: &Remainder<'_>, space: &KeySpace) -> Option<S
     };
     let fits =
         |key: &str| key > lower && !extends_last(key) && upper.is_none_or(|upper| key < upper);
-    let carry = || {
+    let carry = |reach: usize| {
         first
             .and_then(|first| next_carry(first, lower, prefix, reach))
             .filter(|carry| fits(carry))
@@ -109,22 +109,16 @@ pub(crate) fn split_key(remainder: &Remainder<'_>, space: &KeySpace) -> Option<S
         (Some(upper), Guess::Middle) => middle(lower, upper)
             .filter(|key| fits(key))
             .or_else(|| between(lower, Some(upper)))?,
-        (_, Guess::Probe) => carry()?,
+        (_, Guess::Probe) => carry(reach)?,
         (Some(upper), Guess::Near) => {
             // Half-way, where that changes the part of the key just left of the part the page's
             // keys ran through (the day, for a page within a day); else the next carry, as far
             // left as fits.
-            let low: Vec<char> = lower.chars().collect();
-            let varies = first.map_or(low.len(), |first| {
-                shared_chars(&first.chars().collect::<Vec<_>>(), &low)
-            });
+            let varies = first.map_or(lower.chars().count(), |first| shared(first, lower));
             let inner = part(lower, varies);
             // The upper end within the same part as the page (a counter's far end): half-way
             // splits the counter.
-            let upper_part = part(
-                lower,
-                shared_chars(&upper.chars().collect::<Vec<_>>(), &low),
-            );
+            let upper_part = part(lower, shared(upper, lower));
             let same_part = upper_part >= inner;
             // The rest of one value of the part before (the rest of a day, up to the next
             // day): near the keys seen, however far the range that made it reached.
@@ -134,19 +128,15 @@ pub(crate) fn split_key(remainder: &Remainder<'_>, space: &KeySpace) -> Option<S
                 reach
             };
             let middle = middle(lower, upper).filter(|key| {
-                let at = shared_chars(&key.chars().collect::<Vec<_>>(), &low);
-                fits(key) && (same_part || inner > 0 && part(lower, at) == inner - 1)
+                fits(key)
+                    && (same_part || inner > 0 && part(lower, shared(key, lower)) == inner - 1)
             });
             match middle {
                 Some(middle) => middle,
-                None => (0..=reach).rev().find_map(|reach| {
-                    first
-                        .and_then(|first| next_carry(first, lower, prefix, reach))
-                        .filter(|carry| fits(carry))
-                })?,
+                None => (0..=reach).rev().find_map(carry)?,
             }
         }
-        _ => match carry() {
+        _ => match carry(reach) {
             Some(carry) => carry,
             None => between(lower, upper)?,
         },
@@ -221,6 +211,11 @@ fn shared_chars(a: &[char], b: &[char]) -> usize {
     a.iter().zip(b).take_while(|(a, b)| a == b).count()
 }
 
+/// How many characters `a` and `b` share at their start.
+fn shared(a: &str, b: &str) -> usize {
+    a.chars().zip(b.chars()).take_while(|(a, b)| a == b).count()
+}
+
 /// How many pages the keys in `(lower, upper]` take, at the density of a page that ran from
 /// `first` to `last`: the range's width over the page's, on the scale of `last`'s characters.
 /// Infinite when the page is too narrow to measure.
@@ -262,13 +257,8 @@ fn middle(lower: &str, upper: &str) -> Option<String> {
 /// its class top already; never inside `prefix`).
 fn next_carry(first: &str, last: &str, prefix: &str, reach: usize) -> Option<String> {
     let chars: Vec<char> = last.chars().collect();
-    let shared = first
-        .chars()
-        .zip(last.chars())
-        .take_while(|(a, b)| a == b)
-        .count();
     let fixed = prefix.chars().count();
-    let start = shared.checked_sub(1 + reach)?;
+    let start = shared(first, last).checked_sub(1 + reach)?;
     (fixed..=start).rev().find_map(|at| {
         let c = chars[at];
         if !c.is_ascii_alphanumeric() {
@@ -350,7 +340,7 @@ fn between(lower: &str, upper: Option<&str>) -> Option<String> {
 /// up at their width); none past its last value, or without such a part.
 pub(crate) fn successors(first: &str, last: &str, space: &KeySpace, count: usize) -> Vec<String> {
     let chars: Vec<char> = last.chars().collect();
-    let varies = shared_chars(&first.chars().collect::<Vec<_>>(), &chars);
+    let varies = shared(first, last);
     let fixed = space.prefix.chars().count();
     // The separator before the part that varies, and the part before it.
     let Some(separator) = (fixed..varies.min(chars.len()))
