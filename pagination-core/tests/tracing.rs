@@ -112,7 +112,14 @@ impl PageRequest for ListNames {
     }
 }
 
+/// Installs `run`'s subscriber for this thread only. `tracing` caches each callsite's interest
+/// for the whole process, and while exactly one dispatcher is registered it asks the registering
+/// thread's default: a sibling test without a subscriber that reaches a callsite first caches
+/// "never", and this capture misses the event (tokio-rs/tracing#3611). A second dispatcher,
+/// registered once and kept, makes tracing ask every live dispatcher instead.
 fn captured(run: impl FnOnce()) -> Vec<Captured> {
+    static SECOND: std::sync::OnceLock<tracing::Dispatch> = std::sync::OnceLock::new();
+    SECOND.get_or_init(|| tracing::Dispatch::new(tracing::subscriber::NoSubscriber::default()));
     let capture = Capture::default();
     let subscriber = tracing_subscriber::registry().with(capture.clone());
     tracing::subscriber::with_default(subscriber, run);
