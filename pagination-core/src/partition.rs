@@ -23,6 +23,12 @@ use std::vec;
 
 use futures_core::{FusedStream, Stream};
 
+use crate::fetch::{FetchedPage, record_tokens};
+use crate::fingerprint::{Identity, Named};
+use crate::operation::PaginatedOperation;
+use crate::source::PageSource;
+use crate::{Cursor, CursorError, Error, Paginator};
+
 pub use cursor::PartitionCursor;
 use cursor::SavedRange;
 use split::{Guess, Remainder, before_common_prefix, split_key};
@@ -33,9 +39,15 @@ const MIN_PAGES_TO_SPLIT: f64 = 2.0;
 
 /// What a range still listing is expected to cost over the sequential listing, in requests: its
 /// last page is cut at its upper bound, or, when its keys fill their pages, one more request
-/// finds nothing of its own (and a range not heard from yet may be empty: its one request). Counting less let listings of tiny pages at many requests go a
-/// few requests over 1.1x + N.
+/// finds nothing of its own (and a range not heard from yet may be empty: its one request).
+/// Counting less let listings of tiny pages at many requests go a few requests over 1.1x + N.
 const OPEN_RANGE_COST: f64 = 1.0;
+
+/// A range's rest estimated at more than this many times the requests allowed is not taken at
+/// its word: the density of one page says little about keys far from it (the next day of a log
+/// may hold a thousandth of the keys the counter in its names could hold), so the split probes
+/// near the keys seen instead of half-way.
+const PLAUSIBLE: f64 = 8.0;
 
 /// Where to split a range: at `keys`, ascending.
 struct Split {
@@ -54,18 +66,6 @@ enum SplitKind {
     /// At a guess near the keys seen: the new range guesses one position further left.
     Carry,
 }
-
-/// A range's rest estimated at more than this many times the requests allowed is not taken at
-/// its word: the density of one page says little
-/// about keys far from it (the next day of a log may hold a thousandth of the keys the counter
-/// in its names could hold), so the split probes near the keys seen instead of half-way.
-const PLAUSIBLE: f64 = 8.0;
-
-use crate::fetch::{FetchedPage, record_tokens};
-use crate::fingerprint::{Identity, Named};
-use crate::operation::PaginatedOperation;
-use crate::source::PageSource;
-use crate::{Cursor, CursorError, Error, Paginator};
 
 /// Where the keys of a listing lie: under a prefix, and, with a delimiter, with the keys that
 /// hold the delimiter after the prefix rolled up into one entry each (a common prefix).

@@ -477,20 +477,22 @@ async fn a_cursor_of_another_generic_operation_is_refused() {
     );
 }
 
+/// Appends `value` as LEB128, the integer encoding of cursors and recorded tokens.
+fn leb(out: &mut Vec<u8>, mut value: u64) {
+    loop {
+        let low = (value & 0x7f) as u8;
+        value >>= 7;
+        if value == 0 {
+            out.push(low);
+            return;
+        }
+        out.push(low | 0x80);
+    }
+}
+
 /// A format-1 cursor (version 1, the hash of the request's `Debug` output with tokens cleared,
 /// offset, tokens), written as the previous release wrote it for `ListOne` with page size 5.
 fn format_1_cursor(request_with_page_size: &ListOne, offset: u64, tokens: &[u8]) -> Cursor {
-    fn leb(out: &mut Vec<u8>, mut value: u64) {
-        loop {
-            let low = (value & 0x7f) as u8;
-            value >>= 7;
-            if value == 0 {
-                out.push(low);
-                return;
-            }
-            out.push(low | 0x80);
-        }
-    }
     let mut cleared = request_with_page_size.clone();
     cleared.after = None;
     let fingerprint = xxhash_rust::xxh3::xxh3_64(format!("{cleared:?}").as_bytes());
@@ -1206,16 +1208,7 @@ mod traced {
         let matches: Vec<u64> = (0u64..1_000_000)
             .filter(|&candidate| {
                 let mut tokens = vec![1u8];
-                let mut value = candidate;
-                loop {
-                    let low = (value & 0x7f) as u8;
-                    value >>= 7;
-                    if value == 0 {
-                        tokens.push(low);
-                        break;
-                    }
-                    tokens.push(low | 0x80);
-                }
+                leb(&mut tokens, candidate);
                 format!("{:08x}", xxhash_rust::xxh3::xxh3_64(&tokens) as u32) == hash
             })
             .collect();
