@@ -5,6 +5,12 @@
 //! creation timestamp, shard filter, start shard id). The declaration here sends those on the
 //! first request only (`first_page_only`), resumed listings included.
 //!
+//! Against moto (5.x), ListShards fails on its second page (`InvalidToken: Input inconsistent
+//! with page token`): moto wants the stream's name next to `NextToken`, which AWS refuses.
+//! DescribeStream there ends with a duplicate-token error at page sizes below the shard count:
+//! moto ignores `ExclusiveStartShardId` and answers the first page again. Both follow AWS's
+//! rules, and are tested against models that do.
+//!
 //! ```no_run
 //! use futures::TryStreamExt;
 //! use pagination_aws::IntoPaginator;

@@ -273,7 +273,8 @@
 //! paginators and adds to them:
 //!
 //! - [`send`](Paginator::send): a [`PageStream`] of outputs; [`items`](Paginator::items): an
-//!   [`ItemStream`] of items across pages. Both are lazy (nothing is sent before the first
+//!   [`ItemStream`] of items across pages (its [`pages`](ItemStream::pages) counts the pages
+//!   received). Both are lazy (nothing is sent before the first
 //!   poll), `Send + 'static`, `Unpin`, and work with `futures`' `StreamExt`/`TryStreamExt`.
 //! - [`page_size`](Paginator::page_size), [`max_items`](Paginator::max_items) (exact, even
 //!   mid-page), [`max_pages`](Paginator::max_pages).
