@@ -121,14 +121,17 @@ impl<E: 'static> fmt::Display for Error<E> {
                 }
                 f.write_str(" (resume from the error's cursor to retry it)")
             }
-            Error::DuplicateToken { .. } => {
-                f.write_str("the service returned the same pagination token it was sent")
-            }
+            Error::DuplicateToken { .. } => f.write_str(
+                "the service returned the same pagination token it was sent (a service that \
+                 ignores the token or start parameter does; on_duplicate_token sets what to do)",
+            ),
             Error::TokenCycle { .. } => f.write_str(
-                "the service returned a pagination token it was sent earlier in this listing",
+                "the service returned a pagination token it was sent earlier in this listing \
+                 (on_token_cycle sets what to do)",
             ),
             Error::MissingToken { .. } => f.write_str(
-                "the page says more results follow but holds no pagination token to fetch them",
+                "the page says more results follow but holds no pagination token to fetch them \
+                 (on_missing_token sets what to do)",
             ),
             Error::Interrupted { .. } => f.write_str(
                 "the listing was interrupted: the runtime its pages were fetched on shut down",
