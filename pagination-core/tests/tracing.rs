@@ -116,10 +116,15 @@ impl PageRequest for ListNames {
 /// for the whole process, and while exactly one dispatcher is registered it asks the registering
 /// thread's default: a sibling test without a subscriber that reaches a callsite first caches
 /// "never", and this capture misses the event (tokio-rs/tracing#3611). A second dispatcher,
-/// registered once and kept, makes tracing ask every live dispatcher instead.
+/// registered once and kept, makes tracing ask every live dispatcher instead; it
+/// wants no level, so that registering it lets no callsite register before a capture does.
 fn captured(run: impl FnOnce()) -> Vec<Captured> {
     static SECOND: std::sync::OnceLock<tracing::Dispatch> = std::sync::OnceLock::new();
-    SECOND.get_or_init(|| tracing::Dispatch::new(tracing::subscriber::NoSubscriber::default()));
+    SECOND.get_or_init(|| {
+        tracing::Dispatch::new(
+            tracing_subscriber::registry().with(tracing::level_filters::LevelFilter::OFF),
+        )
+    });
     let capture = Capture::default();
     let subscriber = tracing_subscriber::registry().with(capture.clone());
     tracing::subscriber::with_default(subscriber, run);
