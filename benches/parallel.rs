@@ -42,7 +42,15 @@ fn keys() -> Vec<String> {
 #[derive(Debug, Clone, Copy)]
 enum Variant {
     Sequential,
-    Parallel { requests: usize, ordered: bool },
+    Parallel {
+        requests: usize,
+        ordered: bool,
+    },
+    /// The caller gives the N - 1 keys that cut the listing into N equal ranges: the balance
+    /// no splitter without knowledge of the keys can beat.
+    Oracle {
+        requests: usize,
+    },
 }
 
 impl Variant {
@@ -53,6 +61,7 @@ impl Variant {
                 "{requests}/{}",
                 if ordered { "ordered" } else { "unordered" }
             ),
+            Variant::Oracle { requests } => format!("{requests}/split-keys-given"),
         }
     }
 }
@@ -70,8 +79,20 @@ async fn list(client: &aws_sdk_s3::Client, bucket: &str, variant: Variant) -> (u
             }
             (count, items.pages(), 1)
         }
-        Variant::Parallel { requests, ordered } => {
-            let mut listing = paginator.parallel(requests).expect("a parallel listing");
+        Variant::Parallel { .. } | Variant::Oracle { .. } => {
+            let (requests, ordered, split_keys) = match variant {
+                Variant::Parallel { requests, ordered } => (requests, ordered, Vec::new()),
+                Variant::Oracle { requests } => {
+                    let keys = keys();
+                    let cuts = (1..requests).map(|at| keys[at * KEYS / requests].clone());
+                    (requests, false, cuts.collect())
+                }
+                Variant::Sequential => unreachable!(),
+            };
+            let mut listing = paginator
+                .parallel(requests)
+                .expect("a parallel listing")
+                .split_at(split_keys);
             if !ordered {
                 listing = listing.unordered();
             }
@@ -136,6 +157,8 @@ fn parallel(c: &mut Criterion) {
             requests: 64,
             ordered: false,
         },
+        Variant::Oracle { requests: 16 },
+        Variant::Oracle { requests: 64 },
     ];
     for (bucket, group_name) in [("slow", "s3_parallel_50ms"), ("fast", "s3_parallel_0ms")] {
         let mut group = c.benchmark_group(group_name);
