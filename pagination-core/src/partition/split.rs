@@ -31,6 +31,14 @@
 //!    class of the lower end; when the two are adjacent, keep the lower one and look one position
 //!    further, the upper end open. Separators (`/`, `-`, `.`) are kept, not split.
 //!
+//! 5. **Stretches ahead**, for a remainder that looks to hold many pages (plausibly, or open to
+//!    the end without a numbered part): keys about 10, 20, 30, ... pages past `L` on the scale,
+//!    started at once, so that the requests list about equal pieces next to the keys seen
+//!    (`ahead`; chosen first by `PartitionedItems::pick_stretches`).
+//!
+//! Where the two keys of a page are hexadecimal where they differ (hashes, ids), the scale reads
+//! those positions as `0-9a-f`, not as digits and lowercase.
+//!
 //! A guess too high costs one request (an empty range); one too low leaves a large range that
 //! splits again on its next page.
 
@@ -63,6 +71,9 @@ pub(crate) enum Guess {
     /// Half-way on the scale, else half-way by character (a bounded remainder whose density
     /// is known).
     Middle,
+    /// About this many pages past the keys seen, by the density of the last page, and no
+    /// other guess: in key order, the next stretch of keys is cut off for a request of its own.
+    Ahead(u32),
 }
 
 /// A key `m` with `lower < m < upper` (`upper` `None`: the end of the key space), inside the key
@@ -110,6 +121,7 @@ pub(crate) fn split_key(remainder: &Remainder<'_>, space: &KeySpace) -> Option<S
             .filter(|key| fits(key))
             .or_else(|| between(lower, Some(upper)))?,
         (_, Guess::Probe) => carry(reach)?,
+        (_, Guess::Ahead(pages)) => ahead(first?, lower, f64::from(pages))?,
         (Some(upper), Guess::Near) => {
             // Half-way, where that changes the part of the key just left of the part the page's
             // keys ran through (the day, for a page within a day); else the next carry, as far
@@ -155,25 +167,70 @@ const PRECISION: usize = 12;
 
 /// Keys read as numbers in `[0, 1)`: past `start` characters (shared by every key compared),
 /// each position a digit in the character class of the model key there (digits, lowercase,
-/// uppercase, other ASCII, the rest), clamped into that class. Counters, dates and hashes then
-/// space out as their values do, which byte values would not (a carry from `9` to `10` jumps
-/// over 246 byte values that no key uses).
+/// uppercase, other ASCII, the rest; `0-9a-f` where the keys compared are hexadecimal there),
+/// clamped into that class. Counters, dates and hashes then space out as their values do,
+/// which byte values would not (a carry from `9` to `10` jumps over 246 byte values that no
+/// key uses; read as lowercase, `a-f` would leave twenty values between `f` and the next
+/// position's carry that no hexadecimal key uses).
 struct Scale {
     start: usize,
-    digits: Vec<(u32, u32)>,
+    digits: Vec<Digit>,
+}
+
+/// One position of a [`Scale`].
+#[derive(Debug, Clone, Copy)]
+enum Digit {
+    /// The `radix` code points from `base`.
+    Span { base: u32, radix: u32 },
+    /// `0-9` then `a-f`.
+    Hex,
+}
+
+impl Digit {
+    fn radix(self) -> u32 {
+        match self {
+            Digit::Span { radix, .. } => radix,
+            Digit::Hex => 16,
+        }
+    }
+
+    /// The digit `c` stands for, clamped into the class.
+    fn of(self, c: char) -> u32 {
+        match (self, c) {
+            (Digit::Span { base, radix }, c) => u32::from(c).saturating_sub(base).min(radix - 1),
+            (Digit::Hex, '0'..='9') => u32::from(c) - u32::from('0'),
+            (Digit::Hex, 'a'..='f') => u32::from(c) - u32::from('a') + 10,
+            (Digit::Hex, c) if c < '0' => 0,
+            (Digit::Hex, c) if c < 'a' => 9,
+            (Digit::Hex, _) => 15,
+        }
+    }
+
+    fn char(self, digit: u32) -> Option<char> {
+        match self {
+            Digit::Span { base, .. } => char::from_u32(base + digit),
+            Digit::Hex => char::from_digit(digit, 16),
+        }
+    }
 }
 
 impl Scale {
-    fn new(model: &[char], start: usize) -> Self {
+    /// `hex`: the keys compared are hexadecimal past `start` ([`hexadecimal`]).
+    fn new(model: &[char], start: usize, hex: bool) -> Self {
+        let span = |base: char, radix| Digit::Span {
+            base: u32::from(base),
+            radix,
+        };
         let digits = (start..start + PRECISION)
             .map(|at| match model.get(at) {
-                Some('0'..='9') => (u32::from('0'), 10),
-                Some('a'..='z') => (u32::from('a'), 26),
-                Some('A'..='Z') => (u32::from('A'), 26),
+                Some('0'..='9' | 'a'..='f') if hex => Digit::Hex,
+                Some('0'..='9') => span('0', 10),
+                Some('a'..='z') => span('a', 26),
+                Some('A'..='Z') => span('A', 26),
                 // A separator past the first position is part of the keys' shape, not a digit.
-                Some(&c) if at > start && is_separator(c) => (u32::from(c), 1),
-                Some(c) if !c.is_ascii() => (0x80, 0x11_0000 - 0x80),
-                _ => (0x20, 0x5f),
+                Some(&c) if at > start && is_separator(c) => span(c, 1),
+                Some(c) if !c.is_ascii() => span('\u{80}', 0x11_0000 - 0x80),
+                _ => span(' ', 0x5f),
             })
             .collect();
         Scale { start, digits }
@@ -182,13 +239,12 @@ impl Scale {
     fn value(&self, key: &[char]) -> f64 {
         let mut value = 0.0;
         let mut unit = 1.0;
-        for (offset, &(base, radix)) in self.digits.iter().enumerate() {
-            unit /= f64::from(radix);
+        for (offset, &digit) in self.digits.iter().enumerate() {
+            unit /= f64::from(digit.radix());
             let Some(&c) = key.get(self.start + offset) else {
                 break;
             };
-            let digit = u32::from(c).saturating_sub(base).min(radix - 1);
-            value += f64::from(digit) * unit;
+            value += f64::from(digit.of(c)) * unit;
         }
         value
     }
@@ -197,14 +253,23 @@ impl Scale {
     /// the scale has.
     fn key(&self, prefix: &[char], mut value: f64) -> Option<Vec<char>> {
         let mut out: Vec<char> = prefix.get(..self.start)?.to_vec();
-        for &(base, radix) in &self.digits {
+        for &digit in &self.digits {
+            let radix = digit.radix();
             value *= f64::from(radix);
-            let digit = (value.floor().max(0.0) as u32).min(radix - 1);
-            value -= f64::from(digit);
-            out.push(char::from_u32(base + digit)?);
+            let at = (value.floor().max(0.0) as u32).min(radix - 1);
+            value -= f64::from(at);
+            out.push(digit.char(at)?);
         }
         Some(out)
     }
+}
+
+/// Whether two keys are hexadecimal from position `from` on (where they differ): only `0-9`
+/// and `a-f` there, and at least one letter (hashes, ids and UUIDs without their dashes).
+fn hexadecimal(a: &[char], b: &[char], from: usize) -> bool {
+    let tail =
+        || (a.get(from..).unwrap_or_default().iter()).chain(b.get(from..).unwrap_or_default());
+    tail().all(|c| matches!(c, '0'..='9' | 'a'..='f')) && tail().any(|c| matches!(c, 'a'..='f'))
 }
 
 fn shared_chars(a: &[char], b: &[char]) -> usize {
@@ -225,7 +290,8 @@ pub(crate) fn pages_left(first: &str, last: &str, lower: &str, upper: &str) -> f
     let lower: Vec<char> = lower.chars().collect();
     let upper: Vec<char> = upper.chars().collect();
     let start = shared_chars(&first, &upper).min(shared_chars(&lower, &upper));
-    let scale = Scale::new(&last, start);
+    let hex = hexadecimal(&first, &last, shared_chars(&first, &last));
+    let scale = Scale::new(&last, start, hex);
     let rest = scale.value(&upper) - scale.value(&lower);
     if rest <= 0.0 {
         return 0.0;
@@ -243,7 +309,7 @@ fn middle(lower: &str, upper: &str) -> Option<String> {
     let low: Vec<char> = lower.chars().collect();
     let high: Vec<char> = upper.chars().collect();
     let start = shared_chars(&low, &high);
-    let scale = Scale::new(&low, start);
+    let scale = Scale::new(&low, start, hexadecimal(&low, &high, start));
     let value = (scale.value(&low) + scale.value(&high)) / 2.0;
     let key = scale.key(&low, value)?;
     (start + 1..=key.len())
@@ -251,6 +317,37 @@ fn middle(lower: &str, upper: &str) -> Option<String> {
         .find(|candidate| candidate.as_str() > lower)
         .filter(|candidate| candidate.as_str() < upper)
 }
+
+/// The key about `pages` pages past `last`, at the density of the page that ran from `first`
+/// to `last`, cut to the shortest key at least half-way there (`"key-0001000"` to
+/// `"key-0001999"` and 8 pages give `"key-001"`, for `"key-0010999"`), on a scale that starts a
+/// few positions left of where the page's keys differ, so that the carry has room.
+fn ahead(first: &str, last: &str, pages: f64) -> Option<String> {
+    let low: Vec<char> = first.chars().collect();
+    let high: Vec<char> = last.chars().collect();
+    let varies = shared_chars(&low, &high);
+    let start = varies.saturating_sub(AHEAD_ROOM);
+    let scale = Scale::new(&high, start, hexadecimal(&low, &high, varies));
+    let (from, to) = (scale.value(&low), scale.value(&high));
+    if to <= from {
+        return None;
+    }
+    let target = to + pages * (to - from);
+    if target >= 1.0 {
+        return None;
+    }
+    let key = scale.key(&high, target)?;
+    // The shortest key at least half-way there: rounding need not lose the stretch.
+    let enough = to + (target - to) / 2.0;
+    (start + 1..=key.len())
+        .find(|&len| scale.value(&key[..len]) >= enough)
+        .map(|len| key[..len].iter().collect::<String>())
+        .filter(|candidate| candidate.as_str() > last)
+}
+
+/// How many positions left of where a page's keys differ [`ahead`] reads them: a carry across
+/// four positions, ten thousand times a page's width on digits.
+const AHEAD_ROOM: usize = 4;
 
 /// Guess 1: `last` with one character moved half-way to the top of its class, `reach` + 1
 /// positions left of where `first` and `last` differ (further left where that character is at
@@ -637,8 +734,48 @@ mod tests {
         // Across a carry, as far as the values are apart.
         let pages = pages_left("key-000000", "key-000999", "key-000999", "key-002000");
         assert!((1.0..1.1).contains(&pages), "{pages}");
+        // Hexadecimal: a sixteenth of `1a` is one page, so the rest up to `1b` is fifteen (read
+        // as digits and lowercase, `f` would clamp to `9` and `a`-`b` span 26 values).
+        let pages = pages_left("1a000000", "1a0fffff", "1a0fffff", "1b");
+        assert!((14.9..15.1).contains(&pages), "{pages}");
         assert_eq!(pages_left("a", "b", "c", "c"), 0.0);
         assert_eq!(pages_left("a", "a", "a", "b"), f64::INFINITY);
+    }
+
+    #[test]
+    fn stretches_ahead_on_the_scale_of_the_keys() {
+        let whole = space("", None);
+        let ahead = |first, last, upper, pages| {
+            split_key(
+                &Remainder {
+                    lower: last,
+                    upper,
+                    first: Some(first),
+                    reach: 0,
+                    guess: Guess::Ahead(pages),
+                },
+                &whole,
+            )
+        };
+        // Across the carry: 8 pages of 1,000 after key 1,999 end near key 9,999.
+        let key = ahead("key-0001000", "key-0001999", None, 8).expect("a key");
+        let pages = pages_left("key-0001000", "key-0001999", "key-0001999", &key);
+        assert!((4.0..=8.5).contains(&pages), "{key}: {pages} pages");
+        // A short stretch is not rounded away: one page after key 1,999.
+        let key = ahead("key-0001000", "key-0001999", None, 1).expect("a key");
+        let pages = pages_left("key-0001000", "key-0001999", "key-0001999", &key);
+        assert!((0.5..=1.1).contains(&pages), "{key}: {pages} pages");
+        // Hex: each position read in the class of the last key's character there.
+        let key = ahead("1a000000", "1a041893", None, 10).expect("a key");
+        assert!(key.as_str() > "1a041893" && key.as_str() < "1b", "{key}");
+        // Past the upper bound, or past the end of the scale: no key.
+        assert_eq!(
+            ahead("key-0001000", "key-0001999", Some("key-0003"), 8),
+            None
+        );
+        assert_eq!(ahead("zzz0", "zzzz", None, 100), None);
+        // A page of one key has no density.
+        assert_eq!(ahead("key-1", "key-1", None, 8), None);
     }
 
     #[test]
