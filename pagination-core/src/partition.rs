@@ -5,8 +5,11 @@
 //! starts after its lower bound and is cut at its upper bound; every key falls in exactly one
 //! range. The listing starts as one range; while fewer than N requests are in flight and a range
 //! came back truncated, the unlisted rest of a range is split at a key in between (see
-//! `split.rs`), so that skewed key spaces spread too. Items come out in the key order of the
-//! sequential listing (the default) or as pages arrive ([`unordered`]).
+//! `split.rs`), so that skewed key spaces spread too. A rest that looks long is cut into pieces
+//! next to the keys seen first: in key order, stretches of about
+//! [`buffer_pages`](PartitionedPaginator::buffer_pages) pages, so that the requests list the
+//! keys the consumer takes next. Items come out in the key order of the sequential listing (the
+//! default) or as pages arrive ([`unordered`]).
 //!
 //! [`unordered`]: PartitionedPaginator::unordered
 
@@ -334,7 +337,9 @@ impl<Op: KeyRanges> PartitionedPaginator<Op> {
     /// yet yielded (plus the pages of the requests in flight). In key order, the ranges after the
     /// first keep their pages until the items before them are yielded; once the bound is
     /// reached, only the first range requests more, so a slow consumer holds the listing back
-    /// rather than memory growing. For scale: a ListObjectsV2 page of 1,000 objects takes about
+    /// rather than memory growing. Long ranges are cut into stretches of this many pages (at
+    /// least 10) next to the keys the consumer takes, so that the buffer holds the pages it
+    /// needs next. For scale: a ListObjectsV2 page of 1,000 objects takes about
     /// 1.5 MB once parsed (BENCHMARKS.md), so 64 requests at the default hold up to about
     /// 800 MB; lower it when memory matters more than the ordered mode's speed.
     pub fn buffer_pages(mut self, pages: usize) -> Self {
