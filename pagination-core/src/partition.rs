@@ -1060,17 +1060,19 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
         })
     }
 
-    /// The first range in key order whose rest looks to hold at least two stretches
-    /// ([`Self::stretch`]; a plausible estimate, or open to the end), cut from its last key on,
-    /// one cut per request free (at most half the requests allowed, or 4):
+    /// A range whose rest looks to hold at least two stretches ([`Self::stretch`]; a plausible
+    /// estimate, or open to the end), cut from its last key on, one cut per request free (at
+    /// most half the requests allowed, or 4):
     ///
-    /// - In key order, into stretches: the requests then list the keys that come next, as the
-    ///   consumer takes them. Halving the largest range instead left ranges far ahead that
-    ///   filled the buffer and held every request while the first range listed alone (2,000
-    ///   pages in key order at 16 requests took 1,460 round trips, against 135 unordered).
-    /// - Unordered, a bounded range into equal pieces, and a range open to the end at stretches
-    ///   that double (1, 3, 7, ... stretches past its keys), which find where its keys end in
-    ///   a few round trips while the pieces near the keys seen stay small.
+    /// - In key order, the first such range, and only when its estimate is usable, into
+    ///   stretches: the requests then list the keys that come next, as the consumer takes them.
+    ///   Halving the largest range instead left ranges far ahead that filled the buffer and held
+    ///   every request while the first range listed alone (2,000 pages in key order at 16
+    ///   requests took 1,460 round trips, against 135 unordered); cutting ranges ahead of a
+    ///   first range whose estimate is not usable does the same.
+    /// - Unordered, the range with the most pages left: a bounded one into equal pieces, one
+    ///   open to the end at stretches that double (1, 3, 7, ... stretches past its keys), which
+    ///   find where its keys end in a few round trips while the pieces near the keys stay small.
     ///
     /// A range open to the end whose keys have a numbered part is left to its successors, which
     /// find where its keys are.
@@ -1080,20 +1082,36 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
         // As many at once as successors: where a range open to the end ends is not known.
         let wave = free.min((self.requests / 2).max(4));
         let plausible = PLAUSIBLE * self.requests as f64;
+        let mut candidates: Vec<(usize, f64)> = Vec::new();
         for (index, range) in self.ranges.iter().enumerate() {
             if !matches!(range.state, State::Fetching { .. }) || !range.own_page() {
                 continue;
             }
-            if self.past_last_item(index) {
-                return None;
+            if self.ordered && self.past_last_item(index) {
+                break;
             }
+            let pages = range.pages_left();
+            if pages >= 2.0 * stretch as f64 {
+                candidates.push((index, pages));
+                if self.ordered {
+                    // In key order only the first long rest: cutting ranges ahead of it fills
+                    // the buffer with pages the consumer cannot take yet.
+                    break;
+                }
+            }
+        }
+        if !self.ordered {
+            // Unordered, the longest rest first, as the other splits.
+            candidates.sort_by(|a, b| b.1.total_cmp(&a.1));
+        }
+        for (index, pages) in candidates {
+            let range = &self.ranges[index];
             let (Some(first), Some(last)) = (range.first_key.as_deref(), range.last_key.as_deref())
             else {
                 continue;
             };
-            let pages = range.pages_left();
             let open = range.up_to.is_none();
-            if pages < 2.0 * stretch as f64 || pages.is_finite() && pages > plausible {
+            if pages.is_finite() && pages > plausible {
                 continue;
             }
             if open && !split::successors(first, last, &self.space, 1).is_empty() {
