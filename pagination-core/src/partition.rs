@@ -223,6 +223,23 @@ impl<Op: KeyRanges> Paginator<Op> {
     /// range's own chain of tokens) and `max_items` (exact, across ranges); `prefetch` is not
     /// used (the ranges are the prefetch).
     ///
+    /// # When it does not help
+    ///
+    /// The ranges are found from the keys of the pages received, without knowing the keys
+    /// beforehand, and each range costs about one request past its end (the budget: about 1.1
+    /// times the sequential listing's requests, plus `requests`). Expect little or no speed-up:
+    ///
+    /// - when the keys fall in many small parts of about one page each (a date folder of a page
+    ///   of keys per day): each part found costs a request of the budget, which runs out, and
+    ///   the rest lists as one range;
+    /// - on small listings, where `requests` is near the number of pages (the extra requests
+    ///   can then double the count: S3 charges per request);
+    /// - where the server, not the latency, is the limit (moto on the same machine).
+    ///
+    /// Where you know where the keys lie (prefixes, an inventory), give the range boundaries
+    /// with [`split_at`](PartitionedPaginator::split_at). BENCHMARKS.md ("Parallel listings")
+    /// lists the shapes measured, and those still slow.
+    ///
     /// # Errors
     ///
     /// [`CannotPartition`] when `requests` is 0, when the paginator continues a sequential
