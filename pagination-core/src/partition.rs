@@ -1142,7 +1142,7 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
                     .map(|nth| stretch.saturating_mul((1 << nth.min(16)) - 1))
                     .collect(),
                 (false, false) => {
-                    let pieces = ((pages / stretch as f64) as usize).clamp(2, wave + 1);
+                    let pieces = ((pages / stretch as f64) as usize).min(wave + 1).max(2);
                     let piece = pages / pieces as f64;
                     (1..pieces)
                         .map(|nth| (piece * nth as f64) as usize)
