@@ -32,9 +32,10 @@
 //!    further, the upper end open. Separators (`/`, `-`, `.`) are kept, not split.
 //!
 //! 5. **Stretches ahead**, for a remainder that looks to hold many pages (plausibly, or open to
-//!    the end without a numbered part): keys about 10, 20, 30, ... pages past `L` on the scale,
-//!    started at once, so that the requests list about equal pieces next to the keys seen
-//!    (`ahead`; chosen first by `PartitionedItems::pick_stretches`).
+//!    the end without a numbered part): keys a given number of pages past `L` on the scale
+//!    (`ahead`), several started at once. `PartitionedItems::pick_stretches` chooses the
+//!    distances: in key order 1, 2, 3, ... stretches next to the keys seen; unordered, equal
+//!    pieces of a bounded remainder, or 1, 3, 7, ... stretches of an open one.
 //!
 //! Where the two keys of a page are hexadecimal where they differ (hashes, ids), the scale reads
 //! those positions as `0-9a-f`, not as digits and lowercase.
@@ -72,7 +73,7 @@ pub(crate) enum Guess {
     /// is known).
     Middle,
     /// About this many pages past the keys seen, by the density of the last page, and no
-    /// other guess: in key order, the next stretch of keys is cut off for a request of its own.
+    /// other guess: a piece of keys next to those seen is cut off for a request of its own.
     Ahead(u32),
 }
 
@@ -590,6 +591,24 @@ mod tests {
         KeySpace::new(prefix, delimiter.map(str::to_owned))
     }
 
+    /// [`split_key`] over the whole key space.
+    fn guess(
+        guess: Guess,
+        lower: &str,
+        upper: Option<&str>,
+        first: Option<&str>,
+        reach: usize,
+    ) -> Option<String> {
+        let remainder = Remainder {
+            lower,
+            upper,
+            first,
+            reach,
+            guess,
+        };
+        split_key(&remainder, &space("", None))
+    }
+
     fn split(
         lower: &str,
         upper: Option<&str>,
@@ -647,18 +666,7 @@ mod tests {
     #[test]
     fn follows_the_shape_of_the_keys() {
         let whole = space("", None);
-        let next = |lower, first, reach| {
-            split_key(
-                &Remainder {
-                    lower,
-                    upper: None,
-                    first: Some(first),
-                    reach,
-                    guess: Guess::Carry,
-                },
-                &whole,
-            )
-        };
+        let next = |lower, first, reach| guess(Guess::Carry, lower, None, Some(first), reach);
         assert_eq!(
             next("key-000999", "key-000000", 0).as_deref(),
             Some("key-005")
@@ -744,19 +752,8 @@ mod tests {
 
     #[test]
     fn stretches_ahead_on_the_scale_of_the_keys() {
-        let whole = space("", None);
-        let ahead = |first, last, upper, pages| {
-            split_key(
-                &Remainder {
-                    lower: last,
-                    upper,
-                    first: Some(first),
-                    reach: 0,
-                    guess: Guess::Ahead(pages),
-                },
-                &whole,
-            )
-        };
+        let ahead =
+            |first, last, upper, pages| guess(Guess::Ahead(pages), last, upper, Some(first), 0);
         // Across the carry: 8 pages of 1,000 after key 1,999 end near key 9,999.
         let key = ahead("key-0001000", "key-0001999", None, 8).expect("a key");
         let pages = pages_left("key-0001000", "key-0001999", "key-0001999", &key);
@@ -780,19 +777,7 @@ mod tests {
 
     #[test]
     fn halves_on_the_scale_of_the_keys() {
-        let whole = space("", None);
-        let half = |lower, upper| {
-            split_key(
-                &Remainder {
-                    lower,
-                    upper: Some(upper),
-                    first: None,
-                    reach: 0,
-                    guess: Guess::Middle,
-                },
-                &whole,
-            )
-        };
+        let half = |lower, upper| guess(Guess::Middle, lower, Some(upper), None, 0);
         assert_eq!(
             half("events/2025-11-04/030999-9b0.json", "events/2025-11-06").as_deref(),
             Some("events/2025-11-05")
@@ -841,19 +826,8 @@ mod tests {
 
     #[test]
     fn a_remainder_past_its_part_is_cut_near_the_keys() {
-        let whole = space("", None);
-        let near = |lower, upper, first, reach| {
-            split_key(
-                &Remainder {
-                    lower,
-                    upper: Some(upper),
-                    first: Some(first),
-                    reach,
-                    guess: Guess::Near,
-                },
-                &whole,
-            )
-        };
+        let near =
+            |lower, upper, first, reach| guess(Guess::Near, lower, Some(upper), Some(first), reach);
         // The rest of a day whose counter may end anywhere: the next carry, not half-way.
         assert_eq!(
             near(
