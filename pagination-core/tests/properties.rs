@@ -13,6 +13,10 @@
 //! property instead (N / 100 of the costly long-cycle property, N / 10 of the large-token one). Each property prints its case
 //! count (`-- --nocapture`).
 
+#[path = "support/leb128.rs"]
+mod leb128;
+use leb128::write_leb;
+
 use std::collections::{HashSet, VecDeque};
 use std::fmt;
 use std::hash::Hash;
@@ -1660,18 +1664,6 @@ struct Layout {
     offset: u64,
     tokens: Vec<u8>,
     trailing: Vec<u8>,
-}
-
-fn write_leb(out: &mut Vec<u8>, mut value: u64) {
-    loop {
-        let low = (value & 0x7f) as u8;
-        value >>= 7;
-        if value == 0 {
-            out.push(low);
-            return;
-        }
-        out.push(low | 0x80);
-    }
 }
 
 fn read_leb(input: &mut &[u8]) -> Option<u64> {

@@ -19,6 +19,7 @@ use pagination_core::{
 };
 
 use crate::drain;
+use crate::leb128::write_leb;
 use crate::model::*;
 
 // ---------------------------------------------------------------------------------------------
@@ -477,19 +478,6 @@ async fn a_cursor_of_another_generic_operation_is_refused() {
     );
 }
 
-/// Appends `value` as LEB128, the integer encoding of cursors and recorded tokens.
-fn leb(out: &mut Vec<u8>, mut value: u64) {
-    loop {
-        let low = (value & 0x7f) as u8;
-        value >>= 7;
-        if value == 0 {
-            out.push(low);
-            return;
-        }
-        out.push(low | 0x80);
-    }
-}
-
 /// A format-1 cursor (version 1, the hash of the request's `Debug` output with tokens cleared,
 /// offset, tokens), written as the previous release wrote it for `ListOne` with page size 5.
 fn format_1_cursor(request_with_page_size: &ListOne, offset: u64, tokens: &[u8]) -> Cursor {
@@ -497,10 +485,10 @@ fn format_1_cursor(request_with_page_size: &ListOne, offset: u64, tokens: &[u8])
     cleared.after = None;
     let fingerprint = xxhash_rust::xxh3::xxh3_64(format!("{cleared:?}").as_bytes());
     let mut body = Vec::new();
-    leb(&mut body, 1);
-    leb(&mut body, fingerprint);
-    leb(&mut body, offset);
-    leb(&mut body, tokens.len() as u64);
+    write_leb(&mut body, 1);
+    write_leb(&mut body, fingerprint);
+    write_leb(&mut body, offset);
+    write_leb(&mut body, tokens.len() as u64);
     body.extend_from_slice(tokens);
     let sum = xxhash_rust::xxh3::xxh3_64(&body).to_le_bytes();
     body.extend_from_slice(&sum[..4]);
@@ -1213,7 +1201,7 @@ mod traced {
         let matches: Vec<u64> = (0u64..1_000_000)
             .filter(|&candidate| {
                 let mut tokens = vec![1u8];
-                leb(&mut tokens, candidate);
+                write_leb(&mut tokens, candidate);
                 format!("{:08x}", xxhash_rust::xxh3::xxh3_64(&tokens) as u32) == hash
             })
             .collect();

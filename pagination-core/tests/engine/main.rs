@@ -7,6 +7,8 @@ mod edge_cases;
 mod first_page_only;
 mod guards;
 mod hooks;
+#[path = "../support/leb128.rs"]
+mod leb128;
 mod model;
 mod partition;
 mod prefetch;
