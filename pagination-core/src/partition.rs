@@ -56,6 +56,10 @@ const PLAUSIBLE: f64 = 8.0;
 /// each piece costs about one request more than its pages, so at most a tenth more.
 const MIN_STRETCH: usize = 10;
 
+/// A range made at the next value of a numbered part that held at most this many pages of its
+/// own: one value of the part is short, and the request past its end doubles what it costs.
+const SHORT_PART_PAGES: u32 = 2;
+
 /// Where to split a range: at `keys`, ascending.
 struct Split {
     index: usize,
@@ -437,6 +441,7 @@ pub struct PartitionedItems<Op: KeyRanges> {
     /// A range's page held entries at or before its start: the server ignores the start-after.
     start_after_ignored: bool,
     stats: Stats,
+    successors: Successors,
 }
 
 #[derive(Debug, Default, Clone, Copy)]
@@ -466,6 +471,24 @@ struct Range<Op: KeyRanges> {
     /// Listing from its lower bound in this process, no item yielded yet: it may be folded
     /// into the range before it.
     fresh: bool,
+    /// Made at the next value of a numbered part this many parts left of the page's (see
+    /// [`Successors`]); `None` for other ranges.
+    successor_level: Option<usize>,
+    /// Pages of its own it received (with items).
+    own_pages: u32,
+    /// It was split since it was made: it does not tell how many pages one value of its part holds.
+    cut: bool,
+}
+
+/// What the finished ranges made by successors tell of their numbered part: when most values
+/// held a page or two, each range cost a request over its pages, as much as the pages it
+/// listed; successors then count up the next numbered part to the left (months, after days of
+/// a page each), whose values hold more.
+#[derive(Debug, Default, Clone, Copy)]
+struct Successors {
+    level: usize,
+    finished: u32,
+    short: u32,
 }
 
 enum State<Op: KeyRanges> {
@@ -501,6 +524,9 @@ impl<Op: KeyRanges> Range<Op> {
             splittable: false,
             reach: 0,
             fresh,
+            successor_level: None,
+            own_pages: 0,
+            cut: false,
         }
     }
 
@@ -649,6 +675,7 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
             ended: false,
             start_after_ignored: false,
             stats,
+            successors: Successors::default(),
         }
     }
 
@@ -858,6 +885,7 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
                 Poll::Ready(None) => {
                     range.state = State::Done;
                     self.dirty = true;
+                    self.finished(index);
                     return Ok(true);
                 }
                 Poll::Ready(Some(Err(error))) => return Err(error),
@@ -903,6 +931,7 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
         }
         self.stats.items += items.len() as u64;
         if let (Some(first), Some(last)) = (items.first(), items.last()) {
+            range.own_pages += 1;
             range.first_key = Some(Op::item_key(request, first).into_owned());
             range.last_key = Some(Op::item_key(request, last).into_owned());
             range.splittable = true;
@@ -918,7 +947,29 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
             _ => {
                 range.state = State::Done;
                 self.dirty = true;
+                self.finished(index);
             }
+        }
+    }
+
+    /// A range received its last page: what it tells of its numbered part, when successors made
+    /// it and it was not split since.
+    fn finished(&mut self, index: usize) {
+        let range = &self.ranges[index];
+        let counts = &mut self.successors;
+        // An empty range tells nothing of how many keys a value of the part holds.
+        if range.cut || range.own_pages == 0 || range.successor_level != Some(counts.level) {
+            return;
+        }
+        counts.finished += 1;
+        if range.own_pages <= SHORT_PART_PAGES {
+            counts.short += 1;
+        }
+        if counts.finished >= 3 && 2 * counts.short > counts.finished {
+            *counts = Successors {
+                level: counts.level + 1,
+                ..Successors::default()
+            };
         }
     }
 
@@ -936,6 +987,7 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
                 break;
             };
             self.ranges[index].splittable = false;
+            self.ranges[index].cut = true;
             let mut at = index;
             for (nth, key) in keys.into_iter().enumerate() {
                 if nth > 0 && !self.may_split() {
@@ -943,6 +995,9 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
                 }
                 let range = &mut self.ranges[at];
                 let mut right = Range::new(Some(key.clone()), range.up_to.take(), None);
+                if kind == SplitKind::Successors {
+                    right.successor_level = Some(self.successors.level);
+                }
                 right.reach = match kind {
                     SplitKind::Successors | SplitKind::Middle => 0,
                     SplitKind::Carry => range.reach + 1,
@@ -1024,6 +1079,11 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
         } else {
             0
         };
+        let open_ahead = self
+            .ranges
+            .iter()
+            .any(|range| range.up_to.is_none() && matches!(range.state, State::Fetching { .. }));
+        let reserve_budget = (self.requests / 2).max(4) as f64;
         candidates.into_iter().find_map(|(index, pages)| {
             let range = &self.ranges[index];
             let (first, last) = (range.first_key.as_deref()?, range.last_key.as_deref()?);
@@ -1034,10 +1094,11 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
                     .is_none_or(|after| key.as_str() > after)
             };
             if range.up_to.is_none() && range.own_page() {
-                let keys: Vec<String> = split::successors(first, last, &self.space, wave)
-                    .into_iter()
-                    .filter(|key| inside(key))
-                    .collect();
+                let keys: Vec<String> =
+                    split::successors(first, last, &self.space, wave, self.successors.level)
+                        .into_iter()
+                        .filter(|key| inside(key))
+                        .collect();
                 if !keys.is_empty() {
                     return Some(Split {
                         index,
@@ -1047,6 +1108,16 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
                 }
             }
             if range.up_to.is_some() && free <= reserved {
+                return None;
+            }
+            // A cut into pieces shorter than a stretch costs a request it does not earn back
+            // (the budget grows by a tenth of the pages listed): while a range is open to the
+            // end, whose keys may go on far, half the requests' worth of budget is kept for it.
+            if range.up_to.is_some()
+                && pages < 2.0 * self.stretch() as f64
+                && open_ahead
+                && self.budget_left() < reserve_budget
+            {
                 return None;
             }
             let (guess, kind) = match (&range.up_to, pages <= plausible) {
@@ -1131,7 +1202,16 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
             if pages.is_finite() && pages > plausible {
                 continue;
             }
-            if open && !split::successors(first, last, &self.space, 1).is_empty() {
+            if open
+                && !split::successors(first, last, &self.space, 1, self.successors.level).is_empty()
+            {
+                continue;
+            }
+            // A bounded rest too narrow to measure reaches past the part of the page's keys
+            // (the rest of a day whose counter may end anywhere). Where the values of the
+            // numbered part were seen to hold a page or two each, stretches on the counter
+            // would be empty: the half-way cuts near the keys (days) find the keys instead.
+            if !open && pages.is_infinite() && self.successors.level > 0 {
                 continue;
             }
             // How far past the last key each cut lies, in pages. A bounded range whose page was
@@ -1239,6 +1319,12 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
         {
             return false;
         }
+        self.budget_left() >= 0.0
+    }
+
+    /// How many more ranges the request budget allows now (one more range included: negative
+    /// when it does not).
+    fn budget_left(&self) -> f64 {
         let Stats {
             pages,
             items,
@@ -1253,7 +1339,7 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
         let listing = self.ranges.iter().filter(|range| range.has_work()).count();
         let open = listing as f64 * OPEN_RANGE_COST;
         let spent = pages as f64 - full_pages + open + 1.0;
-        spent <= self.requests as f64 + full_pages / 10.0
+        self.requests as f64 + full_pages / 10.0 - spent
     }
 
     /// Stops every range where it stands: requests in flight are cancelled.

@@ -140,9 +140,13 @@ pub(crate) fn split_key(remainder: &Remainder<'_>, space: &KeySpace) -> Option<S
             } else {
                 reach
             };
+            // The part a half-way key may change: the nearest numbered part left of the page's
+            // (the day of `logs/2024-01-25/part-00039`, past the word `part`).
+            let near = numbered_part_before(lower, inner);
             let middle = middle(lower, upper).filter(|key| {
+                let changes = part(lower, shared(key, lower));
                 fits(key)
-                    && (same_part || inner > 0 && part(lower, shared(key, lower)) == inner - 1)
+                    && (same_part || inner > 0 && changes == inner - 1 || near == Some(changes))
             });
             match middle {
                 Some(middle) => middle,
@@ -432,29 +436,35 @@ fn between(lower: &str, upper: Option<&str>) -> Option<String> {
     None
 }
 
-/// Up to `count` keys after `last` at the next values of the part of the keys just left of the
-/// part where the page's `first` and `last` keys differ: `events/2025-11-01/000999-...` gives
-/// `events/2025-11-02`, `events/2025-11-03`, ... The part must be a number (its digits count
-/// up at their width); none past its last value, or without such a part.
-pub(crate) fn successors(first: &str, last: &str, space: &KeySpace, count: usize) -> Vec<String> {
+/// Up to `count` keys after `last` at the next values of a numbered part of the keys left of the
+/// part where the page's `first` and `last` keys differ: the nearest such part, past words
+/// (`logs/2024-01-01/part-00039` counts days, not `part`), or `level` numbered parts further left
+/// (level 1: months): `events/2025-11-01/000999-...` gives `events/2025-11-02`,
+/// `events/2025-11-03`, ... The part counts up at its width; none past its last value, or
+/// without such a part.
+pub(crate) fn successors(
+    first: &str,
+    last: &str,
+    space: &KeySpace,
+    count: usize,
+    level: usize,
+) -> Vec<String> {
     let chars: Vec<char> = last.chars().collect();
     let varies = shared(first, last);
     let fixed = space.prefix.chars().count();
-    // The separator before the part that varies, and the part before it.
+    // The separators left of the part that varies, nearest first; a numbered part ends at one
+    // (dates, hours, partitions). A word's next spelling is most likely no key's.
     let Some(separator) = (fixed..varies.min(chars.len()))
         .rev()
-        .find(|&at| is_separator(chars[at]))
+        .filter(|&at| is_separator(chars[at]))
+        .filter(|&at| {
+            at.checked_sub(1)
+                .is_some_and(|at| chars[at].is_ascii_digit())
+        })
+        .nth(level)
     else {
         return Vec::new();
     };
-    // Numbered parts only: dates, hours, partitions. A word's next spelling is most likely no
-    // key's.
-    if !separator
-        .checked_sub(1)
-        .is_some_and(|at| chars[at].is_ascii_digit())
-    {
-        return Vec::new();
-    }
     let mut start = separator;
     while start > fixed && chars[start - 1].is_ascii_digit() {
         start -= 1;
@@ -486,6 +496,17 @@ pub(crate) fn successors(first: &str, last: &str, space: &KeySpace, count: usize
         }
     }
     keys
+}
+
+/// The nearest part of `key` before part `inner` that is a number or ends in one (a day, an
+/// hour, `part7`); `None` when there is none.
+fn numbered_part_before(key: &str, inner: usize) -> Option<usize> {
+    let chars: Vec<char> = key.chars().collect();
+    (0..chars.len())
+        .rev()
+        .filter(|&at| is_separator(chars[at]) && at > 0 && chars[at - 1].is_ascii_digit())
+        .map(|at| part(key, at))
+        .find(|&index| index < inner)
 }
 
 /// Which part of `key` position `at` (in characters) falls in: how many separators come
@@ -798,7 +819,8 @@ mod tests {
                 "events/2025-11-01/000000-9e3.json",
                 "events/2025-11-01/000999-6a7.json",
                 &whole,
-                3
+                3,
+                0
             ),
             [
                 "events/2025-11-02",
@@ -806,22 +828,37 @@ mod tests {
                 "events/2025-11-04"
             ]
         );
+        // Past a word (`part`), the nearest numbered part; one level further left, the next.
+        let parts = (
+            "logs/2024-01-31/part-00000.parquet",
+            "logs/2024-01-31/part-00039.parquet",
+        );
+        assert_eq!(
+            successors(parts.0, parts.1, &whole, 2, 0),
+            ["logs/2024-01-32", "logs/2024-01-33"]
+        );
+        assert_eq!(
+            successors(parts.0, parts.1, &whole, 2, 1),
+            ["logs/2024-02", "logs/2024-03"]
+        );
+        assert_eq!(successors(parts.0, parts.1, &whole, 1, 2), ["logs/2025"]);
+        assert!(successors(parts.0, parts.1, &whole, 1, 3).is_empty());
         // None past the part's last value at its width.
-        assert_eq!(successors("d/98/000", "d/98/999", &whole, 5), ["d/99"]);
+        assert_eq!(successors("d/98/000", "d/98/999", &whole, 5, 0), ["d/99"]);
         // A word before the page's part: no successor.
-        assert!(successors("key-000000", "key-000999", &whole, 3).is_empty());
+        assert!(successors("key-000000", "key-000999", &whole, 3, 0).is_empty());
         // Keys that differ in their first part: nothing before it.
-        assert!(successors("a/1", "c/9", &whole, 3).is_empty());
+        assert!(successors("a/1", "c/9", &whole, 3, 0).is_empty());
         // Never inside a common prefix: with `/` as the delimiter, `a/02` rolls up into `a/`.
         let slash = space("", Some("/"));
-        assert!(successors("a/01/000", "a/01/999", &slash, 3).is_empty());
+        assert!(successors("a/01/000", "a/01/999", &slash, 3, 0).is_empty());
         assert_eq!(
-            successors("logs-01-000", "logs-01-999", &slash, 1),
+            successors("logs-01-000", "logs-01-999", &slash, 1, 0),
             ["logs-02"]
         );
         // Within the prefix only.
         let logs = space("logs/01", None);
-        assert!(successors("logs/01/000", "logs/01/999", &logs, 3).is_empty());
+        assert!(successors("logs/01/000", "logs/01/999", &logs, 3, 0).is_empty());
     }
 
     #[test]
