@@ -182,6 +182,16 @@ struct Scale {
     digits: Vec<Digit>,
 }
 
+/// Where a character falls in the class of a [`Digit`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Place {
+    /// One of the class's digits.
+    Digit(u32),
+    /// Not one of them, just before digit `n` (`radix`: after them all): the key comes before
+    /// every key of the class with that digit or above here, and after every one below it.
+    Before(u32),
+}
+
 /// One position of a [`Scale`].
 #[derive(Debug, Clone, Copy)]
 enum Digit {
@@ -199,15 +209,18 @@ impl Digit {
         }
     }
 
-    /// The digit `c` stands for, clamped into the class.
-    fn of(self, c: char) -> u32 {
+    /// Where `c` falls in the class: its digit, or the digit it comes just before.
+    fn of(self, c: char) -> Place {
+        let code = u32::from(c);
         match (self, c) {
-            (Digit::Span { base, radix }, c) => u32::from(c).saturating_sub(base).min(radix - 1),
-            (Digit::Hex, '0'..='9') => u32::from(c) - u32::from('0'),
-            (Digit::Hex, 'a'..='f') => u32::from(c) - u32::from('a') + 10,
-            (Digit::Hex, c) if c < '0' => 0,
-            (Digit::Hex, c) if c < 'a' => 9,
-            (Digit::Hex, _) => 15,
+            (Digit::Span { base, .. }, _) if code < base => Place::Before(0),
+            (Digit::Span { base, radix }, _) if code - base < radix => Place::Digit(code - base),
+            (Digit::Span { radix, .. }, _) => Place::Before(radix),
+            (Digit::Hex, '0'..='9') => Place::Digit(code - u32::from('0')),
+            (Digit::Hex, 'a'..='f') => Place::Digit(code - u32::from('a') + 10),
+            (Digit::Hex, c) if c < '0' => Place::Before(0),
+            (Digit::Hex, c) if c < 'a' => Place::Before(10),
+            (Digit::Hex, _) => Place::Before(16),
         }
     }
 
@@ -249,7 +262,17 @@ impl Scale {
             let Some(&c) = key.get(self.start + offset) else {
                 break;
             };
-            value += f64::from(digit.of(c)) * unit;
+            // A character outside the class puts the key between the keys of the scale's shape
+            // with the same characters before it: the positions after it do not count (clamped
+            // into the class, `g` read as `f`, and the range `(faacbc, g]` of words over `a-f`
+            // looked empty: it was never split).
+            match digit.of(c) {
+                Place::Digit(at) => value += f64::from(at) * unit,
+                Place::Before(at) => {
+                    value += f64::from(at) * unit;
+                    break;
+                }
+            }
         }
         value
     }
@@ -767,6 +790,15 @@ mod tests {
         // as digits and lowercase, `f` would clamp to `9` and `a`-`b` span 26 values).
         let pages = pages_left("1a000000", "1a0fffff", "1a0fffff", "1b");
         assert!((14.9..15.1).contains(&pages), "{pages}");
+        // An upper end outside the class where it differs comes after every digit of it: `:`
+        // after `9`, so `key-0:` after every `key-0` of six digits (clamped to `9`, the rest
+        // was read as ending at `key-09`, 89 pages).
+        let pages = pages_left("key-000000", "key-000999", "key-000999", "key-0:");
+        assert!((99.0..99.2).contains(&pages), "{pages}");
+        // And `g` after `f`, on the hexadecimal scale of words over `a-f`: clamped to `f`, the
+        // rest up to it looked empty and was never split (a sixth of the words listed alone).
+        let pages = pages_left("fa", "faacbc", "faacbc", "g");
+        assert!((7.0..9.0).contains(&pages), "{pages}");
         assert_eq!(pages_left("a", "b", "c", "c"), 0.0);
         assert_eq!(pages_left("a", "a", "a", "b"), f64::INFINITY);
     }
