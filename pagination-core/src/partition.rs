@@ -65,6 +65,8 @@ struct Split {
     index: usize,
     keys: Vec<String>,
     kind: SplitKind,
+    /// The pages each new range (from each key on) looks to hold; none when not estimated.
+    sizes: Vec<f64>,
 }
 
 /// How the ranges a split makes look for their own splits.
@@ -476,6 +478,9 @@ struct Range<Op: KeyRanges> {
     successor_level: Option<usize>,
     /// Pages of its own it received (with items).
     own_pages: u32,
+    /// The pages it looked to hold when it was cut off (half-way, or a stretch); infinite when
+    /// not estimated (a probe, a successor).
+    expected_pages: f64,
     /// It was split since it was made: it does not tell how many pages one value of its part holds.
     cut: bool,
 }
@@ -526,6 +531,7 @@ impl<Op: KeyRanges> Range<Op> {
             fresh,
             successor_level: None,
             own_pages: 0,
+            expected_pages: f64::INFINITY,
             cut: false,
         }
     }
@@ -983,7 +989,13 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
             && self.ranges.iter().filter(|range| range.has_work()).count() < limit
             && self.may_split()
         {
-            let Some(Split { index, keys, kind }) = self.pick_split() else {
+            let Some(Split {
+                index,
+                keys,
+                kind,
+                sizes,
+            }) = self.pick_split()
+            else {
                 break;
             };
             self.ranges[index].splittable = false;
@@ -998,6 +1010,7 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
                 if kind == SplitKind::Successors {
                     right.successor_level = Some(self.successors.level);
                 }
+                right.expected_pages = sizes.get(nth).copied().unwrap_or(f64::INFINITY);
                 right.reach = match kind {
                     SplitKind::Successors | SplitKind::Middle => 0,
                     SplitKind::Carry => range.reach + 1,
@@ -1104,6 +1117,7 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
                         index,
                         keys,
                         kind: SplitKind::Successors,
+                        sizes: Vec::new(),
                     });
                 }
             }
@@ -1140,10 +1154,15 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
             {
                 return None;
             }
+            let sizes = match kind {
+                SplitKind::Middle if pages.is_finite() => vec![pages / 2.0],
+                _ => Vec::new(),
+            };
             Some(Split {
                 index,
                 keys: vec![key],
                 kind,
+                sizes,
             })
         })
     }
@@ -1172,7 +1191,20 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
         let plausible = PLAUSIBLE * self.requests as f64;
         let mut candidates: Vec<(usize, f64)> = Vec::new();
         for (index, range) in self.ranges.iter().enumerate() {
-            if !matches!(range.state, State::Fetching { .. }) || !range.own_page() {
+            let listing = matches!(range.state, State::Fetching { .. });
+            if self.ordered
+                && !matches!(range.state, State::Done)
+                && !(listing && range.own_page())
+                && range.expected_pages >= 2.0 * stretch as f64
+            {
+                // In key order, a range not heard from yet that may be long (not estimated, or
+                // estimated at two stretches or more) is cut first: ranges after it are left
+                // for later, as they would fill the buffer first (unpadded ids, whose first page
+                // says little of the rest, took 189 round trips at 16 requests when ranges far
+                // ahead were cut into stretches, against 33 unordered).
+                break;
+            }
+            if !listing || !range.own_page() {
                 continue;
             }
             if self.ordered && self.past_last_item(index) {
@@ -1230,6 +1262,7 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
                 }
             };
             let mut keys: Vec<String> = Vec::new();
+            let mut at: Vec<f64> = Vec::new();
             for offset in offsets {
                 if offset.saturating_add(stretch) as f64 > pages {
                     break;
@@ -1248,15 +1281,21 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
                                 .is_none_or(|after| key.as_str() > after) =>
                     {
                         keys.push(key);
+                        at.push(offset as f64);
                     }
                     _ => break,
                 }
             }
             if !keys.is_empty() {
+                // Each piece up to the next cut; the last one, the rest.
+                let sizes = (at.iter().zip(at.iter().skip(1).chain([&pages])))
+                    .map(|(from, to)| to - from)
+                    .collect();
                 return Some(Split {
                     index,
                     keys,
                     kind: SplitKind::Middle,
+                    sizes,
                 });
             }
         }
