@@ -1009,3 +1009,92 @@ async fn max_items_costs_about_the_sequential_requests() {
         }
     }
 }
+
+/// Key shapes where the split once cost most of the speed-up (found by a review trying to break
+/// it), in round trips of 60 ms on the paused clock, against the sequential chain (one round
+/// trip a page). Each must stay well under it, equal the sequential listing, and keep within
+/// 1.1 times its requests plus N. Before the fixes, in the order below: 201, 313 and 65, 100,
+/// and 189 round trips.
+#[tokio::test(start_paused = true)]
+async fn odd_key_shapes_keep_their_speed_up() {
+    // Words over `a-f`, 1 to 6 letters: the upper end `g` of a range was read as `f`.
+    let mut words: Vec<String> = Vec::new();
+    let mut length = vec![String::new()];
+    for _ in 0..6 {
+        length = (length.iter())
+            .flat_map(|word| ('a'..='f').map(move |c| format!("{word}{c}")))
+            .collect();
+        words.extend(length.iter().cloned());
+    }
+    let shapes: Vec<(&str, Vec<String>, u32, usize, [f64; 2])> = vec![
+        (
+            // Spark-style date folders of one page each: successors counted `part`, not days,
+            // and each day's range cost a request past its one page.
+            "date folders of a page each",
+            (0..200)
+                .flat_map(|day| {
+                    (0..40).map(move |part| {
+                        format!(
+                            "logs/2024-{:02}-{:02}/part-{part:05}.parquet",
+                            1 + day / 28,
+                            1 + day % 28
+                        )
+                    })
+                })
+                .collect(),
+            40,
+            16,
+            [100.0, 100.0],
+        ),
+        (
+            // Pages of 10 keys at 256 requests: halving short ranges spent the request budget
+            // before the end of the keys was found; a rounded stretch key stopped the cuts.
+            "a counter in pages of 10",
+            (0..20_000).map(|i| format!("key-{i:07}")).collect(),
+            10,
+            256,
+            [30.0, 60.0],
+        ),
+        ("words over a-f", words, 100, 64, [40.0, 40.0]),
+        (
+            // Unpadded ids (`1`, `10`, `100`, ...): in key order, ranges far ahead were cut
+            // into stretches and filled the buffer.
+            "unpadded ids",
+            (0..400_000).map(|i| i.to_string()).collect(),
+            1000,
+            16,
+            [50.0, 90.0],
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (name, keys, page_size, requests, limits) in shapes {
+        let mut bucket = Bucket::new(keys);
+        bucket.latency = Some(Duration::from_millis(50));
+        bucket.jitter = Duration::from_millis(20);
+        let request = request(&bucket, "", None);
+        let before = bucket.calls();
+        let expected = sequential(&request, page_size).await;
+        let pages = bucket.calls() - before;
+        for (ordered, limit) in [false, true].into_iter().zip(limits) {
+            let before = bucket.calls();
+            let started = tokio::time::Instant::now();
+            let (items, _) = parallel(&request, page_size, requests, ordered).await;
+            let trips = started.elapsed().as_secs_f64() / 0.06;
+            let made = bucket.calls() - before;
+            let context = format!("{name}, {requests} requests, ordered {ordered}");
+            println!("{context}: {trips:.1} round trips, {made} requests (sequential {pages})");
+            if ordered {
+                assert!(items == expected, "{context}: in key order");
+            } else {
+                assert!(sorted(items) == expected, "{context}: every key once");
+            }
+            if trips > limit {
+                failures.push(format!("{context}: {trips:.1} round trips, limit {limit}"));
+            }
+            if made > pages + pages / 10 + requests + 2 {
+                failures.push(format!("{context}: {made} requests, sequential {pages}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
