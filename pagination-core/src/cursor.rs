@@ -242,7 +242,7 @@ pub enum CursorError {
     /// this one's. Resuming there would list something else.
     #[error(
         "this cursor was made for a request with another {}; resume it with the parameters that produced it \
-         (a field that is no parameter of the listing, such as a client, is marked `#[paginate(skip)]`)",
+         (on a `#[paginate]` request, a field that is no parameter of the listing, such as a client, is marked `#[paginate(skip)]`)",
         describe_parameters(.parameters)
     )]
     ParametersDiffer {
@@ -370,7 +370,7 @@ mod tests {
         assert_eq!(
             error.to_string(),
             "this cursor was made for a request with another `status` and `limit`; resume it with the parameters that produced it \
-             (a field that is no parameter of the listing, such as a client, is marked `#[paginate(skip)]`)"
+             (on a `#[paginate]` request, a field that is no parameter of the listing, such as a client, is marked `#[paginate(skip)]`)"
         );
     }
 

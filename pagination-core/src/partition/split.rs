@@ -9,10 +9,13 @@
 //! A page that ran from its first key `F` to its last key `L` gives a density; the remainder
 //! `(L, U]` holds about `(U - L) / (L - F)` pages on that scale (`pages_left`).
 //!
-//! 1. **Successors**, for a range open to the end of the key space: when the part of the keys
-//!    just left of the part the page ran through is a number (a day, an hour, a partition),
-//!    its next values: `"events/2025-11-01/000999-..."` gives `"events/2025-11-02"`,
-//!    `"events/2025-11-03"`, ..., several ranges at once (`successors`).
+//! 1. **Successors**, for a range open to the end of the key space: the next values of the
+//!    nearest numbered part left of the part the page ran through (a day, an hour, a
+//!    partition; words between are passed, as `part` in `logs/2024-01-01/part-00039`):
+//!    `"events/2025-11-01/000999-..."` gives `"events/2025-11-02"`, `"events/2025-11-03"`,
+//!    ..., several ranges at once (`successors`). When most values found so held a page or
+//!    two, the next numbered part to the left is counted instead (months after days): each
+//!    such range costs a request past its end, as much as it lists.
 //! 2. **Half-way on the scale**, for a bounded remainder whose estimate is plausible (see
 //!    `PLAUSIBLE` in `partition.rs`), or whose half-way key changes only the part just left of
 //!    the page's part (several days), or whose upper end lies in the page's part (a counter's
@@ -38,7 +41,10 @@
 //!    pieces of a bounded remainder, or 1, 3, 7, ... stretches of an open one.
 //!
 //! Where the two keys of a page are hexadecimal where they differ (hashes, ids), the scale reads
-//! those positions as `0-9a-f`, not as digits and lowercase.
+//! those positions as `0-9a-f`, not as digits and lowercase. A character outside a position's
+//! class reads as the edge of the class it falls at (`:` after `9`, `g` after `f`), and the
+//! positions after it do not count: clamped into the class, the upper end `g` of a range of
+//! words over `a-f` read as `f`, below the keys listed, and the range looked empty.
 //!
 //! A guess too high costs one request (an empty range); one too low leaves a large range that
 //! splits again on its next page.
