@@ -1026,7 +1026,9 @@ async fn odd_key_shapes_keep_their_speed_up() {
             .collect();
         words.extend(length.iter().cloned());
     }
-    let shapes: Vec<(&str, Vec<String>, u32, usize, [f64; 2])> = vec![
+    // Name, keys, page size, requests, and the round trips allowed unordered and in key order.
+    type Shape = (&'static str, Vec<String>, u32, usize, [f64; 2]);
+    let shapes: Vec<Shape> = vec![
         (
             // Spark-style date folders of one page each: successors counted `part`, not days,
             // and each day's range cost a request past its one page.
