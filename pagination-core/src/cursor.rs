@@ -234,16 +234,18 @@ pub enum CursorError {
     /// cannot name (an SDK operation's input is one parameter). Resuming there would list
     /// something else.
     #[error(
-        "this cursor was made for a request with other parameters; resume it with the request \
-         that produced it"
+        "this cursor was made for a request with other parameters (an AWS SDK input is compared \
+         as a whole: another bucket, prefix or delimiter, for example); resume it with the \
+         request that produced it"
     )]
     RequestMismatch,
     /// The cursor is well formed but was made for a request whose named parameters differ from
     /// this one's. Resuming there would list something else.
     #[error(
-        "this cursor was made for a request with another {}; resume it with the parameters that produced it \
-         (on a `#[paginate]` request, a field that is no parameter of the listing, such as a client, is marked `#[paginate(skip)]`)",
-        describe_parameters(.parameters)
+        "this cursor was made for a request with another {}; resume it with the parameters that \
+         produced it{}",
+        describe_parameters(.parameters),
+        skip_hint(.parameters)
     )]
     ParametersDiffer {
         /// The parameters that differ: the request's fields by name (a field holding nested
@@ -265,13 +267,33 @@ pub enum CursorError {
     },
 }
 
-/// `` `status` ``, `` `status` and `limit` ``, `` `a`, `b` and `c` ``.
+/// The name an SDK operation's page size goes by (not a field of the user's request).
+const SDK_PAGE_SIZE: &str = "page size";
+
+/// `` `status` ``, `` `status` and `limit` ``, `` `a`, `b` and `c` ``; an SDK operation's page
+/// size as `page size`.
 fn describe_parameters(parameters: &[&'static str]) -> String {
-    let quoted: Vec<String> = parameters.iter().map(|name| format!("`{name}`")).collect();
+    let quoted: Vec<String> = (parameters.iter())
+        .map(|&name| match name {
+            SDK_PAGE_SIZE => name.to_owned(),
+            name => format!("`{name}`"),
+        })
+        .collect();
     match quoted.split_last() {
         Some((last, [])) => last.clone(),
         Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
         None => "parameter".to_owned(),
+    }
+}
+
+/// Where fields of the user's own request differ, how to leave out one that is no parameter of
+/// the listing (an SDK operation's page size has no such field).
+fn skip_hint(parameters: &[&'static str]) -> &'static str {
+    if parameters.iter().all(|&name| name == SDK_PAGE_SIZE) {
+        ""
+    } else {
+        " (a field that is no parameter of the listing, such as a client, is marked \
+         `#[paginate(skip)]`)"
     }
 }
 
@@ -370,7 +392,15 @@ mod tests {
         assert_eq!(
             error.to_string(),
             "this cursor was made for a request with another `status` and `limit`; resume it with the parameters that produced it \
-             (on a `#[paginate]` request, a field that is no parameter of the listing, such as a client, is marked `#[paginate(skip)]`)"
+             (a field that is no parameter of the listing, such as a client, is marked `#[paginate(skip)]`)"
+        );
+        // An SDK operation's page size is no field of the caller's: no hint about one.
+        let error = CursorError::ParametersDiffer {
+            parameters: vec![SDK_PAGE_SIZE],
+        };
+        assert_eq!(
+            error.to_string(),
+            "this cursor was made for a request with another page size; resume it with the parameters that produced it"
         );
     }
 
