@@ -67,6 +67,8 @@ struct Split {
     kind: SplitKind,
     /// The pages each new range (from each key on) looks to hold; none when not estimated.
     sizes: Vec<f64>,
+    /// Successors: the index of the numbered part they count.
+    successor_part: Option<usize>,
 }
 
 /// How the ranges a split makes look for their own splits.
@@ -484,9 +486,9 @@ struct Range<Op: KeyRanges> {
     /// Listing from its lower bound in this process, no item yielded yet: it may be folded
     /// into the range before it.
     fresh: bool,
-    /// Made at the next value of a numbered part this many parts left of the page's (see
-    /// [`Successors`]); `None` for other ranges.
-    successor_level: Option<usize>,
+    /// Made at the next value of the numbered part with this index (see [`Successors`]);
+    /// `None` for other ranges.
+    successor_part: Option<usize>,
     /// Pages of its own it received (with items).
     own_pages: u32,
     /// The pages it looked to hold when it was cut off (half-way, or a stretch); infinite when
@@ -496,15 +498,16 @@ struct Range<Op: KeyRanges> {
     cut: bool,
 }
 
-/// What the finished ranges made by successors tell of their numbered part: when most values
-/// held a page or two, each range cost a request over its pages, as much as the pages it
-/// listed; successors then count up the next numbered part to the left (months, after days of
-/// a page each), whose values hold more.
-#[derive(Debug, Default, Clone, Copy)]
+/// What the finished ranges made by successors tell of their numbered parts: where most values
+/// of a part held a page or two, each range cost a request over its pages, as much as the pages
+/// it listed; successors then count up a numbered part left of it (months, after days of a page
+/// each), whose values hold more.
+#[derive(Debug, Default, Clone)]
 struct Successors {
-    level: usize,
-    finished: u32,
-    short: u32,
+    /// Per part (by index): values finished, and how many of them were short.
+    parts: Vec<(usize, u32, u32)>,
+    /// The leftmost part seen short: successors count parts before it only.
+    short_from: Option<usize>,
 }
 
 enum State<Op: KeyRanges> {
@@ -540,7 +543,7 @@ impl<Op: KeyRanges> Range<Op> {
             splittable: false,
             reach: 0,
             fresh,
-            successor_level: None,
+            successor_part: None,
             own_pages: 0,
             expected_pages: f64::INFINITY,
             cut: false,
@@ -973,20 +976,28 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
     /// it and it was not split since.
     fn finished(&mut self, index: usize) {
         let range = &self.ranges[index];
-        let counts = &mut self.successors;
         // An empty range tells nothing of how many keys a value of the part holds.
-        if range.cut || range.own_pages == 0 || range.successor_level != Some(counts.level) {
+        let Some(at) = range
+            .successor_part
+            .filter(|_| !range.cut && range.own_pages > 0)
+        else {
             return;
-        }
-        counts.finished += 1;
-        if range.own_pages <= SHORT_PART_PAGES {
-            counts.short += 1;
-        }
-        if counts.finished >= 3 && 2 * counts.short > counts.finished {
-            *counts = Successors {
-                level: counts.level + 1,
-                ..Successors::default()
-            };
+        };
+        let short = range.own_pages <= SHORT_PART_PAGES;
+        let counts = &mut self.successors;
+        let (finished, shorts) = match counts.parts.iter_mut().find(|entry| entry.0 == at) {
+            Some(entry) => {
+                entry.1 += 1;
+                entry.2 += u32::from(short);
+                (entry.1, entry.2)
+            }
+            None => {
+                counts.parts.push((at, 1, u32::from(short)));
+                (1, u32::from(short))
+            }
+        };
+        if finished >= 3 && 2 * shorts > finished {
+            counts.short_from = Some(counts.short_from.map_or(at, |from| from.min(at)));
         }
     }
 
@@ -1005,6 +1016,7 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
                 keys,
                 kind,
                 sizes,
+                successor_part,
             }) = self.pick_split()
             else {
                 break;
@@ -1018,9 +1030,7 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
                 }
                 let range = &mut self.ranges[at];
                 let mut right = Range::new(Some(key.clone()), range.up_to.take(), None);
-                if kind == SplitKind::Successors {
-                    right.successor_level = Some(self.successors.level);
-                }
+                right.successor_part = successor_part;
                 right.expected_pages = sizes.get(nth).copied().unwrap_or(f64::INFINITY);
                 right.reach = match kind {
                     SplitKind::Successors | SplitKind::Middle => 0,
@@ -1122,17 +1132,16 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
                     .is_none_or(|after| key.as_str() > after)
             };
             if range.up_to.is_none() && range.own_page() {
-                let keys: Vec<String> =
-                    split::successors(first, last, &self.space, wave, self.successors.level)
-                        .into_iter()
-                        .filter(|key| inside(key))
-                        .collect();
+                let (part, keys) =
+                    split::successors(first, last, &self.space, wave, self.successors.short_from);
+                let keys: Vec<String> = keys.into_iter().filter(|key| inside(key)).collect();
                 if !keys.is_empty() {
                     return Some(Split {
                         index,
                         keys,
                         kind: SplitKind::Successors,
                         sizes: Vec::new(),
+                        successor_part: Some(part),
                     });
                 }
             }
@@ -1178,6 +1187,7 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
                 keys: vec![key],
                 kind,
                 sizes,
+                successor_part: None,
             })
         })
     }
@@ -1254,7 +1264,8 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
                 continue;
             }
             if open
-                && !split::successors(first, last, &self.space, 1, self.successors.level).is_empty()
+                && !(split::successors(first, last, &self.space, 1, self.successors.short_from).1)
+                    .is_empty()
             {
                 continue;
             }
@@ -1262,7 +1273,7 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
             // (the rest of a day whose counter may end anywhere). Where the values of the
             // numbered part were seen to hold a page or two each, stretches on the counter
             // would be empty: the half-way cuts near the keys (days) find the keys instead.
-            if !open && pages.is_infinite() && self.successors.level > 0 {
+            if !open && pages.is_infinite() && self.successors.short_from.is_some() {
                 continue;
             }
             // How far past the last key each cut lies, in pages. A bounded range whose page was
@@ -1321,6 +1332,7 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
                     keys,
                     kind: SplitKind::Middle,
                     sizes,
+                    successor_part: None,
                 });
             }
         }

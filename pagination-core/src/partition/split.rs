@@ -11,11 +11,13 @@
 //!
 //! 1. **Successors**, for a range open to the end of the key space: the next values of the
 //!    nearest numbered part left of the part the page ran through (a day, an hour, a
-//!    partition; words between are passed, as `part` in `logs/2024-01-01/part-00039`):
+//!    partition; words between are passed, as `part` in `logs/2024-01-01/part-00039`, for a
+//!    number of two digits or more: `v10` sorts between `v1` and `v2`):
 //!    `"events/2025-11-01/000999-..."` gives `"events/2025-11-02"`, `"events/2025-11-03"`,
-//!    ..., several ranges at once (`successors`). When most values found so held a page or
-//!    two, the next numbered part to the left is counted instead (months after days): each
-//!    such range costs a request past its end, as much as it lists.
+//!    ..., several ranges at once (`successors`). When most values of a part found so held a
+//!    page or two, only numbered parts left of it are counted (months after days, also for a
+//!    page that ran across days): each such range costs a request past its end, as much as
+//!    it lists.
 //! 2. **Half-way on the scale**, for a bounded remainder whose estimate is plausible (see
 //!    `PLAUSIBLE` in `partition.rs`), or whose half-way key changes only the part just left of
 //!    the page's part (several days), or whose upper end lies in the page's part (a counter's
@@ -466,45 +468,54 @@ fn between(lower: &str, upper: Option<&str>) -> Option<String> {
 }
 
 /// Up to `count` keys after `last` at the next values of a numbered part of the keys left of the
-/// part where the page's `first` and `last` keys differ: the nearest such part, past words
-/// (`logs/2024-01-01/part-00039` counts days, not `part`), or `level` numbered parts further left
-/// (level 1: months): `events/2025-11-01/000999-...` gives `events/2025-11-02`,
-/// `events/2025-11-03`, ... The part counts up at its width; none past its last value, or
-/// without such a part.
+/// part where the page's `first` and `last` keys differ, and which part that is (its index, as
+/// [`part`] counts): `events/2025-11-01/000999-...` gives `events/2025-11-02`,
+/// `events/2025-11-03`, ... The nearest numbered part; past words, only one of two digits or
+/// more (`logs/2024-01-01/part-00039` counts days; `v1/key-000099` nothing, as `v10` sorts
+/// before `v2`); and only parts before part `short_from` (where the values of a part were seen
+/// to hold a page or two each, the next part to the left: months after days). The part counts
+/// up at its width; none past its last value, or without such a part.
 pub(crate) fn successors(
     first: &str,
     last: &str,
     space: &KeySpace,
     count: usize,
-    level: usize,
-) -> Vec<String> {
+    short_from: Option<usize>,
+) -> (usize, Vec<String>) {
     let chars: Vec<char> = last.chars().collect();
-    let varies = shared(first, last);
+    let varies = shared(first, last).min(chars.len());
     let fixed = space.prefix.chars().count();
-    // The separators left of the part that varies, nearest first; a numbered part ends at one
-    // (dates, hours, partitions). A word's next spelling is most likely no key's.
-    let Some(separator) = (fixed..varies.min(chars.len()))
-        .rev()
-        .filter(|&at| is_separator(chars[at]))
-        .filter(|&at| {
-            at.checked_sub(1)
-                .is_some_and(|at| chars[at].is_ascii_digit())
-        })
-        .nth(level)
-    else {
-        return Vec::new();
+    // The separator nearest left of the part that varies: a numbered part ending there is next
+    // to it.
+    let nearest = (fixed..varies).rev().find(|&at| is_separator(chars[at]));
+    // A numbered part ends at a separator (dates, hours, partitions). A word's next spelling
+    // is most likely no key's.
+    let digits_before = |separator: usize| {
+        let mut start = separator;
+        while start > fixed && chars[start - 1].is_ascii_digit() {
+            start -= 1;
+        }
+        start
     };
-    let mut start = separator;
-    while start > fixed && chars[start - 1].is_ascii_digit() {
-        start -= 1;
-    }
+    // The nearest numbered part (before a short one), if it is next to the part that varies or
+    // has two digits or more.
+    let found = (fixed..varies)
+        .rev()
+        .filter(|&at| is_separator(chars[at]) && digits_before(at) < at)
+        .map(|at| (at, digits_before(at)))
+        .find(|&(_, start)| short_from.is_none_or(|short| part(last, start) < short))
+        .filter(|&(at, start)| Some(at) == nearest || at - start >= 2);
+    let Some((separator, start)) = found else {
+        return (0, Vec::new());
+    };
+    let at_part = part(last, start);
     let width = separator - start;
     if width > 18 {
-        return Vec::new();
+        return (at_part, Vec::new());
     }
     let digits: String = chars[start..separator].iter().collect();
     let Ok(value) = digits.parse::<u64>() else {
-        return Vec::new();
+        return (at_part, Vec::new());
     };
     let end = 10u64.pow(width as u32);
     let mut keys: Vec<String> = Vec::new();
@@ -524,7 +535,7 @@ pub(crate) fn successors(
             keys.push(key);
         }
     }
-    keys
+    (at_part, keys)
 }
 
 /// The nearest part of `key` before part `inner` that is a number or ends in one (a day, an
@@ -852,51 +863,72 @@ mod tests {
     #[test]
     fn successors_count_up_the_numbered_part_before_the_page() {
         let whole = space("", None);
+        let keys = |first, last, space: &KeySpace, count, short_from| {
+            successors(first, last, space, count, short_from).1
+        };
         assert_eq!(
             successors(
                 "events/2025-11-01/000000-9e3.json",
                 "events/2025-11-01/000999-6a7.json",
                 &whole,
                 3,
-                0
+                None
             ),
-            [
-                "events/2025-11-02",
-                "events/2025-11-03",
-                "events/2025-11-04"
-            ]
+            (
+                3,
+                vec![
+                    "events/2025-11-02".to_owned(),
+                    "events/2025-11-03".to_owned(),
+                    "events/2025-11-04".to_owned()
+                ]
+            )
         );
-        // Past a word (`part`), the nearest numbered part; one level further left, the next.
+        // Past a word (`part`), the nearest numbered part (the day, part 3); before a short
+        // part, the next one to the left.
         let parts = (
             "logs/2024-01-31/part-00000.parquet",
             "logs/2024-01-31/part-00039.parquet",
         );
         assert_eq!(
-            successors(parts.0, parts.1, &whole, 2, 0),
+            keys(parts.0, parts.1, &whole, 2, None),
             ["logs/2024-01-32", "logs/2024-01-33"]
         );
         assert_eq!(
-            successors(parts.0, parts.1, &whole, 2, 1),
+            keys(parts.0, parts.1, &whole, 2, Some(3)),
             ["logs/2024-02", "logs/2024-03"]
         );
-        assert_eq!(successors(parts.0, parts.1, &whole, 1, 2), ["logs/2025"]);
-        assert!(successors(parts.0, parts.1, &whole, 1, 3).is_empty());
+        assert_eq!(keys(parts.0, parts.1, &whole, 1, Some(2)), ["logs/2025"]);
+        assert!(keys(parts.0, parts.1, &whole, 1, Some(1)).is_empty());
+        // A page across days counts months once days are short (not years).
+        let days = (
+            "logs/2024-01-09/part-00000.parquet",
+            "logs/2024-01-12/part-00909.parquet",
+        );
+        assert_eq!(keys(days.0, days.1, &whole, 1, Some(3)), ["logs/2024-02"]);
+        // Past a word, one digit is no numbered part: `v10` sorts between `v1` and `v2`.
+        assert!(keys("v1/key-000000", "v1/key-000099", &whole, 3, None).is_empty());
+        assert_eq!(
+            keys("v12/key-000000", "v12/key-000099", &whole, 1, None),
+            ["v13"]
+        );
+        // Next to the page's part, one digit counts (as before words were passed).
+        assert_eq!(keys("d/1/000", "d/1/999", &whole, 1, None), ["d/2"]);
         // None past the part's last value at its width.
-        assert_eq!(successors("d/98/000", "d/98/999", &whole, 5, 0), ["d/99"]);
-        // A word before the page's part: no successor.
-        assert!(successors("key-000000", "key-000999", &whole, 3, 0).is_empty());
+        assert_eq!(keys("d/98/000", "d/98/999", &whole, 5, None), ["d/99"]);
+        // A word before the page's part, and no number before it: no successor.
+        assert!(keys("key-000000", "key-000999", &whole, 3, None).is_empty());
         // Keys that differ in their first part: nothing before it.
-        assert!(successors("a/1", "c/9", &whole, 3, 0).is_empty());
+        assert!(keys("a/1", "c/9", &whole, 3, None).is_empty());
         // Never inside a common prefix: with `/` as the delimiter, `a/02` rolls up into `a/`.
         let slash = space("", Some("/"));
-        assert!(successors("a/01/000", "a/01/999", &slash, 3, 0).is_empty());
+        assert!(keys("a/01/000", "a/01/999", &slash, 3, None).is_empty());
         assert_eq!(
-            successors("logs-01-000", "logs-01-999", &slash, 1, 0),
+            keys("logs-01-000", "logs-01-999", &slash, 1, None),
             ["logs-02"]
         );
         // Within the prefix only.
         let logs = space("logs/01", None);
-        assert!(successors("logs/01/000", "logs/01/999", &logs, 3, 0).is_empty());
+        assert!(keys("logs/01/000", "logs/01/999", &logs, 3, None).is_empty());
     }
 
     #[test]
