@@ -153,8 +153,10 @@ pub(crate) fn split_key(remainder: &Remainder<'_>, space: &KeySpace) -> Option<S
             let near = numbered_part_before(lower, inner);
             let middle = middle(lower, upper).filter(|key| {
                 let changes = part(lower, shared(key, lower));
-                fits(key)
-                    && (same_part || inner > 0 && changes == inner - 1 || near == Some(changes))
+                // The part just left of the page's, unless a numbered part lies further left
+                // (a word between: cutting `key` in `v11/key-000002` finds no key).
+                let left = inner > 0 && changes == inner - 1 && near.is_none();
+                fits(key) && (same_part || left || near == Some(changes))
             });
             match middle {
                 Some(middle) => middle,
