@@ -1104,7 +1104,7 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
         candidates.sort_by(|a, b| b.1.total_cmp(&a.1));
         let plausible = PLAUSIBLE * self.requests as f64;
         let free = self.requests.saturating_sub(self.in_flight());
-        let wave = free.min((self.requests / 2).max(4));
+        let wave = free.min(self.wave());
         // A range open to the end and not heard from yet will want its wave of successors:
         // the requests free are kept for it rather than spent on cutting bounded ranges.
         let awaited = self.ranges.iter().any(|range| {
@@ -1112,16 +1112,12 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
                 && !range.own_page()
                 && matches!(range.state, State::Fetching { .. })
         });
-        let reserved = if awaited {
-            (self.requests / 2).max(4)
-        } else {
-            0
-        };
+        let reserved = if awaited { self.wave() } else { 0 };
         let open_ahead = self
             .ranges
             .iter()
             .any(|range| range.up_to.is_none() && matches!(range.state, State::Fetching { .. }));
-        let reserve_budget = (self.requests / 2).max(4) as f64;
+        let reserve_budget = self.wave() as f64;
         candidates.into_iter().find_map(|(index, pages)| {
             let range = &self.ranges[index];
             let (first, last) = (range.first_key.as_deref()?, range.last_key.as_deref()?);
@@ -1216,7 +1212,7 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
         let stretch = self.stretch();
         let free = self.requests.saturating_sub(self.in_flight());
         // As many at once as successors: where a range open to the end ends is not known.
-        let wave = free.min((self.requests / 2).max(4));
+        let wave = free.min(self.wave());
         let plausible = PLAUSIBLE * self.requests as f64;
         let mut candidates: Vec<(usize, f64)> = Vec::new();
         for (index, range) in self.ranges.iter().enumerate() {
@@ -1337,6 +1333,12 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
             }
         }
         None
+    }
+
+    /// Half the requests allowed, at least 4: the most cuts made at once (a wave of successors
+    /// or stretches), and what is kept for a range open to the end (requests free, budget).
+    fn wave(&self) -> usize {
+        (self.requests / 2).max(4)
     }
 
     /// The fewest pages a piece [`Self::pick_stretches`] cuts holds: each costs about one

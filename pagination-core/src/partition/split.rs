@@ -182,8 +182,8 @@ const PRECISION: usize = 12;
 
 /// Keys read as numbers in `[0, 1)`: past `start` characters (shared by every key compared),
 /// each position a digit in the character class of the model key there (digits, lowercase,
-/// uppercase, other ASCII, the rest; `0-9a-f` where the keys compared are hexadecimal there),
-/// clamped into that class. Counters, dates and hashes then space out as their values do,
+/// uppercase, other ASCII, the rest; `0-9a-f` where the keys compared are hexadecimal there);
+/// a character outside that class reads as the class's edge (see [`Place`]). Counters, dates and hashes then space out as their values do,
 /// which byte values would not (a carry from `9` to `10` jumps over 246 byte values that no
 /// key uses; read as lowercase, `a-f` would leave twenty values between `f` and the next
 /// position's carry that no hexadecimal key uses).
@@ -488,23 +488,11 @@ pub(crate) fn successors(
     let varies = shared(first, last).min(chars.len());
     let fixed = space.prefix.chars().count();
     // The separator nearest left of the part that varies: a numbered part ending there is next
-    // to it.
+    // to it. A word's next spelling is most likely no key's.
     let nearest = (fixed..varies).rev().find(|&at| is_separator(chars[at]));
-    // A numbered part ends at a separator (dates, hours, partitions). A word's next spelling
-    // is most likely no key's.
-    let digits_before = |separator: usize| {
-        let mut start = separator;
-        while start > fixed && chars[start - 1].is_ascii_digit() {
-            start -= 1;
-        }
-        start
-    };
     // The nearest numbered part (before a short one), if it is next to the part that varies or
     // has two digits or more.
-    let found = (fixed..varies)
-        .rev()
-        .filter(|&at| is_separator(chars[at]) && digits_before(at) < at)
-        .map(|at| (at, digits_before(at)))
+    let found = numbered_parts(&chars, fixed, varies)
         .find(|&(_, start)| short_from.is_none_or(|short| part(last, start) < short))
         .filter(|&(at, start)| Some(at) == nearest || at - start >= 2);
     let Some((separator, start)) = found else {
@@ -540,14 +528,32 @@ pub(crate) fn successors(
     (at_part, keys)
 }
 
+/// The numbered parts of `chars` between positions `fixed` and `end`, nearest `end` first: a
+/// part ending in digits just before a separator (dates, hours, partitions, `part7`), as the
+/// separator's position and where its digits start.
+fn numbered_parts(
+    chars: &[char],
+    fixed: usize,
+    end: usize,
+) -> impl Iterator<Item = (usize, usize)> + '_ {
+    (fixed..end).rev().filter_map(move |separator| {
+        if !is_separator(chars[separator]) {
+            return None;
+        }
+        let mut start = separator;
+        while start > fixed && chars[start - 1].is_ascii_digit() {
+            start -= 1;
+        }
+        (start < separator).then_some((separator, start))
+    })
+}
+
 /// The nearest part of `key` before part `inner` that is a number or ends in one (a day, an
 /// hour, `part7`); `None` when there is none.
 fn numbered_part_before(key: &str, inner: usize) -> Option<usize> {
     let chars: Vec<char> = key.chars().collect();
-    (0..chars.len())
-        .rev()
-        .filter(|&at| is_separator(chars[at]) && at > 0 && chars[at - 1].is_ascii_digit())
-        .map(|at| part(key, at))
+    numbered_parts(&chars, 0, chars.len())
+        .map(|(_, start)| part(key, start))
         .find(|&index| index < inner)
 }
 
