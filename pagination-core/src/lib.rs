@@ -441,8 +441,8 @@ pub use operation::{
 pub use pagination_derive::paginate;
 pub use paginator::Paginator;
 pub use partition::{
-    CannotPartition, KeyRanges, KeySpace, PartitionCursor, PartitionedError, PartitionedItems,
-    PartitionedPaginator,
+    CannotPartition, KeyRange, KeyRanges, KeySpace, MeasuredRange, PartitionCursor,
+    PartitionedError, PartitionedItems, PartitionedPaginator, SplitPoints, SplitPointsError,
 };
 pub use stream::{ItemStream, PageStream};
 pub use token::{StrEnum, StrEnumToken, TokenDecoder, TokenEncoder, TokenValue, TokenVisitor};
@@ -452,3 +452,16 @@ pub mod paging_styles;
 #[doc(hidden)]
 #[path = "private.rs"]
 pub mod __private;
+
+/// The parallel listing's scheduler and split policy, without I/O, for the simulator and the
+/// property tests of the test tree. Not a stable API.
+#[doc(hidden)]
+pub mod __schedule {
+    pub use crate::partition::balance::Balance;
+    pub use crate::partition::policy::{
+        FolderFacts, PageFacts, Proposal, RangeId, RangeView, SplitPolicy, View,
+    };
+    pub use crate::partition::schedule::{
+        Action, Config, ListingId, Measured, Page, Permit, Position, Schedule, Seed, Stats,
+    };
+}

@@ -1,0 +1,450 @@
+//! The default split policy: balance the unlisted keys across the requests, by the model of
+//! what the listing has seen ([`KeyModel`]).
+//!
+//! A listing is done when its longest chain of pages is done, one round trip a page. So the
+//! policy spends each free request where it shortens the longest chain, from estimates of how
+//! many keys each range's unlisted rest holds:
+//!
+//! 1. **Structure first.** Where the operation can list folders, the listing's prefix is listed
+//!    at once; a folder with one child and nothing else is passed through; and where keys seen
+//!    hold folders whose extent is unknown, the folders above the page's own folder are listed
+//!    (their children are exact boundaries, their sizes estimated by the siblings listed in
+//!    full). While such a listing is on its way, the keys it covers wait for it.
+//! 2. **Search where nothing is known.** Flat keys past the last one seen, where nothing tells
+//!    how far they go, are searched: cuts at 1, 3, 7, ... units past them, each gap twice the one
+//!    before, so that the end of the keys is found in a logarithm of its distance. The unit is
+//!    the stretch's expected size spread over the requests (the keys seen so far, for the end of
+//!    the key space; what its range listed, for the rest of a folder: either is as likely to
+//!    end soon as to go on as long). The free requests are shared equally among such stretches.
+//! 3. **Equal pieces.** The rest go, one at a time, to the range whose pieces would be largest:
+//!    a range cut `c` times holds pieces of `keys / (c + 1)`, and the largest piece is the
+//!    longest chain. No piece is made smaller than a page. A range is cut into its equal pieces at
+//!    listed keys, on the scale of a dense gap, or at folder boundaries.
+//!
+//! In key order the consumer takes the pages of the front first, and ranges ahead wait in a
+//! buffer of `N × buffer_pages` pages: only the ranges within that many pages of the front are
+//! cut, so that the buffer holds the pages needed next.
+
+use std::collections::HashSet;
+
+use super::KeySpace;
+use super::estimate::{KeyModel, Piece, PieceKind};
+use super::policy::{FolderFacts, PageFacts, Proposal, RangeId, SplitPolicy, View};
+
+/// How far a search reaches in one round, in multiples of the keys seen: where the rest is as
+/// likely to be any multiple of what was seen (a scale-free prior: it exceeds `x` times the keys
+/// seen with probability `1 / (1 + x)`), a probe further out finds keys with a probability under
+/// 1/17, and costs its request all the same.
+const REACH: f64 = 16.0;
+
+/// The default policy; see the module docs.
+#[derive(Debug)]
+pub struct Balance {
+    model: KeyModel,
+    prefix: String,
+    /// Folders whose listing was proposed.
+    asked: HashSet<String>,
+}
+
+/// A range's unlisted rest, as the policy weighs it.
+struct Rest {
+    id: RangeId,
+    /// The first key of its last page.
+    span: Option<String>,
+    pieces: Vec<Piece>,
+    /// Keys estimated in its estimated pieces.
+    known: f64,
+    /// Keys its range listed so far (at least a page).
+    listed: f64,
+    /// Items its range holds, not yet taken.
+    held: f64,
+    /// Cuts given to it.
+    parts: usize,
+    /// Keys from its start to the end of the window worth listing (in key order, what the
+    /// buffer holds; with `max_items`, the items left).
+    room: f64,
+    cuts: Vec<String>,
+}
+
+impl Rest {
+    /// The size of each of its equal pieces, with one cut more.
+    fn next_piece(&self) -> f64 {
+        self.known / (self.parts + 1) as f64
+    }
+}
+
+impl Balance {
+    /// The policy for a listing of `space`.
+    pub fn new(space: &KeySpace) -> Self {
+        Balance {
+            model: KeyModel::new(&space.prefix),
+            prefix: space.prefix.clone(),
+            asked: HashSet::new(),
+        }
+    }
+
+    /// Starts from ranges a previous listing measured: `(after, up_to, keys)`, ascending.
+    pub fn with_hints(mut self, ranges: Vec<(String, Option<String>, f64)>) -> Self {
+        self.model.hint(ranges);
+        self
+    }
+
+    fn ask(&mut self, prefix: &str, out: &mut Vec<Proposal>, free: &mut usize) {
+        if *free > 0 && self.asked.insert(prefix.to_owned()) {
+            out.push(Proposal::ListFolders {
+                prefix: prefix.to_owned(),
+            });
+            *free -= 1;
+        }
+    }
+
+    /// Structure: listings that go on, folders passed through, and the folders above unknown
+    /// keys that hold folders.
+    fn structure(&mut self, rests: &[Rest], out: &mut Vec<Proposal>, free: &mut usize) {
+        for prefix in self.model.unfinished_levels() {
+            if *free > 0 {
+                out.push(Proposal::ListFolders { prefix });
+                *free -= 1;
+            }
+        }
+        // A folder that holds a page's keys is the page's own: its children are too small.
+        let own: Vec<&str> = (rests.iter())
+            .filter_map(|rest| rest.span.as_deref())
+            .collect();
+        let asked: Vec<String> = self.asked.iter().cloned().collect();
+        for prefix in asked {
+            if let Some(child) = self.model.single_child(&prefix).map(str::to_owned)
+                && !own.iter().any(|span| span.starts_with(&child))
+            {
+                self.ask(&child, out, free);
+            }
+        }
+        for rest in rests {
+            for piece in &rest.pieces {
+                let PieceKind::Unknown {
+                    subfolders: true,
+                    reference,
+                    ..
+                } = &piece.kind
+                else {
+                    continue;
+                };
+                let span = reference.as_ref().map(|(first, _, _)| first.as_str());
+                let Some(span) = span.or(rest.span.as_deref()) else {
+                    continue;
+                };
+                for folder in self.model.folders_to_list(&piece.lo, span) {
+                    self.ask(&folder, out, free);
+                }
+            }
+        }
+    }
+
+    /// Searches the unknown stretches, each with an equal share of the free requests.
+    fn search_all(&self, rests: &mut [Rest], view: &View<'_>, page: f64, free: &mut usize) {
+        let searches: Vec<(usize, usize)> = (rests.iter().enumerate())
+            .flat_map(|(at, rest)| {
+                (rest.pieces.iter().enumerate())
+                    .filter(|(_, piece)| Self::searchable(piece, view))
+                    .map(move |(index, _)| (at, index))
+            })
+            .collect();
+        if searches.is_empty() || *free == 0 {
+            return;
+        }
+        let share = (*free / searches.len()).max(1);
+        for (at, index) in searches {
+            let rest = &mut rests[at];
+            let piece = &rest.pieces[index];
+            let PieceKind::Unknown { seen, .. } = piece.kind else {
+                continue;
+            };
+            // As many keys again as seen, most likely; up to `REACH` times that this round, in
+            // steps that double from a unit that takes the share there.
+            let expected = seen.max(page);
+            let before: f64 = (rest.pieces[..index].iter())
+                .filter_map(|piece| keys_of(piece, page))
+                .sum();
+            let reach = (REACH * expected).min(rest.room - before).max(page);
+            let steps = f64::from(1u32 << share.min(30)) - 1.0;
+            let unit = (reach / steps).clamp(page, expected);
+            let mut allowed = share.min(*free);
+            let before = allowed;
+            let mut cuts = std::mem::take(&mut rest.cuts);
+            if index > 0 {
+                push(piece.lo.clone(), &mut cuts, &mut allowed);
+            }
+            self.search(piece, unit, reach, page, &mut allowed, &mut cuts);
+            rest.cuts = cuts;
+            *free -= before - allowed;
+        }
+    }
+
+    /// Whether a piece is a stretch to search: flat keys past the last one seen (folders are
+    /// listed instead), and no folder listing covering it on its way.
+    fn searchable(piece: &Piece, view: &View<'_>) -> bool {
+        let PieceKind::Unknown {
+            subfolders,
+            reference: Some(_),
+            ..
+        } = &piece.kind
+        else {
+            return false;
+        };
+        let pending = view.folders_pending.iter().any(|prefix| {
+            piece.lo.starts_with(prefix.as_str())
+                || (prefix.as_str() > piece.lo.as_str()
+                    && piece.hi.as_deref().is_none_or(|hi| prefix.as_str() < hi))
+        });
+        !(view.folders && (*subfolders || pending))
+    }
+
+    /// Search cuts past the start of an unknown stretch, `unit` keys for the first gap, no
+    /// further than `reach` keys past it.
+    fn search(
+        &self,
+        piece: &Piece,
+        unit: f64,
+        reach: f64,
+        page: f64,
+        free: &mut usize,
+        cuts: &mut Vec<String>,
+    ) {
+        let PieceKind::Unknown {
+            reference: Some(reference),
+            ..
+        } = &piece.kind
+        else {
+            return;
+        };
+        let mut distance = 0.0;
+        let mut gap = unit;
+        while *free > 0 && distance < reach {
+            distance += half_pages(gap, page);
+            gap *= 2.0;
+            let stepped = self
+                .model
+                .step(&piece.lo, piece.hi.as_deref(), reference, distance);
+            if std::env::var("POLICY_TRACE").is_ok() {
+                println!(
+                    "  search {:?}..{:?} ref {reference:?} distance {distance:.0} -> {stepped:?}",
+                    piece.lo, piece.hi
+                );
+            }
+            let Some(key) = stepped else {
+                break;
+            };
+            push(key, cuts, free);
+        }
+    }
+
+    /// The keys that cut a rest's estimated pieces into `parts` equal parts, and the start of
+    /// each estimated run that follows an unknown stretch; and the folders too large for one
+    /// part whose children would cut them.
+    fn equal_cuts(&self, rest: &Rest, page: f64) -> (Vec<String>, Vec<String>) {
+        let mut cuts = Vec::new();
+        let mut folders = Vec::new();
+        let each = rest.known / rest.parts as f64;
+        let mut left = rest.parts - 1;
+        let mut next = each;
+        let mut before = 0.0;
+        // Where the last cut fell, in keys from the start of the rest.
+        let mut last_cut = 0.0;
+        let mut after_unknown = false;
+        for piece in &rest.pieces {
+            let Some(held) = keys_of(piece, page) else {
+                after_unknown = true;
+                continue;
+            };
+            if after_unknown && held > 0.0 {
+                cuts.push(piece.lo.clone());
+                last_cut = before;
+                after_unknown = false;
+            }
+            if let PieceKind::Folder {
+                folder,
+                subfolders: true,
+                ..
+            } = &piece.kind
+                && rest.parts > 1
+                && held > 1.5 * each
+            {
+                folders.push(folder.clone());
+            }
+            while left > 0 && next < before + held && next < rest.known - each / 2.0 {
+                let snap = each / 10.0;
+                let cut = match piece.kind {
+                    _ if next - before < snap => Some((piece.lo.clone(), before)),
+                    _ if before + held - next < snap => {
+                        piece.hi.clone().map(|hi| (hi, before + held))
+                    }
+                    // A folder is cut at its nearer end.
+                    PieceKind::Folder { .. } | PieceKind::UnknownFolder { .. }
+                        if next - before < held / 2.0 =>
+                    {
+                        Some((piece.lo.clone(), before))
+                    }
+                    PieceKind::Folder { .. } | PieceKind::UnknownFolder { .. } => {
+                        piece.hi.clone().map(|hi| (hi, before + held))
+                    }
+                    // Inside keys: the range ends half-way through its last page.
+                    _ => {
+                        let at = (last_cut + half_pages(next - last_cut, page)).max(before);
+                        self.model.cut(piece, at - before).map(|key| (key, at))
+                    }
+                };
+                if let Some((key, at)) = cut
+                    && cuts.last().is_none_or(|last| key > *last)
+                {
+                    cuts.push(key);
+                    last_cut = at;
+                    left -= 1;
+                }
+                next += each;
+            }
+            before += held;
+        }
+        (cuts, folders)
+    }
+}
+
+/// The keys a piece is estimated to hold: a folder none of whose siblings was listed in full
+/// counts a page (each such folder alike, so that they are grouped by their number until their
+/// siblings' sizes are known); an unknown stretch, none.
+fn keys_of(piece: &Piece, page: f64) -> Option<f64> {
+    match piece.kind {
+        PieceKind::UnknownFolder { .. } => Some(page),
+        ref kind => kind.keys(),
+    }
+}
+
+/// `keys` rounded to a whole number of pages and a half: a range that ends half-way through its
+/// last page is cut by its upper end, where one whose keys fill their pages exactly asks once
+/// more to find that no key of its own follows (S3 takes no end key).
+fn half_pages(keys: f64, page: f64) -> f64 {
+    ((keys / page - 0.5).round().max(0.0) + 0.5) * page
+}
+
+/// Adds `key` to `cuts` if it comes after the last one and a request is free for it.
+fn push(key: String, cuts: &mut Vec<String>, free: &mut usize) {
+    if *free > 0 && cuts.last().is_none_or(|last| key > *last) {
+        cuts.push(key);
+        *free -= 1;
+    }
+}
+
+impl SplitPolicy for Balance {
+    fn page(&mut self, page: &PageFacts<'_>) {
+        match page.start {
+            Some(start) => self.model.page(start, page.keys, page.ended),
+            None => {
+                if let Some((first, rest)) = page.keys.split_first() {
+                    self.model.page(first, rest, page.ended);
+                }
+            }
+        }
+    }
+
+    fn folders(&mut self, folders: &FolderFacts<'_>) {
+        self.model.folders(
+            folders.prefix,
+            folders.start,
+            folders.entries,
+            folders.complete,
+        );
+    }
+
+    fn propose(&mut self, view: &View<'_>, out: &mut Vec<Proposal>) {
+        let mut free = view.free.min(view.budget.max(0.0) as usize);
+        let page = view.page_keys as f64;
+        if view.folders {
+            // The listing's prefix first: nothing else can be known before it.
+            let root = self.prefix.clone();
+            self.ask(&root, out, &mut free);
+        }
+        // Before the first page the page size, the unit of every estimate, is not known.
+        if view.page_keys == 0 {
+            return;
+        }
+        let mut rests: Vec<Rest> = (view.ranges.iter())
+            .filter(|range| range.listing)
+            .map(|range| {
+                let from = range.last_key.or(range.after).unwrap_or("");
+                let pieces = self.model.pieces(from, range.up_to);
+                let known = pieces.iter().filter_map(|piece| keys_of(piece, page)).sum();
+                Rest {
+                    id: range.id,
+                    span: range.span.map(str::to_owned),
+                    pieces,
+                    known,
+                    listed: (range.pages as f64 * page).max(page),
+                    held: range.held as f64,
+                    parts: 1,
+                    room: f64::INFINITY,
+                    cuts: Vec::new(),
+                }
+            })
+            .collect();
+        // In key order, the front first, within what the buffer holds; with `max_items`, within
+        // the items left (in any order: no more are taken).
+        let mut window = f64::INFINITY;
+        if view.ordered {
+            window = (view.requests * view.buffer_pages.max(1)) as f64 * page;
+        }
+        if let Some(left) = view.items_left {
+            window = window.min(left as f64);
+        }
+        // What lies ahead counts unknown stretches at their expected size: as many keys as
+        // their range listed, or, for the end of the key space, as the listing saw.
+        let mut ahead = 0.0;
+        rests.retain_mut(|rest| {
+            ahead += rest.held;
+            let keep = ahead < window;
+            rest.room = window - ahead;
+            let unknown: f64 = (rest.pieces.iter())
+                .filter(|piece| keys_of(piece, page).is_none())
+                .map(|piece| match piece.kind {
+                    PieceKind::Unknown { seen: context, .. } => context.max(rest.listed),
+                    _ => rest.listed,
+                })
+                .sum();
+            ahead += rest.known + unknown.max(if rest.known > 0.0 { 0.0 } else { rest.listed });
+            keep
+        });
+
+        self.search_all(&mut rests, view, page, &mut free);
+        // Equal pieces: each free request to the range whose pieces are largest.
+        while free > 0 {
+            let Some(rest) = (rests.iter_mut())
+                .filter(|rest| rest.next_piece() >= page)
+                .max_by(|a, b| a.next_piece().total_cmp(&b.next_piece()))
+            else {
+                break;
+            };
+            rest.parts += 1;
+            free -= 1;
+        }
+        let mut wanted: Vec<String> = Vec::new();
+        for rest in &mut rests {
+            let (mut cuts, mut folders) = self.equal_cuts(rest, page);
+            wanted.append(&mut folders);
+            rest.cuts.append(&mut cuts);
+            rest.cuts.sort();
+            rest.cuts.dedup();
+            if !rest.cuts.is_empty() {
+                out.push(Proposal::Split {
+                    range: rest.id,
+                    at: std::mem::take(&mut rest.cuts),
+                });
+            }
+        }
+        if view.folders {
+            // What is left finds structure: folders too large for one piece, folders listed in
+            // part, folders passed through, and the folders above unknown keys.
+            for folder in wanted {
+                self.ask(&folder, out, &mut free);
+            }
+            self.structure(&rests, out, &mut free);
+        }
+    }
+}
