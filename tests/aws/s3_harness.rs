@@ -101,6 +101,8 @@ pub(crate) struct Run {
     pub(crate) partition_cursor: Option<PartitionCursor>,
     /// A parallel listing's pages received.
     pub(crate) pages: u64,
+    /// A parallel listing's requests: pages, and the folder listings that found its ranges.
+    pub(crate) requests: u64,
 }
 
 pub(crate) fn name_of(raw: Option<&str>, url: bool) -> String {
@@ -152,6 +154,7 @@ where
         error_cursor,
         partition_cursor: None,
         pages: stream.pages(),
+        requests: stream.pages(),
     }
 }
 
@@ -212,6 +215,7 @@ where
         error_cursor: None,
         partition_cursor,
         pages: stream.pages(),
+        requests: stream.requests(),
     }
 }
 

@@ -129,8 +129,15 @@ async fn a_skewed_bucket_spreads_and_stays_near_the_sequential_request_count() {
                     let run = list(&client, "skewed", listing, &options).await;
                     assert_listing(&run, &want, ordered, &context);
                     let made = endpoint.requests().len();
-                    assert_eq!(made as u64, run.pages, "{context}: one request a page");
-                    let budget = sequential_requests + sequential_requests / 10 + requests;
+                    // Every request the endpoint saw is one the listing counts: a page of a
+                    // range, or a folder listing (a request cancelled in flight may not arrive).
+                    assert!(
+                        made as u64 >= run.pages && made as u64 <= run.requests,
+                        "{context}: {made} requests seen, {} pages, {} requests sent",
+                        run.pages,
+                        run.requests
+                    );
+                    let budget = sequential_requests + sequential_requests / 5 + requests;
                     assert!(
                         made <= budget,
                         "{context}: {made} requests, sequential {sequential_requests}"

@@ -8,10 +8,19 @@
 //! keys after it, so that a key's versions or uploads never straddle two ranges. Keys are
 //! compared decoded when the request asks for URL encoding. Directory buckets do not list in key
 //! order and take no `start_after`: they are refused.
+//!
+//! The folders of the key space come from the same operation with a `delimiter` and the
+//! largest page S3 gives (1,000 entries): each key holding the delimiter past the prefix comes
+//! back once, as a common prefix (S3 API Reference, ListObjectsV2: `Delimiter`,
+//! `CommonPrefixes`). The request's own markers and start-after are cleared there; everything
+//! else (bucket, encoding, expected owner, request payer) is kept.
 
 use std::borrow::Cow;
 
 use pagination_core::{CannotPartition, KeyRanges, KeySpace};
+
+/// The most entries S3 returns in one page of a listing.
+const LARGEST_PAGE: i32 = 1000;
 
 use super::{
     ListMultipartUploads, ListObjectVersions, ListObjects, ListObjectsV2, ObjectEntry,
@@ -59,6 +68,22 @@ impl KeyRanges for ListObjectsV2 {
         )
     }
 
+    fn folder_request(
+        request: &Self::Request,
+        prefix: &str,
+        delimiter: &str,
+    ) -> Option<Self::Request> {
+        Some(
+            request
+                .clone()
+                .prefix(prefix)
+                .delimiter(delimiter)
+                .max_keys(LARGEST_PAGE)
+                .set_start_after(None)
+                .set_continuation_token(None),
+        )
+    }
+
     fn check_partitionable(request: &Self::Request) -> Result<(), CannotPartition> {
         check_bucket(request.get_bucket().as_ref())
     }
@@ -82,6 +107,21 @@ impl KeyRanges for ListObjects {
         key_space(
             request.get_prefix().as_ref(),
             request.get_delimiter().as_ref(),
+        )
+    }
+
+    fn folder_request(
+        request: &Self::Request,
+        prefix: &str,
+        delimiter: &str,
+    ) -> Option<Self::Request> {
+        Some(
+            request
+                .clone()
+                .prefix(prefix)
+                .delimiter(delimiter)
+                .max_keys(LARGEST_PAGE)
+                .set_marker(None),
         )
     }
 
@@ -112,6 +152,22 @@ impl KeyRanges for ListObjectVersions {
         )
     }
 
+    fn folder_request(
+        request: &Self::Request,
+        prefix: &str,
+        delimiter: &str,
+    ) -> Option<Self::Request> {
+        Some(
+            request
+                .clone()
+                .prefix(prefix)
+                .delimiter(delimiter)
+                .max_keys(LARGEST_PAGE)
+                .set_key_marker(None)
+                .set_version_id_marker(None),
+        )
+    }
+
     fn check_partitionable(request: &Self::Request) -> Result<(), CannotPartition> {
         check_bucket(request.get_bucket().as_ref())
     }
@@ -135,6 +191,22 @@ impl KeyRanges for ListMultipartUploads {
         key_space(
             request.get_prefix().as_ref(),
             request.get_delimiter().as_ref(),
+        )
+    }
+
+    fn folder_request(
+        request: &Self::Request,
+        prefix: &str,
+        delimiter: &str,
+    ) -> Option<Self::Request> {
+        Some(
+            request
+                .clone()
+                .prefix(prefix)
+                .delimiter(delimiter)
+                .max_uploads(LARGEST_PAGE)
+                .set_key_marker(None)
+                .set_upload_id_marker(None),
         )
     }
 
