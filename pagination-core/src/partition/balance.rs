@@ -13,9 +13,11 @@
 //! 2. **Search where nothing is known.** Flat keys past the last one seen, where nothing tells
 //!    how far they go, are searched: cuts at 1, 3, 7, ... units past them, each gap twice the one
 //!    before, so that the end of the keys is found in a logarithm of its distance. The unit is
-//!    the stretch's expected size spread over the requests (the keys seen so far, for the end of
-//!    the key space; what its range listed, for the rest of a folder: either is as likely to
-//!    end soon as to go on as long). The free requests are shared equally among such stretches.
+//!    the stretch's expected size spread over the steps (the keys seen so far, for the end of
+//!    the key space; what its folder or range listed, for the rest of a folder: either is as
+//!    likely to end soon as to go on as long). The end of the key space is one search, and takes
+//!    an equal share of the free requests; the rest of a folder is one of many, each soon settled
+//!    by its siblings' sizes, and takes one step a round.
 //! 3. **Equal pieces.** The rest go, one at a time, to the range whose pieces would be largest:
 //!    a range cut `c` times holds pieces of `keys / (c + 1)`, and the largest piece is the
 //!    longest chain. No piece is made smaller than a page. A range is cut into its equal pieces at
@@ -28,14 +30,14 @@
 use std::collections::HashSet;
 
 use super::KeySpace;
-use super::estimate::{KeyModel, Piece, PieceKind};
+use super::estimate::{End, KeyModel, PLAUSIBLE, Piece, PieceKind};
 use super::policy::{FolderFacts, PageFacts, Proposal, RangeId, SplitPolicy, View};
 
-/// How far a search reaches in one round, in multiples of the keys seen: where the rest is as
-/// likely to be any multiple of what was seen (a scale-free prior: it exceeds `x` times the keys
-/// seen with probability `1 / (1 + x)`), a probe further out finds keys with a probability under
-/// 1/17, and costs its request all the same.
-const REACH: f64 = 16.0;
+/// How far a search reaches in one round, in multiples of the keys seen, at the least: a probe
+/// further out finds keys with a probability under 1/17 ([`PLAUSIBLE`]), and costs its request
+/// all the same. With more requests than that, a search reaches `N` times: its doubling steps then
+/// cost about `log2(N)` requests more, which the budget's `N` requests cover.
+const REACH: f64 = PLAUSIBLE;
 
 /// The default policy; see the module docs.
 #[derive(Debug)]
@@ -156,16 +158,25 @@ impl Balance {
         for (at, index) in searches {
             let rest = &mut rests[at];
             let piece = &rest.pieces[index];
-            let PieceKind::Unknown { seen, .. } = piece.kind else {
+            let PieceKind::Unknown { seen, end, .. } = piece.kind else {
                 continue;
+            };
+            // Up to a range boundary, the next range tells soon: one step a round. The end of the
+            // key space is one search, as long as the listing: it may reach `N` times the keys
+            // seen (its steps cost about `log2(N)` requests, which the budget's `N` covers); the
+            // rest of a folder, one of many, reaches `REACH` times.
+            let (share, times) = match end {
+                End::Range => (1, REACH),
+                End::Folder => (share, REACH),
+                End::KeySpace => (share, REACH.max(view.requests as f64)),
             };
             // As many keys again as seen, most likely; up to `REACH` times that this round, in
             // steps that double from a unit that takes the share there.
-            let expected = seen.max(page);
+            let expected = seen.max(rest.listed).max(page);
             let before: f64 = (rest.pieces[..index].iter())
                 .filter_map(|piece| keys_of(piece, page))
                 .sum();
-            let reach = (REACH * expected).min(rest.room - before).max(page);
+            let reach = (times * expected).min(rest.room - before).max(page);
             let steps = f64::from(1u32 << share.min(30)) - 1.0;
             let unit = (reach / steps).clamp(page, expected);
             let mut allowed = share.min(*free);
@@ -219,21 +230,23 @@ impl Balance {
         };
         let mut distance = 0.0;
         let mut gap = unit;
+        let mut last = piece.lo.clone();
         while *free > 0 && distance < reach {
             distance += half_pages(gap, page);
             gap *= 2.0;
             let stepped = self
                 .model
                 .step(&piece.lo, piece.hi.as_deref(), reference, distance);
-            if std::env::var("POLICY_TRACE").is_ok() {
-                println!(
-                    "  search {:?}..{:?} ref {reference:?} distance {distance:.0} -> {stepped:?}",
-                    piece.lo, piece.hi
-                );
-            }
             let Some(key) = stepped else {
+                // Past the stretch's upper end: half-way to it, and no further.
+                if let Some(hi) = &piece.hi
+                    && let Some(key) = self.model.middle(&last, hi)
+                {
+                    push(key, cuts, free);
+                }
                 break;
             };
+            last = key.clone();
             push(key, cuts, free);
         }
     }
@@ -412,6 +425,39 @@ impl SplitPolicy for Balance {
             keep
         });
 
+        if std::env::var("POLICY_TRACE").is_ok() {
+            for rest in &rests {
+                let kinds: Vec<String> = rest
+                    .pieces
+                    .iter()
+                    .map(|piece| match &piece.kind {
+                        PieceKind::Listed { keys } => format!("L{keys:.0}"),
+                        PieceKind::Dense { keys, .. } => format!("D{keys:.0}"),
+                        PieceKind::Extent { keys, .. } => format!("E{keys:.0}"),
+                        PieceKind::Folder { keys, .. } => format!("F{keys:.0}"),
+                        PieceKind::UnknownFolder { .. } => "UF".into(),
+                        PieceKind::Unknown {
+                            reference,
+                            subfolders,
+                            ..
+                        } => {
+                            format!(
+                                "U{}{}",
+                                if reference.is_some() { "r" } else { "" },
+                                if *subfolders { "s" } else { "" }
+                            )
+                        }
+                    })
+                    .collect();
+                println!(
+                    "  rest {:?} {:?}..{:?} {:?}",
+                    rest.id,
+                    rest.pieces.first().map(|p| &p.lo),
+                    rest.pieces.last().map(|p| &p.hi),
+                    kinds
+                );
+            }
+        }
         self.search_all(&mut rests, view, page, &mut free);
         // Equal pieces: each free request to the range whose pieces are largest.
         while free > 0 {

@@ -30,6 +30,13 @@ pub(crate) const FOLDER_DELIMITER: &str = "/";
 /// go up to about `10^4` (or `26^4`) times those keys' spread.
 const SCALE_ROOM: usize = 4;
 
+/// How many times the keys seen around it an estimate may hold and still be believed. Where the
+/// unlisted keys are as likely to be any multiple of those seen (a scale-free prior: more than
+/// `x` times with probability `1 / (1 + x)`), an estimate of more than 16 times is right less
+/// than one time in 17: such a stretch is searched instead (and a search reaches no further in
+/// one round, [`super::balance`]).
+pub(crate) const PLAUSIBLE: f64 = 16.0;
+
 /// An interval listed in full: the keys in `(lo, hi]` (`hi` `None`: to the end of the key
 /// space) are exactly `count`, some of them kept as `marks` with their rank from `lo`.
 #[derive(Debug, Clone)]
@@ -50,6 +57,17 @@ struct Level {
     complete: bool,
     /// The last entry received: past it, an incomplete listing tells nothing yet.
     last_entry: Option<String>,
+}
+
+/// Where an unknown stretch ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum End {
+    /// At the end of the key space: one search, as long as the listing.
+    KeySpace,
+    /// At the end of a folder: one of many searches, each soon settled by its siblings.
+    Folder,
+    /// At a range boundary.
+    Range,
 }
 
 /// A stretch of a range's unlisted rest, with what the listing estimates of it.
@@ -93,6 +111,8 @@ pub(crate) enum PieceKind {
         /// Keys listed in the stretch's context (its folder, or the whole key space when it
         /// ends the key space): a search expects about as many again.
         seen: f64,
+        /// Where it ends.
+        end: End,
     },
 }
 
@@ -580,7 +600,12 @@ impl KeyModel {
                 // Searched up to the folder's end; up to a range boundary inside it, the range
                 // that starts there tells first.
                 let folder_end = prefix_end(child);
-                let searchable = b == folder_end.as_deref() || self.known_past(b);
+                // Up to the folder's end, or to a boundary past which the next keys listed lie
+                // outside the folder: the stretch is the rest of the folder.
+                let past = after.or_else(|| self.first_listed_after(b));
+                let at_end =
+                    b == folder_end.as_deref() || past.is_some_and(|past| !past.starts_with(child));
+                let searchable = at_end || self.known_past(b);
                 out.push(Piece {
                     lo: a.to_owned(),
                     hi: b.map(str::to_owned),
@@ -588,6 +613,7 @@ impl KeyModel {
                         subfolders: self.seen_subfolders(child),
                         reference: self.reference(a).filter(|_| searchable),
                         seen: self.listed_keys(child, Some(a)),
+                        end: if at_end { End::Folder } else { End::Range },
                     },
                 })
             }
@@ -623,12 +649,20 @@ impl KeyModel {
             if !densities.is_empty() {
                 let density = densities.iter().sum::<f64>() / densities.len() as f64;
                 let keys = density * (scale.value(b) - scale.value(a)).max(0.0);
-                out.push(Piece {
-                    lo: a.to_owned(),
-                    hi: Some(b.to_owned()),
-                    kind: PieceKind::Dense { keys, scale },
-                });
-                return;
+                // Far more keys than the listing has seen in all: the gap is not of the density
+                // around it (clusters of keys, sparse between), and is searched rather than
+                // believed.
+                let seen = self
+                    .listed_keys_total()
+                    .max(keys_around(reference.as_ref()));
+                if keys <= PLAUSIBLE * seen {
+                    out.push(Piece {
+                        lo: a.to_owned(),
+                        hi: Some(b.to_owned()),
+                        kind: PieceKind::Dense { keys, scale },
+                    });
+                    return;
+                }
             }
         }
         if let Some(keys) = self.hinted(a, b) {
@@ -653,9 +687,22 @@ impl KeyModel {
         // a range boundary nothing is listed past yet, the range that starts there tells first.
         let end_of = b.and_then(|b| self.folder_ending_at(b));
         let structural = b.is_none() || end_of.is_some();
-        let seen = match end_of {
-            Some(folder) if !folder.is_empty() => self.listed_keys(&folder, Some(a)),
-            _ => self.listed_keys_total(),
+        // The keys listed past `b` in another folder: the stretch ends its folder.
+        let first_past = after.or_else(|| self.first_listed_after(b));
+        let ends_folder = first_past.is_some_and(|past| parent_of(past) != parent_of(a));
+        let end = match &end_of {
+            _ if b.is_none() || self.nothing_past(b) => End::KeySpace,
+            Some(folder) if *folder == self.prefix => End::KeySpace,
+            Some(_) => End::Folder,
+            None if ends_folder => End::Folder,
+            None => End::Range,
+        };
+        // What the search expects: as many again as listed in the folder it ends, or in the
+        // whole key space; up to a range boundary, what its range listed (the policy's).
+        let seen = match (&end_of, b) {
+            (Some(folder), _) if !folder.is_empty() => self.listed_keys(folder, Some(a)),
+            (_, None) | (Some(_), _) => self.listed_keys_total(),
+            (None, Some(_)) => 0.0,
         };
         out.push(Piece {
             lo: a.to_owned(),
@@ -664,6 +711,7 @@ impl KeyModel {
                 subfolders,
                 reference: reference.filter(|_| structural || self.known_past(b)),
                 seen,
+                end,
             },
         });
     }
@@ -679,11 +727,40 @@ impl KeyModel {
             .cloned()
     }
 
+    /// The first key listed after `b`, when a listed interval covers the point just past it.
+    fn first_listed_after(&self, b: Option<&str>) -> Option<&str> {
+        let b = b?;
+        let (_, listed) = self.listed.range::<str, _>(at_or_below(b)).next_back()?;
+        if listed.hi.as_deref().is_some_and(|hi| hi <= b) {
+            return None;
+        }
+        let at = listed.marks.partition_point(|(key, _)| key.as_str() <= b);
+        listed.marks.get(at).map(|(key, _)| key.as_str())
+    }
+
+    /// Whether no key lies after `b`: a page listed from at or before it found none, to the end.
+    fn nothing_past(&self, b: Option<&str>) -> bool {
+        b.is_none_or(|b| {
+            self.listed
+                .range::<str, _>(at_or_below(b))
+                .next_back()
+                .is_some_and(|(_, listed)| {
+                    listed.hi.is_none()
+                        && listed.marks.last().is_none_or(|(key, _)| key.as_str() <= b)
+                })
+        })
+    }
+
     /// Whether something is known right after `b`: a listed interval starts there (keys, or
     /// none to the end). A range boundary nothing listed yet is not: the range that starts there
     /// will tell.
     fn known_past(&self, b: Option<&str>) -> bool {
-        b.is_none_or(|b| self.listed.contains_key(b))
+        b.is_none_or(|b| {
+            self.listed
+                .range::<str, _>(at_or_below(b))
+                .next_back()
+                .is_some_and(|(_, listed)| listed.hi.as_deref().is_none_or(|hi| hi > b))
+        })
     }
 
     /// The keys a previous listing measured in `(a, b]`, when its ranges cover the gap.
@@ -831,6 +908,16 @@ impl KeyModel {
             .filter(|key| key.as_str() > from && hi.is_none_or(|hi| key.as_str() < hi))
     }
 
+    /// A key half-way between `lo` and `hi` on the scale of the keys seen, if one fits.
+    pub(crate) fn middle(&self, lo: &str, hi: &str) -> Option<String> {
+        let scale = Scale::spanning(&[lo, hi], lo, self.fixed(), 0, Some(&self.seen));
+        let (from, to) = (scale.value(lo), scale.value(hi));
+        let target = (from + to) / 2.0;
+        scale
+            .key_at(lo, Some(hi), target, (to - from) / 8.0)
+            .filter(|key| key.as_str() > lo && key.as_str() < hi)
+    }
+
     /// The folders a folder listing should give the children of, for the unknown keys past
     /// `key`, where `span` is the first key of the page `key` ends (its keys vary inside the
     /// page's own folder): every unlisted folder on `key`'s path above the page's own folder
@@ -861,6 +948,11 @@ impl KeyModel {
         }
         out
     }
+}
+
+/// The keys of a reference page, if any.
+fn keys_around(reference: Option<&(String, String, f64)>) -> f64 {
+    reference.map_or(0.0, |(_, _, keys)| *keys)
 }
 
 /// The folder `key` is directly in: up to and including its last delimiter.
