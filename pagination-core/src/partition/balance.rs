@@ -292,12 +292,12 @@ impl Balance {
                         piece.hi.clone().map(|hi| (hi, before + held))
                     }
                     // A folder is cut at its nearer end.
-                    PieceKind::Folder { .. } | PieceKind::UnknownFolder { .. }
+                    PieceKind::Folder { .. } | PieceKind::UnknownFolder
                         if next - before < held / 2.0 =>
                     {
                         Some((piece.lo.clone(), before))
                     }
-                    PieceKind::Folder { .. } | PieceKind::UnknownFolder { .. } => {
+                    PieceKind::Folder { .. } | PieceKind::UnknownFolder => {
                         piece.hi.clone().map(|hi| (hi, before + held))
                     }
                     // Inside keys: the range ends half-way through its last page.
@@ -326,7 +326,7 @@ impl Balance {
 /// siblings' sizes are known); an unknown stretch, none.
 fn keys_of(piece: &Piece, page: f64) -> Option<f64> {
     match piece.kind {
-        PieceKind::UnknownFolder { .. } => Some(page),
+        PieceKind::UnknownFolder => Some(page),
         ref kind => kind.keys(),
     }
 }
@@ -435,7 +435,7 @@ impl SplitPolicy for Balance {
                         PieceKind::Dense { keys, .. } => format!("D{keys:.0}"),
                         PieceKind::Extent { keys, .. } => format!("E{keys:.0}"),
                         PieceKind::Folder { keys, .. } => format!("F{keys:.0}"),
-                        PieceKind::UnknownFolder { .. } => "UF".into(),
+                        PieceKind::UnknownFolder => "UF".into(),
                         PieceKind::Unknown {
                             reference,
                             subfolders,

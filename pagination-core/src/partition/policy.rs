@@ -37,6 +37,7 @@ pub struct FolderFacts<'a> {
 /// A range as the policy sees it.
 #[derive(Debug, Clone)]
 pub struct RangeView<'a> {
+    /// The range.
     pub id: RangeId,
     /// The range lists the keys after this one (`None`: from the start of the listing) ...
     pub after: Option<&'a str>,
@@ -83,9 +84,17 @@ pub struct View<'a> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Proposal {
     /// Cut a range at these keys (ascending): each key ends one range and starts the next.
-    Split { range: RangeId, at: Vec<String> },
-    /// Ask for the child folders of `prefix`.
-    ListFolders { prefix: String },
+    Split {
+        /// The range.
+        range: RangeId,
+        /// Where to cut it.
+        at: Vec<String>,
+    },
+    /// Ask for the child folders of `prefix` (again, for the next page of a listing in part).
+    ListFolders {
+        /// The folder.
+        prefix: String,
+    },
 }
 
 /// Proposes where to split a listing's ranges, from what the listing has seen.

@@ -261,11 +261,6 @@ fn shared_chars(a: &[char], b: &[char]) -> usize {
     a.iter().zip(b).take_while(|(a, b)| a == b).count()
 }
 
-/// How many characters `a` and `b` share at their start.
-pub(crate) fn shared(a: &str, b: &str) -> usize {
-    a.chars().zip(b.chars()).take_while(|(a, b)| a == b).count()
-}
-
 /// A character that separates the parts of a key: ASCII punctuation (`/`, `-`, `_`, `.`, ...).
 fn is_separator(c: char) -> bool {
     c.is_ascii_punctuation()
@@ -304,77 +299,6 @@ pub(crate) fn before_common_prefix<'k>(
     }
     let at = key.strip_prefix(prefix)?.find(delimiter)?;
     Some(&key[..prefix.len() + at])
-}
-
-/// A key strictly between `lower` and `upper` (`None`: unbounded above), as short as the two
-/// allow: where they first differ, a character half-way between (`lower`'s class as the top when
-/// `upper` does not bound it).
-pub(crate) fn between(lower: &str, upper: Option<&str>) -> Option<String> {
-    let low: Vec<char> = lower.chars().collect();
-    let high: Option<Vec<char>> = upper.map(|upper| upper.chars().collect());
-    let mut out = String::new();
-    let mut open = high.is_none();
-    for index in 0..low.len() + 8 {
-        let below = low.get(index).copied();
-        let above = if open {
-            None
-        } else {
-            match high.as_ref().and_then(|high| high.get(index)) {
-                Some(&above) => Some(above),
-                None => return None,
-            }
-        };
-        if !open && below == above {
-            out.push(below?);
-            continue;
-        }
-        let floor = below.map_or(0, u32::from);
-        let ceiling = match above {
-            Some(above) => u32::from(above),
-            None => class_top(below),
-        };
-        if let Some(middle) = middle_char(floor, ceiling, below.is_none()) {
-            out.push(middle);
-            return Some(out);
-        }
-        // Adjacent characters: keep the lower one, and go on from above it.
-        out.push(below?);
-        open = true;
-    }
-    None
-}
-
-/// One past the last character of `below`'s class, for a key with no upper end.
-fn class_top(below: Option<char>) -> u32 {
-    match below {
-        None => 0x7f,
-        Some('0'..='9') => u32::from(':'),
-        Some('a'..='z') => u32::from('{'),
-        Some('A'..='Z') => u32::from('['),
-        Some(c) if c.is_ascii() => 0x7f,
-        Some(_) => 0x11_0000,
-    }
-}
-
-/// A character strictly between `floor` and `ceiling` (at least a space when the lower end has
-/// no character here), skipping surrogates.
-fn middle_char(floor: u32, ceiling: u32, lower_ended: bool) -> Option<char> {
-    let floor = if lower_ended {
-        floor.max(u32::from(' '))
-    } else {
-        floor
-    };
-    if ceiling <= floor + 1 {
-        return None;
-    }
-    let mut middle = floor + (ceiling - floor) / 2;
-    if (0xd800..0xe000).contains(&middle) {
-        middle = 0xe000;
-        if middle >= ceiling {
-            middle = 0xd7ff;
-        }
-    }
-    char::from_u32(middle).filter(|_| middle > floor && middle < ceiling)
 }
 
 #[cfg(test)]
@@ -437,25 +361,6 @@ mod tests {
             "{key}"
         );
         assert_eq!(scale.key_at("key-009999", Some("key-01"), 0.99, 0.01), None);
-    }
-
-    #[test]
-    fn between_finds_a_key_inside() {
-        let cases = [
-            ("a", Some("c")),
-            ("a", Some("b")),
-            ("key-1", Some("key-2")),
-            ("zz", None),
-            ("caf\u{e9}", Some("cag")),
-            ("a\u{10ffff}", Some("b")),
-        ];
-        for (lower, upper) in cases {
-            let key = between(lower, upper).unwrap();
-            assert!(key.as_str() > lower, "{key:?} <= {lower:?}");
-            assert!(upper.is_none_or(|upper| key.as_str() < upper), "{key:?}");
-        }
-        assert_eq!(between("b", Some("b")), None);
-        assert_eq!(between("b", Some("b\0")), None);
     }
 
     #[test]

@@ -69,7 +69,7 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
         } = config;
         let named = Named::of::<Op>(&paginator.request);
         let space = Op::key_space(&paginator.request);
-        let start = super::lower_bound::<Op>(&paginator.request, key_range.as_ref());
+        let start = super::paginator::lower_bound::<Op>(&paginator.request, key_range.as_ref());
         let up_to = key_range.as_ref().and_then(|range| range.up_to.clone());
         let seeds = match resume {
             Some(cursor) => cursor
@@ -84,7 +84,7 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
                     }),
                 })
                 .collect(),
-            None => super::initial_ranges(start, up_to, split_keys, &space),
+            None => super::paginator::initial_ranges(start, up_to, split_keys, &space),
         };
         let folders =
             Op::folder_request(&paginator.request, &space.prefix, FOLDER_DELIMITER).is_some();
@@ -110,7 +110,7 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
         });
         PartitionedItems {
             schedule,
-            template: super::spawning(paginator),
+            template: super::spawn::spawning(paginator),
             identity: named.identity,
             chains: HashMap::new(),
             listings: HashMap::new(),

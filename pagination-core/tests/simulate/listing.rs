@@ -37,10 +37,6 @@ impl Bucket {
         Bucket { keys }
     }
 
-    pub fn keys(&self) -> &[String] {
-        &self.keys
-    }
-
     /// The entries after `after` (`""`: from the start) under `prefix`, rolled up at
     /// `delimiter`, up to `page` of them.
     pub fn list(&self, prefix: &str, delimiter: Option<&str>, after: &str, page: usize) -> Answer {

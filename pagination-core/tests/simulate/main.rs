@@ -1,9 +1,12 @@
 //! The simulator: the real scheduler and split policy of `Paginator::parallel`, driven in
 //! virtual time against in-memory listings of many key shapes (`corpus.rs`). It reports round
-//! trips against the ideal, requests against the sequential listing, the peak of requests in
-//! flight and of pages buffered; the table is a snapshot (`table.txt`), so that every change of
-//! the policy is reviewed as a diff of it. `UPDATE_EXPECT=1 cargo test --test simulate` rewrites
-//! it.
+//! trips against the ideal `ceil(pages / N)`, requests against the sequential listing, folder
+//! listings, and the peaks of requests in flight and of pages buffered. The table is a snapshot
+//! (`table.txt`): every change of the policy is reviewed as a diff of it. Rewrite it with
+//! `UPDATE_EXPECT=1 cargo test -p pagination-core --test simulate`.
+//!
+//! Two tables: the listings as S3 serves them (the operation lists folders), and the same shapes
+//! through an API that cannot (the split policy has only the keys' density to go by).
 
 mod corpus;
 mod listing;
@@ -17,6 +20,9 @@ use run::{Outcome, Setup, sequential, simulate};
 
 /// Pages of 100 keys, as the benchmarks list.
 const PAGE: usize = 100;
+
+/// Requests in flight the table is made for; the targets apply at 16 and 64.
+const REQUESTS: [usize; 4] = [4, 16, 64, 256];
 
 fn setup<'a>(shape: &'a Shape, bucket: &'a Bucket, requests: usize, ordered: bool) -> Setup<'a> {
     Setup {
@@ -37,36 +43,41 @@ struct Row {
     shape: &'static str,
     pages: u64,
     requests: usize,
-    ideal: u64,
     unordered: Outcome,
     ordered: Outcome,
 }
 
-fn table() -> Vec<Row> {
+impl Row {
+    fn ideal(&self) -> u64 {
+        self.pages.div_ceil(self.requests as u64)
+    }
+}
+
+/// Runs every shape at every N, in both orders; checks each listing against the sequential one.
+fn table(folders: bool, shapes: &[Shape]) -> Vec<Row> {
     let mut rows = Vec::new();
-    for shape in corpus() {
+    for shape in shapes {
         let bucket = Bucket::new(shape.keys.clone());
         let (want, pages) = sequential(&bucket, shape.prefix, shape.delimiter, PAGE);
-        for requests in [4, 16, 64, 256] {
-            eprintln!("{} at {requests}", shape.name);
-            let unordered = simulate(setup(&shape, &bucket, requests, false));
-            let ordered = simulate(setup(&shape, &bucket, requests, true));
-            assert_eq!(
-                ordered.items, want,
-                "{} at {requests} in key order",
-                shape.name
-            );
+        let mut sorted_want = want.clone();
+        sorted_want.sort();
+        for requests in REQUESTS {
+            let run = |ordered| {
+                let mut setup = setup(shape, &bucket, requests, ordered);
+                setup.folders &= folders;
+                simulate(setup)
+            };
+            let (unordered, ordered) = (run(false), run(true));
+            let context = format!("{}, {requests} requests", shape.name);
+            assert!(ordered.items == want, "{context}, in key order");
             let mut got = unordered.items.clone();
             got.sort();
-            let mut sorted = want.clone();
-            sorted.sort();
-            assert_eq!(got, sorted, "{} at {requests} unordered", shape.name);
+            assert!(got == sorted_want, "{context}, unordered");
             assert!(ordered.peak_in_flight <= requests && unordered.peak_in_flight <= requests);
             rows.push(Row {
                 shape: shape.name,
                 pages,
                 requests,
-                ideal: pages.div_ceil(requests as u64),
                 unordered,
                 ordered,
             });
@@ -102,10 +113,10 @@ fn render(rows: &[Row]) -> String {
             row.shape,
             row.pages,
             row.requests,
-            row.ideal,
+            row.ideal(),
             row.unordered.round_trips,
             row.ordered.round_trips,
-            worst / row.ideal as f64,
+            worst / row.ideal() as f64,
             row.unordered.requests,
             row.ordered.requests,
             row.unordered.folder_requests,
@@ -117,31 +128,90 @@ fn render(rows: &[Row]) -> String {
     out
 }
 
-/// One listing, for working on the policy: `SIM_SHAPE=counter SIM_N=16 SIM_ORDERED=1 cargo
-/// test --test simulate one -- --nocapture --ignored`.
+/// Requests within `1.2 × sequential + N` everywhere; with `rounds`, round trips within it at
+/// 16 and 64 requests.
+fn misses(rows: &[Row], rounds: impl Fn(&Row) -> Option<f64>) -> Vec<String> {
+    let mut misses = Vec::new();
+    for row in rows {
+        let requests = 1.2 * row.pages as f64 + row.requests as f64;
+        for (mode, outcome) in [("unordered", &row.unordered), ("ordered", &row.ordered)] {
+            if outcome.requests as f64 > requests {
+                misses.push(format!(
+                    "{} at {} {mode}: {} requests > {requests:.0}",
+                    row.shape, row.requests, outcome.requests
+                ));
+            }
+            if let Some(limit) = rounds(row)
+                && outcome.round_trips > limit
+            {
+                misses.push(format!(
+                    "{} at {} {mode}: {:.1} round trips > {limit:.1}",
+                    row.shape, row.requests, outcome.round_trips
+                ));
+            }
+        }
+    }
+    misses
+}
+
+/// The corpus as S3 serves it. Prints the table (`--nocapture`), compares it with the snapshot,
+/// and checks the targets: at 16 and 64 requests, round trips within `1.3 × ideal + 4`; at every
+/// N, requests within `1.2 × sequential + N`.
+#[test]
+fn corpus_table() {
+    let rows = table(true, &corpus());
+    let rendered = render(&rows);
+    println!("{rendered}");
+    expect_test::expect_file!["table.txt"].assert_eq(&rendered);
+    let misses = misses(&rows, |row| {
+        matches!(row.requests, 16 | 64).then(|| 1.3 * row.ideal() as f64 + 4.0)
+    });
+    assert!(misses.is_empty(), "targets missed:\n{}", misses.join("\n"));
+}
+
+/// The structured shapes through an API without folder listings: the density of the keys alone.
+/// Never slower than the sequential listing at 4 requests or more, and within the request budget.
+#[test]
+fn without_folder_listings() {
+    let structured: Vec<Shape> = corpus()
+        .into_iter()
+        .filter(|shape| shape.keys.iter().any(|key| key.contains('/')) && shape.delimiter.is_none())
+        .collect();
+    let rows = table(false, &structured);
+    let rendered = render(&rows);
+    println!("{rendered}");
+    expect_test::expect_file!["table-no-folders.txt"].assert_eq(&rendered);
+    let misses = misses(&rows, |row| Some(row.pages as f64));
+    assert!(misses.is_empty(), "targets missed:\n{}", misses.join("\n"));
+}
+
+/// One listing, for working on the policy: `SIM_SHAPE=counter SIM_N=16 SIM_ORDERED=1
+/// [SIM_FOLDERS=0] [SIM_MAX=n] [SIM_TRACE=1] cargo test -p pagination-core --release --test
+/// simulate one -- --ignored --nocapture`.
 #[test]
 #[ignore]
 fn one() {
     let name = std::env::var("SIM_SHAPE").unwrap_or_else(|_| "counter".into());
-    let requests: usize = std::env::var("SIM_N")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(16);
+    let number = |var: &str| {
+        std::env::var(var)
+            .ok()
+            .and_then(|n| n.parse::<usize>().ok())
+    };
+    let requests = number("SIM_N").unwrap_or(16);
     let ordered = std::env::var("SIM_ORDERED").is_ok_and(|v| v == "1");
     let shape = corpus()
         .into_iter()
         .find(|shape| shape.name == name)
-        .expect("a shape");
+        .expect("a shape of the corpus");
     let bucket = Bucket::new(shape.keys.clone());
     let (want, pages) = sequential(&bucket, shape.prefix, shape.delimiter, PAGE);
     let mut setup = setup(&shape, &bucket, requests, ordered);
-    if std::env::var("SIM_FOLDERS").is_ok_and(|v| v == "0") {
-        setup.folders = false;
-    }
-    setup.max_items = std::env::var("SIM_MAX").ok().and_then(|n| n.parse().ok());
+    setup.folders &= std::env::var("SIM_FOLDERS").map_or(true, |v| v != "0");
+    setup.max_items = number("SIM_MAX").map(|max| max as u64);
     let outcome = simulate(setup);
     println!(
-        "{name}: {pages} pages, {:.1} round trips (ideal {}), {} requests ({} folder, {} empty), {} ranges, peak {} in flight, {} buffered",
+        "{name}: {pages} pages, {:.1} round trips (ideal {}), {} requests ({} folder, {} empty), \
+         {} ranges, peak {} in flight, {} buffered",
         outcome.round_trips,
         pages.div_ceil(requests as u64),
         outcome.requests,
@@ -151,45 +221,6 @@ fn one() {
         outcome.peak_in_flight,
         outcome.peak_buffered
     );
-    let limit = setup_limit(outcome.items.len(), want.len());
+    let limit = number("SIM_MAX").map_or(want.len(), |max| max.min(want.len()));
     assert_eq!(outcome.items.len(), limit);
-}
-
-fn setup_limit(got: usize, all: usize) -> usize {
-    std::env::var("SIM_MAX")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .map_or(all, |max: usize| max.min(all))
-        .max(got.min(0))
-}
-
-/// Prints the table (`--nocapture`), and checks the targets at 16 and 64: round trips within
-/// `1.3 × ceil(pages / N) + 4`, requests within `1.2 × sequential + N`.
-#[test]
-fn corpus_table() {
-    let rows = table();
-    let rendered = render(&rows);
-    println!("{rendered}");
-    let mut misses = Vec::new();
-    for row in &rows {
-        let n = row.requests as f64;
-        let rounds = 1.3 * row.ideal as f64 + 4.0;
-        let requests = 1.2 * row.pages as f64 + n;
-        for (mode, outcome) in [("unordered", &row.unordered), ("ordered", &row.ordered)] {
-            if outcome.requests as f64 > requests {
-                misses.push(format!(
-                    "{} at {} {mode}: {} requests > {requests:.0}",
-                    row.shape, row.requests, outcome.requests
-                ));
-            }
-            if matches!(row.requests, 16 | 64) && outcome.round_trips > rounds {
-                misses.push(format!(
-                    "{} at {} {mode}: {:.1} round trips > {rounds:.1}",
-                    row.shape, row.requests, outcome.round_trips
-                ));
-            }
-        }
-    }
-    expect_test::expect_file!["table.txt"].assert_eq(&rendered);
-    assert!(misses.is_empty(), "targets missed:\n{}", misses.join("\n"));
 }

@@ -1,0 +1,95 @@
+//! The model's estimates on small listings.
+
+use super::*;
+
+fn keys(range: std::ops::Range<usize>) -> Vec<String> {
+    range.map(|n| format!("obj-{n:07}")).collect()
+}
+
+fn refs(keys: &[String]) -> Vec<&str> {
+    keys.iter().map(String::as_str).collect()
+}
+
+fn total(pieces: &[Piece]) -> (f64, usize) {
+    let known = pieces.iter().filter_map(|piece| piece.kind.keys()).sum();
+    let unknown = pieces
+        .iter()
+        .filter(|piece| piece.kind.keys().is_none())
+        .count();
+    (known, unknown)
+}
+
+#[test]
+fn listed_keys_are_counted_once() {
+    let mut model = KeyModel::new("");
+    let first = keys(0..100);
+    let second = keys(50..150);
+    model.page("", &refs(&first), false);
+    model.page("obj-0000049", &refs(&second), false);
+    let pieces = model.pieces("", Some("obj-0000149"));
+    let (known, unknown) = total(&pieces);
+    assert!((149.0..=151.0).contains(&known), "{known} {pieces:?}");
+    assert_eq!(unknown, 0);
+}
+
+#[test]
+fn the_rest_after_the_last_key_is_unknown_and_a_bracketed_gap_dense() {
+    let mut model = KeyModel::new("");
+    model.page("", &refs(&keys(0..100)), false);
+    let open = model.pieces("obj-0000099", None);
+    assert!(matches!(
+        open.last().unwrap().kind,
+        PieceKind::Unknown { .. }
+    ));
+    // A page far ahead brackets the gap: about 900 keys between.
+    model.page("obj-0000999", &refs(&keys(1000..1100)), false);
+    let pieces = model.pieces("obj-0000099", Some("obj-0000999"));
+    let (known, unknown) = total(&pieces);
+    assert_eq!(unknown, 0, "{pieces:?}");
+    assert!((800.0..1000.0).contains(&known), "{known}");
+    // A cut half-way lands near the middle.
+    let cut = model.cut(&pieces[0], known / 2.0).unwrap();
+    assert!(
+        cut.as_str() > "obj-00004" && cut.as_str() < "obj-00006",
+        "{cut}"
+    );
+}
+
+#[test]
+fn folders_are_estimated_by_their_siblings() {
+    let mut model = KeyModel::new("");
+    let days: Vec<String> = (1..=9).map(|day| format!("logs/2026-01-0{day}/")).collect();
+    model.folders("", "", &["logs/"], true);
+    model.folders("logs/", "", &refs(&days), true);
+    // Day 1 listed in full: 250 keys, and the first key of day 2.
+    let mut day1: Vec<String> = (0..250)
+        .map(|n| format!("logs/2026-01-01/part-{n:05}"))
+        .collect();
+    day1.push("logs/2026-01-02/part-00000".into());
+    model.page("", &refs(&day1), false);
+    let pieces = model.pieces("logs/2026-01-02/part-00000", None);
+    let folders: Vec<f64> = pieces
+        .iter()
+        .filter_map(|piece| match piece.kind {
+            PieceKind::Folder { keys, .. } => Some(keys),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(folders.len(), 7, "{pieces:?}");
+    assert!(
+        folders.iter().all(|keys| (*keys - 250.0).abs() < 1.0),
+        "{folders:?}"
+    );
+}
+
+#[test]
+fn folders_to_list_stop_above_the_pages_own_folder() {
+    let mut model = KeyModel::new("");
+    model.folders("", "", &["t-0/", "t-1/"], true);
+    let deep = model.folders_to_list("t-0/2026/01/05/07/f-3", "t-0/2026/01/05/00/f-1");
+    assert_eq!(deep, ["t-0/", "t-0/2026/", "t-0/2026/01/"]);
+    // A page across the hours of a day listed at the top: the day itself.
+    model.folders("", "", &["dt=01/", "dt=02/"], true);
+    let hive = model.folders_to_list("dt=01/hr=05/p-3", "dt=01/hr=00/p-0");
+    assert_eq!(hive, ["dt=01/"]);
+}

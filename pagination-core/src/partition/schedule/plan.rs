@@ -1,0 +1,350 @@
+//! What to send next: free permits handed to the ranges and folder listings that can go on
+//! (within the buffer's bound), then the policy's proposals, each checked and charged to the
+//! request budget.
+
+use super::super::policy::{Proposal, RangeId, RangeView, View};
+use super::super::scale::{before_common_prefix, prefix_end};
+use super::range::{Listing, ListingState, State};
+use super::{Action, ListingId, Schedule};
+
+impl<I, M: Clone> Schedule<I, M> {
+    /// Hands out the free permits, then asks the policy for more work.
+    pub(super) fn plan(&mut self) {
+        self.retire_finished();
+        loop {
+            self.grant();
+            if self.permits.is_empty() || !self.changed || !self.may_grow() {
+                return;
+            }
+            self.changed = false;
+            let proposals = self.ask();
+            if proposals.is_empty() {
+                return;
+            }
+            let before = self.ranges.len() + self.listings.len();
+            for proposal in proposals {
+                match proposal {
+                    Proposal::Split { range, at } => self.split(range, at),
+                    Proposal::ListFolders { prefix } => self.list_folders(prefix),
+                }
+            }
+            if self.ranges.len() + self.listings.len() == before {
+                return;
+            }
+        }
+    }
+
+    /// Gives free permits to the ranges and folder listings that can go on, in key order.
+    fn grant(&mut self) {
+        for index in 0..self.ranges.len() {
+            if self.permits.is_empty() {
+                return;
+            }
+            let may = self.may_request(index);
+            let range = &mut self.ranges[index];
+            let state = std::mem::replace(&mut range.state, State::Done);
+            range.state = match state {
+                State::Waiting(from) if may => {
+                    let permit = self.permits.pop().expect("checked");
+                    self.stats.requests += 1;
+                    self.actions.push_back(Action::Start {
+                        range: range.id,
+                        after: range.after.clone(),
+                        from: from.clone(),
+                    });
+                    State::Requesting {
+                        permit,
+                        resume: from,
+                    }
+                }
+                State::Ready(position) if may => {
+                    let permit = self.permits.pop().expect("checked");
+                    self.stats.requests += 1;
+                    self.actions.push_back(Action::Next { range: range.id });
+                    State::Requesting {
+                        permit,
+                        resume: Some(position),
+                    }
+                }
+                other => other,
+            };
+        }
+        for listing in &mut self.listings {
+            let Some(permit) = self.permits.pop() else {
+                return;
+            };
+            match listing.state {
+                ListingState::Waiting => {
+                    self.stats.requests += 1;
+                    self.actions.push_back(Action::ListFolders {
+                        listing: listing.id,
+                        prefix: listing.prefix.clone(),
+                    });
+                    listing.state = ListingState::Requesting(permit);
+                }
+                ListingState::Ready => {
+                    self.stats.requests += 1;
+                    self.actions.push_back(Action::NextFolders {
+                        listing: listing.id,
+                    });
+                    listing.state = ListingState::Requesting(permit);
+                }
+                ListingState::Requesting(_) | ListingState::Paused => self.permits.push(permit),
+            }
+        }
+    }
+
+    /// Whether range `index` may send a request: while the pages held are fewer than the bound,
+    /// `N × buffer_pages`. In key order the consumer takes the pages of the front first, so
+    /// the first range always may, and each of the next `N - 1` ranges still listing may while
+    /// it holds fewer than `buffer_pages` pages of its own, whatever the ranges further ahead
+    /// hold: they cannot fill the buffer so that the ranges nearest the front wait. The pages
+    /// held stay under twice the bound. With `max_items`, not past the ranges that hold the
+    /// items left.
+    fn may_request(&self, index: usize) -> bool {
+        let limit = self.buffer_limit();
+        let held = self.buffered();
+        if !self.config.ordered {
+            return held < limit;
+        }
+        if index == 0 {
+            return true;
+        }
+        if self.past_last_item(index) {
+            return false;
+        }
+        let nearer = self.ranges[..index]
+            .iter()
+            .filter(|range| range.has_work())
+            .count();
+        let own = self.ranges[index].pages.len();
+        held < limit || (nearer < self.config.requests && own < self.config.buffer_pages.max(1))
+    }
+
+    /// Pages received and not yet used up, across ranges.
+    pub fn buffered(&self) -> usize {
+        self.ranges.iter().map(|range| range.pages.len()).sum()
+    }
+
+    fn in_flight(&self) -> usize {
+        self.config.requests.max(1) - self.permits.len()
+    }
+
+    /// `N × buffer_pages`; with `max_items`, no more than the pages the items left fill, and one.
+    fn buffer_limit(&self) -> usize {
+        let limit = self
+            .config
+            .requests
+            .saturating_mul(self.config.buffer_pages.max(1));
+        match (self.items_left, self.budget.page_items()) {
+            (Some(left), page) if page > 0 => {
+                let needed = usize::try_from(left.div_ceil(page)).unwrap_or(usize::MAX);
+                limit.min(needed.saturating_add(1))
+            }
+            _ => limit,
+        }
+    }
+
+    /// In key order with `max_items`: whether the ranges before `index` hold the items left.
+    fn past_last_item(&self, index: usize) -> bool {
+        let Some(left) = self.items_left else {
+            return false;
+        };
+        let held: usize = self.ranges[..index]
+            .iter()
+            .flat_map(|range| range.pages.iter())
+            .map(|page| page.items.len())
+            .sum();
+        held as u64 >= left
+    }
+
+    /// Whether more ranges or folder listings may be made now.
+    fn may_grow(&self) -> bool {
+        if self.start_after_ignored || self.stopped {
+            return false;
+        }
+        if let (Some(left), page) = (self.items_left, self.budget.page_items())
+            && page > 0
+            && (self.buffered() + self.in_flight()) as u64 >= left.div_ceil(page)
+        {
+            return false;
+        }
+        // In key order, the ranges nearest the front may go on with the buffer full.
+        (self.config.ordered || self.buffered() < self.buffer_limit()) && self.budget_left() >= 1.0
+    }
+
+    /// Ranges listing and folder listings on their way.
+    fn open(&self) -> usize {
+        let listings = (self.listings.iter())
+            .filter(|listing| !matches!(listing.state, ListingState::Paused))
+            .count();
+        self.ranges.iter().filter(|range| range.has_work()).count() + listings
+    }
+
+    fn budget_left(&self) -> f64 {
+        let listings = (self.listings.iter())
+            .filter(|listing| !matches!(listing.state, ListingState::Paused))
+            .count();
+        let (heard, unheard) = (self.ranges.iter()).filter(|range| range.has_work()).fold(
+            (0, 0),
+            |(heard, unheard), range| {
+                if range.own_pages > 0 || range.items > 0 {
+                    (heard + 1, unheard)
+                } else {
+                    (heard, unheard + 1)
+                }
+            },
+        );
+        self.budget.left(heard, unheard + listings)
+    }
+
+    fn ask(&mut self) -> Vec<Proposal> {
+        let views: Vec<RangeView<'_>> = self
+            .ranges
+            .iter()
+            .map(|range| RangeView {
+                id: range.id,
+                after: range.after.as_deref(),
+                up_to: range.up_to.as_deref(),
+                last_key: range.last_key.as_deref(),
+                span: range.span.as_deref(),
+                pages: range.own_pages,
+                held: range.pages.iter().map(|page| page.items.len() as u64).sum(),
+                listing: range.has_work(),
+            })
+            .collect();
+        let pending: Vec<String> = (self.listings.iter())
+            .filter(|listing| !matches!(listing.state, ListingState::Paused))
+            .map(|listing| listing.prefix.clone())
+            .collect();
+        let view = View {
+            requests: self.config.requests,
+            free: self.permits.len(),
+            budget: self.budget_left(),
+            ordered: self.config.ordered,
+            buffer_pages: self.config.buffer_pages,
+            page_keys: self.budget.page_items(),
+            folders: self.config.folders && self.config.space.delimiter.is_none(),
+            folders_pending: &pending,
+            items_left: self.items_left,
+            ranges: &views,
+        };
+        let mut proposals = Vec::new();
+        self.policy.propose(&view, &mut proposals);
+        proposals
+    }
+
+    /// Cuts range `id` at `keys`, those that pass the checks, while the budget allows.
+    fn split(&mut self, id: RangeId, keys: Vec<String>) {
+        let Some(mut index) = self.ranges.iter().position(|range| range.id == id) else {
+            return;
+        };
+        if !self.ranges[index].has_work() {
+            return;
+        }
+        let limit = self.config.requests.saturating_mul(4);
+        for key in keys {
+            if self.budget_left() < 1.0 || self.open() >= limit {
+                return;
+            }
+            let Some(key) = self.valid_split(index, key) else {
+                continue;
+            };
+            let up_to = self.ranges[index].up_to.take();
+            let right = self.new_range(Some(key.clone()), up_to, None);
+            self.ranges[index].up_to = Some(key);
+            self.ranges.insert(index + 1, right);
+            if self.current > index {
+                self.current += 1;
+            }
+            index += 1;
+        }
+    }
+
+    /// `key`, or a key next to it, when it lies strictly inside the unlisted rest of range
+    /// `index`, inside the key space, and not inside a common prefix.
+    fn valid_split(&self, index: usize, key: String) -> Option<String> {
+        let range = &self.ranges[index];
+        if !range.known_start && range.last_key.is_none() {
+            // Resumed inside: where its keys were taken up to is not known before a page.
+            return None;
+        }
+        let space = &self.config.space;
+        let key = match &space.delimiter {
+            Some(delimiter) => match before_common_prefix(&key, &space.prefix, delimiter) {
+                Some(before) => before.to_owned(),
+                None => key,
+            },
+            None => key,
+        };
+        let lower = match (&range.after, &range.last_key) {
+            (_, Some(last)) => Some(last.as_str()),
+            (Some(after), None) => Some(after.as_str()),
+            (None, None) => None,
+        };
+        let inside_space = key.as_str() >= space.prefix.as_str()
+            && prefix_end(&space.prefix).is_none_or(|end| key < end);
+        let fits = lower.is_none_or(|lower| key.as_str() > lower)
+            && range
+                .up_to
+                .as_deref()
+                .is_none_or(|up_to| key.as_str() < up_to);
+        (inside_space && fits).then_some(key)
+    }
+
+    fn list_folders(&mut self, prefix: String) {
+        let left = self.budget_left();
+        if let Some(listing) = (self.listings.iter_mut()).find(|listing| {
+            listing.prefix == prefix && matches!(listing.state, ListingState::Paused)
+        }) {
+            if left >= 1.0 {
+                listing.state = ListingState::Ready;
+            }
+            return;
+        }
+        let space = &self.config.space;
+        if !self.config.folders
+            || space.delimiter.is_some()
+            || !prefix.starts_with(&space.prefix)
+            || self.listed_folders.contains(&prefix)
+            || self.permits.is_empty()
+            || self.budget_left() < 1.0
+        {
+            return;
+        }
+        self.listed_folders.push(prefix.clone());
+        self.next_id += 1;
+        self.listings.push(Listing {
+            id: ListingId(self.next_id),
+            prefix,
+            start: String::new(),
+            state: ListingState::Waiting,
+        });
+    }
+
+    /// Once the server was seen ignoring the start-after, folds each range that yielded nothing
+    /// into the range before it, while that one still lists up to it.
+    pub(super) fn fold(&mut self) {
+        let mut index = 1;
+        while index < self.ranges.len() {
+            let (before, after) = self.ranges.split_at_mut(index);
+            let (left, right) = (&mut before[index - 1], &mut after[0]);
+            let contiguous = left.up_to.is_some() && left.up_to == right.after;
+            if contiguous && left.has_work() && right.fresh {
+                left.up_to = right.up_to.take();
+                if let State::Requesting { .. } = right.state {
+                    self.actions.push_back(Action::Drop { range: right.id });
+                }
+                let removed = self.ranges.remove(index);
+                if let State::Requesting { permit, .. } = removed.state {
+                    self.permits.push(permit);
+                }
+                if self.current >= index {
+                    self.current = self.current.saturating_sub(1);
+                }
+                continue;
+            }
+            index += 1;
+        }
+    }
+}
