@@ -232,7 +232,7 @@ impl<Op: KeyRanges> Paginator<Op> {
     /// # Errors
     ///
     /// [`CannotPartition`] when `requests` is 0, when the paginator continues a sequential
-    /// listing (its request carries tokens, or it was resumed from a [`Cursor`]), when it has a
+    /// listing (its request carries tokens, or it was resumed from a [`Cursor`](crate::Cursor)), when it has a
     /// [`max_pages`](Paginator::max_pages) (a limit on one chain of tokens: each range would stop
     /// at it and leave keys unlisted; limit a parallel listing with `max_items`), or when the
     /// operation refuses this request ([`KeyRanges::check_partitionable`]).

@@ -77,10 +77,11 @@ impl<Op: KeyRanges> PartitionedPaginator<Op> {
     /// (default 8, at least 1): the bound on memory, `requests × pages` pages received and not
     /// yet yielded (plus the pages of the requests in flight). In key order, the ranges after the
     /// first keep their pages until the items before them are yielded; once the bound is
-    /// reached, only the first range requests more, so a slow consumer holds the listing back
-    /// rather than memory growing; and ranges are cut into pieces of at most this many pages
-    /// within the pages the buffer holds from the front, so that the requests list what the
-    /// consumer takes next. For scale: a ListObjectsV2 page of 1,000 objects takes about 1.5 MB
+    /// reached, only the `requests` ranges nearest the front go on, each while it holds fewer
+    /// than `pages` pages of its own (with `max_items`, the first alone), so a slow consumer
+    /// holds the listing back, memory stays under twice the bound, and the range the consumer
+    /// needs next never waits for the buffer; ranges are cut within the pages the buffer holds
+    /// from the front, so that the requests list what the consumer takes next. For scale: a ListObjectsV2 page of 1,000 objects takes about 1.5 MB
     /// once parsed (BENCHMARKS.md), so 64 requests at the default hold up to about 800 MB;
     /// lower it when memory matters more than the ordered mode's speed.
     pub fn buffer_pages(mut self, pages: usize) -> Self {
@@ -128,7 +129,7 @@ impl<Op: KeyRanges> PartitionedPaginator<Op> {
     /// The cursor was made for a request with other parameters ([`CursorError::ParametersDiffer`]
     /// or [`CursorError::RequestMismatch`]), or for another operation
     /// ([`CursorError::TokenMismatch`]). A range's own position is checked when that range
-    /// starts: a mismatch there ends the stream with [`Error::Cursor`].
+    /// starts: a mismatch there ends the stream with [`Error::Cursor`](crate::Error::Cursor).
     pub fn resume_from(mut self, cursor: &PartitionCursor) -> Result<Self, CursorError> {
         let request = &self.paginator.request;
         Named::of::<Op>(request).accepts::<Op>(request, &cursor.identity, true)?;

@@ -296,11 +296,15 @@ impl<I, M: Clone> Schedule<I, M> {
             range.span = Some(key(first_item).into_owned());
             range.last_key = Some(key(last_item).into_owned());
         }
-        range.pages.push_back(Buffered {
-            items: items.into_iter(),
-            mark,
-            end: first + cut,
-        });
+        // Only pages with items are held: the buffer's bound counts pages the consumer has
+        // yet to take.
+        if !items.is_empty() {
+            range.pages.push_back(Buffered {
+                items: items.into_iter(),
+                mark,
+                end: first + cut,
+            });
+        }
         let ended = cut < total || next.is_none();
         range.state = match next {
             Some(next) if !ended => State::Ready(Position {

@@ -95,29 +95,28 @@ impl<I, M: Clone> Schedule<I, M> {
     }
 
     /// Whether range `index` may send a request: while the pages held are fewer than the bound,
-    /// `N × buffer_pages`. In key order the consumer takes the pages of the front first, so
-    /// the first range always may, and each of the next `N - 1` ranges still listing may while
-    /// it holds fewer than `buffer_pages` pages of its own, whatever the ranges further ahead
-    /// hold: they cannot fill the buffer so that the ranges nearest the front wait. The pages
-    /// held stay under twice the bound. With `max_items`, not past the ranges that hold the
-    /// items left.
+    /// `N × buffer_pages`. In key order the consumer takes the pages of the front first, so each
+    /// of the `N` ranges nearest the front may also go on while it holds fewer than
+    /// `buffer_pages` pages of its own, whatever the ranges further ahead hold: they cannot fill
+    /// the buffer so that the ranges the consumer needs next wait. The pages held stay under
+    /// twice the bound, plus the pages in flight. With `max_items`, not past the ranges that hold
+    /// the items left.
     fn may_request(&self, index: usize) -> bool {
         let limit = self.buffer_limit();
         let held = self.buffered();
         if !self.config.ordered {
             return held < limit;
         }
-        if index == 0 {
-            return true;
-        }
-        if self.past_last_item(index) {
+        if index > 0 && self.past_last_item(index) {
             return false;
         }
-        let nearer = self.ranges[..index]
-            .iter()
-            .filter(|range| range.has_work())
-            .count();
+        let nearer = self.ranges[..index].iter().filter(|range| range.has_work()).count();
         let own = self.ranges[index].pages.len();
+        // With `max_items`, the pages held and on their way bound every range but the front:
+        // past them, the ranges ahead list what the consumer will not take.
+        if nearer > 0 && self.items_left.is_some() && held + self.in_flight() >= limit {
+            return false;
+        }
         held < limit || (nearer < self.config.requests && own < self.config.buffer_pages.max(1))
     }
 
@@ -126,7 +125,7 @@ impl<I, M: Clone> Schedule<I, M> {
         self.ranges.iter().map(|range| range.pages.len()).sum()
     }
 
-    fn in_flight(&self) -> usize {
+    pub(super) fn in_flight(&self) -> usize {
         self.config.requests.max(1) - self.permits.len()
     }
 

@@ -90,14 +90,20 @@ impl<I, M: Clone> Range<I, M> {
         matches!(self.state, State::Done) && self.pages.iter().all(|page| page.items.len() == 0)
     }
 
+    /// The next item of the range's pages; a page is let go with its last item, so that the
+    /// pages held are those with items still to take (the buffer's bound counts them, and a
+    /// range held back by it may go on as soon as its last item is taken).
     pub(super) fn take_item(&mut self, popped: &mut bool) -> Option<I> {
         while let Some(page) = self.pages.front_mut() {
-            if let Some(item) = page.items.next() {
+            let item = page.items.next();
+            if page.items.len() == 0 {
+                self.pages.pop_front();
+                *popped = true;
+            }
+            if let Some(item) = item {
                 self.fresh = false;
                 return Some(item);
             }
-            self.pages.pop_front();
-            *popped = true;
         }
         None
     }
