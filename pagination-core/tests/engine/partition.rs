@@ -11,8 +11,9 @@ use std::time::Duration;
 
 use futures::{StreamExt, TryStreamExt};
 use pagination_core::{
-    CannotPartition, Cursor, IntoPaginator, KeyRanges, KeySpace, MalformedCursor, PageRequest,
-    PartitionCursor, PartitionedError, PartitionedItems, paginate,
+    CannotPartition, Cursor, IntoPaginator, KeyRange, KeyRanges, KeySpace, MalformedCursor,
+    MeasuredRange, PageRequest, PartitionCursor, PartitionedError, PartitionedItems, SplitPoints,
+    paginate,
 };
 
 /// The keys a listing serves, how many requests it answered, and which ones fail.
@@ -888,4 +889,221 @@ async fn max_items_costs_about_the_sequential_requests() {
             }
         }
     }
+}
+
+/// The ranges of the split points tile the key space: the first from the start, the last to the
+/// end, each starting where the one before ended.
+fn assert_tiles(points: &SplitPoints) {
+    let ranges = points.ranges();
+    assert!(!ranges.is_empty());
+    assert_eq!(ranges[0].range.after, None);
+    assert_eq!(ranges[ranges.len() - 1].range.up_to, None);
+    for pair in ranges.windows(2) {
+        assert_eq!(pair[0].range.up_to, pair[1].range.after, "{points}");
+    }
+}
+
+/// A parallel listing's ordered items and its requests, started from `points` and within
+/// `range` when given.
+async fn listed_with(
+    request: &ListKeys,
+    requests: usize,
+    ordered: bool,
+    points: Option<&SplitPoints>,
+    range: Option<KeyRange>,
+) -> (Vec<String>, SplitPoints) {
+    let mut listing = request
+        .clone()
+        .into_paginator()
+        .page_size(100)
+        .parallel(requests)
+        .unwrap();
+    if !ordered {
+        listing = listing.unordered();
+    }
+    if let Some(points) = points {
+        listing = listing.split_points(points);
+    }
+    if let Some(range) = range {
+        listing = listing.key_range(range);
+    }
+    let mut stream = listing.items();
+    let mut items = Vec::new();
+    while let Some(item) = stream.next().await {
+        items.push(item.unwrap());
+    }
+    assert!(stream.cursor().is_none());
+    let points = stream.split_points();
+    (if ordered { items } else { sorted(items) }, points)
+}
+
+/// What a listing learned starts the next one balanced: the ranges it measured cover the key
+/// space and count every key, survive their text form, and the next listing, started from
+/// them, takes fewer round trips for the same items within the same request budget.
+#[tokio::test(start_paused = true)]
+async fn split_points_start_the_next_listing_balanced() {
+    let mut keys: Vec<String> = (0..12_000)
+        .map(|index| format!("logs/2026-01-{:02}/part-{index:05}.json", 1 + index / 2000))
+        .collect();
+    keys.extend((0..3000).map(|index| format!("z/{:08x}", (index as u32).wrapping_mul(2_654_435_761))));
+    keys.sort();
+    let mut bucket = Bucket::new(keys.clone());
+    bucket.latency = Some(Duration::from_millis(60));
+    let request = request(&bucket, "", None);
+    let before = bucket.calls();
+    assert_eq!(sequential(&request, 100).await, keys);
+    let sequential_requests = bucket.calls() - before;
+
+    let started = tokio::time::Instant::now();
+    let before = bucket.calls();
+    let (items, points) = listed_with(&request, 16, true, None, None).await;
+    let cold = started.elapsed();
+    let cold_requests = bucket.calls() - before;
+    assert_eq!(items, keys);
+    assert_tiles(&points);
+    assert_eq!(points.ranges().iter().map(|range| range.items).sum::<u64>(), keys.len() as u64);
+    let points: SplitPoints = points.to_string().parse().unwrap();
+
+    for ordered in [true, false] {
+        let started = tokio::time::Instant::now();
+        let before = bucket.calls();
+        let (items, again) = listed_with(&request, 16, ordered, Some(&points), None).await;
+        let warm = started.elapsed();
+        let made = bucket.calls() - before;
+        assert_eq!(items, keys, "ordered {ordered}");
+        assert_tiles(&again);
+        assert!(
+            made <= sequential_requests + sequential_requests / 5 + 16,
+            "ordered {ordered}: {made} requests, sequential {sequential_requests}"
+        );
+        // 150 pages over 16 requests: 10 round trips at best.
+        assert!(
+            warm < cold && warm <= Duration::from_millis(60 * 16),
+            "ordered {ordered}: {warm:?} from the split points, {cold:?} ({cold_requests} requests) without"
+        );
+    }
+}
+
+/// Split points that no longer fit the keys (keys deleted and added, points that are keys
+/// themselves, a point outside the prefix, overlapping and hand-edited ranges) cost requests,
+/// never an item lost, repeated or out of order.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn stale_split_points_lose_nothing() {
+    let old = Bucket::new(uniform(3000));
+    let (_, learned) = listed_with(&request(&old, "", None), 8, true, None, None).await;
+    let range = |after: Option<&str>, up_to: Option<&str>, items: u64| MeasuredRange {
+        range: KeyRange::new(after.map(Into::into), up_to.map(Into::into)),
+        items,
+        pages: items.div_ceil(100),
+    };
+    let hand_made = SplitPoints::new(vec![
+        range(None, Some("key-000500"), 900),
+        range(Some("key-000400"), Some("key-001000"), 10),
+        range(Some("key-000400"), Some("key-001000"), 10),
+        range(Some("a"), Some("b"), 5000),
+        range(Some("d/050"), Some("d/150"), 300),
+        range(Some("e100"), Some("\u{10ffff}"), 7),
+        range(Some("key-002999"), None, 0),
+    ]);
+    let mut changed: Vec<String> = uniform(3000)
+        .into_iter()
+        .enumerate()
+        .filter(|(index, _)| index % 3 != 0 && !(1000..1800).contains(index))
+        .map(|(_, key)| key)
+        .collect();
+    changed.extend((0..500).map(|index| format!("key-001200-{index:04}")));
+    changed.extend(hostile());
+    for points in [&learned, &hand_made] {
+        for keys in [uniform(3000), changed.clone()] {
+            let bucket = Bucket::new(keys);
+            for (prefix, delimiter) in [("", None), ("key-001", None), ("", Some("/")), ("d/", None)] {
+                let request = request(&bucket, prefix, delimiter);
+                let expected = sequential(&request, 100).await;
+                for ordered in [true, false] {
+                    let (items, _) = listed_with(&request, 8, ordered, Some(points), None).await;
+                    let expected = if ordered { expected.clone() } else { sorted(expected.clone()) };
+                    assert!(
+                        items == expected,
+                        "prefix {prefix:?}, delimiter {delimiter:?}, ordered {ordered}: {} items for {}",
+                        items.len(),
+                        expected.len()
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// The parts of `SplitPoints::partition`, each listed alone with `key_range`, concatenate to the
+/// whole listing, also when a part's bounds are keys, under a prefix, with hostile keys, and
+/// when a part stops half-way and resumes from its own cursor.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn key_range_parts_concatenate_to_the_whole_listing() {
+    let mut keys = uniform(4000);
+    keys.extend(hostile());
+    let bucket = Bucket::new(keys);
+    for (prefix, delimiter) in [("", None), ("key-00", None), ("", Some("/"))] {
+        let request = request(&bucket, prefix, delimiter);
+        let expected = sequential(&request, 100).await;
+        let (_, points) = listed_with(&request, 8, true, None, None).await;
+        for parts in [1, 3, 7] {
+            let ranges = points.partition(parts);
+            assert!(!ranges.is_empty() && ranges.len() <= parts);
+            let mut all = Vec::new();
+            for (index, range) in ranges.iter().enumerate() {
+                // A part stops after 37 items and goes on from its cursor.
+                let mut first = request
+                    .clone()
+                    .into_paginator()
+                    .page_size(100)
+                    .parallel(4)
+                    .unwrap()
+                    .key_range(range.clone())
+                    .items();
+                let mut part = Vec::new();
+                while part.len() < 37 {
+                    match first.next().await {
+                        Some(item) => part.push(item.unwrap()),
+                        None => break,
+                    }
+                }
+                if let Some(cursor) = first.cursor() {
+                    drop(first);
+                    let text = cursor.to_string();
+                    let cursor: PartitionCursor = text.parse().unwrap();
+                    let rest: Vec<String> = request
+                        .clone()
+                        .into_paginator()
+                        .page_size(100)
+                        .parallel(4)
+                        .unwrap()
+                        .resume_from(&cursor)
+                        .unwrap()
+                        .items()
+                        .try_collect()
+                        .await
+                        .unwrap();
+                    part.extend(rest);
+                }
+                assert!(
+                    delimiter.is_some() || part.iter().all(|key| range.contains(key)),
+                    "part {index} of {parts}: a key outside {range:?}"
+                );
+                all.extend(part);
+            }
+            assert!(
+                all == expected,
+                "prefix {prefix:?}, delimiter {delimiter:?}, {parts} parts: {} items for {}",
+                all.len(),
+                expected.len()
+            );
+        }
+    }
+    // A part bounded at keys the listing holds keeps both: `(after, up_to]`.
+    let request = request(&bucket, "", None);
+    let range = KeyRange::new(Some("key-000100".into()), Some("key-000200".into()));
+    let (items, _) = listed_with(&request, 4, true, None, Some(range)).await;
+    assert_eq!(items.first().map(String::as_str), Some("key-000101"));
+    assert_eq!(items.last().map(String::as_str), Some("key-000200"));
+    assert_eq!(items.len(), 100);
 }

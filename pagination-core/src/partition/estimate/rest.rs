@@ -282,19 +282,7 @@ impl KeyModel {
                 }
             }
         }
-        if let Some(keys) = self.hinted(a, b) {
-            let scale = Scale::spanning(
-                &[a, b.unwrap_or(a)],
-                a,
-                self.fixed(),
-                SCALE_ROOM,
-                Some(&self.seen),
-            );
-            out.push(Piece {
-                lo: a.to_owned(),
-                hi: b.map(str::to_owned),
-                kind: PieceKind::Dense { keys, scale },
-            });
+        if self.hinted(a, b, out) {
             return;
         }
         let subfolders = reference
@@ -333,34 +321,61 @@ impl KeyModel {
         });
     }
 
-    /// The keys a previous listing measured in `(a, b]`, when its ranges cover the gap.
-    fn hinted(&self, a: &str, b: Option<&str>) -> Option<f64> {
-        let mut keys = 0.0;
-        let mut covered = false;
+    /// The ranges a previous listing measured, where they cover the gap `(a, b]` end to end:
+    /// one dense piece per range, its keys spread on the scale of its own ends (a share of
+    /// them where the gap holds part of it). Whether they did.
+    fn hinted(&self, a: &str, b: Option<&str>, out: &mut Vec<Piece>) -> bool {
+        let mut pieces = Vec::new();
+        // Where the pieces so far end: the next range must start at or before it.
+        let mut reached = a;
         for (after, up_to, held) in &self.hints {
             let (after, up_to) = (after.as_str(), up_to.as_deref());
-            if up_to.is_some_and(|up_to| up_to <= a) || b.is_some_and(|b| after >= b) {
+            if up_to.is_some_and(|up_to| up_to <= reached) || b.is_some_and(|b| after >= b) {
                 continue;
             }
-            covered = true;
-            // The share of the range inside the gap, on the scale of its ends.
-            let lo = after.max(a);
+            if after > reached {
+                // A stretch no range measured: the hints do not cover the gap.
+                return false;
+            }
+            let lo = reached;
             let hi = min_bound(up_to, b);
-            let share = match (hi, up_to) {
-                (Some(hi), Some(up_to)) => {
+            let (share, scale) = match up_to {
+                Some(up_to) => {
                     let scale =
                         Scale::spanning(&[after, up_to], after, self.fixed(), 0, Some(&self.seen));
                     let width = scale.value(up_to) - scale.value(after);
-                    if width > 0.0 {
+                    let hi = hi.unwrap_or(up_to);
+                    let share = if width > 0.0 {
                         ((scale.value(hi) - scale.value(lo)) / width).clamp(0.0, 1.0)
                     } else {
                         1.0
-                    }
+                    };
+                    (share, scale)
                 }
-                _ => 1.0,
+                // The last range, to the end of the key space: its keys are spread past its
+                // start as far as the keys seen reach.
+                None => {
+                    let scale =
+                        Scale::spanning(&[after, lo], lo, self.fixed(), SCALE_ROOM, Some(&self.seen));
+                    (1.0, scale)
+                }
             };
-            keys += held * share;
+            pieces.push(Piece {
+                lo: lo.to_owned(),
+                hi: hi.map(str::to_owned),
+                kind: PieceKind::Dense {
+                    keys: held * share,
+                    scale,
+                },
+            });
+            match hi {
+                Some(hi) if b.is_none_or(|b| hi < b) => reached = hi,
+                _ => {
+                    out.append(&mut pieces);
+                    return true;
+                }
+            }
         }
-        covered.then_some(keys)
+        false
     }
 }
