@@ -4,7 +4,8 @@
 //! ```text
 //! s3_list [object-versions|objects|objects-v1|multipart-uploads] --bucket B [--prefix P]
 //!         [--delimiter D] [--encoding-type url] [--page-size N] [--max-items N]
-//!         [--starting-token T] [--parallel N [--unordered]] [--endpoint-url URL] [--region R]
+//!         [--starting-token T] [--parallel N [--unordered] [--splits FILE [--part I/M]]
+//!         [--save-splits FILE]] [--endpoint-url URL] [--region R]
 //! ```
 //!
 //! With no arguments it is a self-contained demo: it starts a moto server on 127.0.0.1, seeds a
@@ -19,13 +20,19 @@
 //! there. With `--parallel N` the bucket's key space is listed as key ranges with up to N
 //! requests in flight (`Paginator::parallel`): the same lines in the same order, faster on a
 //! large bucket; `--unordered` writes them as pages arrive instead (the same set of lines), and
-//! the `next_token` of a parallel run continues a parallel run. Progress and a summary go to stderr: on a terminal one line updated in place (pages,
+//! the `next_token` of a parallel run continues a parallel run. `--save-splits FILE` writes what
+//! the parallel listing learned of the bucket's key space (its ranges and their sizes); the next
+//! run's `--splits FILE` starts from it, balanced from its first round trip, and `--part I/M`
+//! lists only part I of M parts of about equal size, so that M processes (or machines, or tasks
+//! of a job system) list the bucket between them: their outputs, concatenated in order, are the
+//! whole listing. Progress and a summary go to stderr: on a terminal one line updated in place (pages,
 //! items, items per second, elapsed), otherwise a line every few seconds; `--quiet` keeps only
 //! the summary. With `RUST_LOG` set (`RUST_LOG=pagination_core=debug`), the listing's traces
 //! go to stderr too. A listing that cannot be completed (a failed request, or a server whose
 //! tokens do not advance) exits with status 1 and says why.
 
 use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
@@ -41,6 +48,7 @@ use pagination_aws::s3::{
 use pagination_core::{
     Cursor, CursorError, Error, ItemStream, KeyRanges, MalformedCursor, PageSize,
     PaginatedOperation, Paginator, PartitionCursor, PartitionedError, PartitionedItems,
+    SplitPoints,
 };
 use pagination_examples::moto::{self, MotoServer};
 use pagination_examples::seed;
@@ -103,6 +111,20 @@ struct Args {
     /// With --parallel: write the lines as pages arrive, in no set order (the same set of lines).
     #[arg(long, requires = "parallel")]
     unordered: bool,
+    /// With --parallel: start from the split points an earlier run saved (--save-splits), so the
+    /// requests are spread over the key space from the first round trip. Points that no longer
+    /// fit the bucket cost requests, never a line lost, repeated or out of order.
+    #[arg(long, requires = "parallel", value_name = "FILE")]
+    splits: Option<PathBuf>,
+    /// With --splits: list only part I of M parts of about equal size (1-based, as `2/8`); the
+    /// M parts' outputs, concatenated in order, are the whole listing (parts past the
+    /// boundaries the file knows are empty).
+    #[arg(long, requires = "splits", value_name = "I/M", value_parser = parse_part)]
+    part: Option<(usize, usize)>,
+    /// With --parallel: when the listing ends, write what it learned of the key space (its
+    /// ranges and their sizes) to FILE, for the next run's --splits.
+    #[arg(long, requires = "parallel", value_name = "FILE")]
+    save_splits: Option<PathBuf>,
     /// Only the final summary on stderr: no progress.
     #[arg(long, short)]
     quiet: bool,
@@ -112,6 +134,38 @@ struct Args {
     /// The region (default: from the environment; us-east-1 with --endpoint-url).
     #[arg(long)]
     region: Option<String>,
+}
+
+/// `I/M` with `1 <= I <= M`.
+fn parse_part(text: &str) -> Result<(usize, usize), String> {
+    let (part, parts) = text
+        .split_once('/')
+        .ok_or_else(|| format!("`{text}` is not I/M (such as 2/8)"))?;
+    let number = |text: &str| {
+        text.trim()
+            .parse::<usize>()
+            .map_err(|_| format!("`{text}` is not a whole number"))
+    };
+    let (part, parts) = (number(part)?, number(parts)?);
+    if part == 0 || part > parts {
+        return Err(format!("part {part} of {parts}: parts are counted from 1 to {parts}"));
+    }
+    Ok((part, parts))
+}
+
+/// Reads the split points of `--splits`.
+fn read_splits(path: &std::path::Path) -> Result<SplitPoints, ExitCode> {
+    let text = std::fs::read_to_string(path).map_err(|error| {
+        eprintln!("error: --splits {}: cannot read it: {error}", path.display());
+        ExitCode::from(2)
+    })?;
+    text.parse().map_err(|error| {
+        eprintln!(
+            "error: --splits {}: not a split-points file of s3_list --save-splits: {error}",
+            path.display()
+        );
+        ExitCode::from(2)
+    })
 }
 
 #[tokio::main]
@@ -315,7 +369,7 @@ where
                 ExitCode::from(2)
             })?;
         }
-        return Ok(write_items(paginator.items(), line, args.quiet).await);
+        return Ok(write_items(&mut paginator.items(), line, args.quiet).await);
     };
     let mut listing = paginator.parallel(requests as usize).map_err(|error| {
         eprintln!("error: {error}");
@@ -324,13 +378,50 @@ where
     if args.unordered {
         listing = listing.unordered();
     }
+    if let Some(path) = &args.splits {
+        let points = read_splits(path)?;
+        if let Some((part, parts)) = args.part {
+            let ranges = points.partition(parts);
+            let Some(range) = ranges.get(part - 1) else {
+                // Fewer boundaries known than parts asked for: the parts past them are empty,
+                // so that M tasks still list the whole key space between them.
+                if !args.quiet {
+                    eprintln!(
+                        "part {part}/{parts}: {} knows only {} parts of the key space; this one \
+                         is empty",
+                        path.display(),
+                        ranges.len()
+                    );
+                }
+                return Ok(Ok((0, 0, Ending::Complete)));
+            };
+            listing = listing.key_range(range.clone());
+        }
+        listing = listing.split_points(&points);
+    }
     if let Starting::Parallel(cursor) = starting {
         listing = listing.resume_from(cursor).map_err(|error| {
             refuse_starting_token(&error);
             ExitCode::from(2)
         })?;
     }
-    Ok(write_items(listing.items(), line, args.quiet).await)
+    let mut items = listing.items();
+    let written = write_items(&mut items, line, args.quiet).await;
+    if let Some(path) = &args.save_splits {
+        let points = items.split_points();
+        if let Err(error) = std::fs::write(path, points.to_string()) {
+            eprintln!("error: --save-splits {}: cannot write it: {error}", path.display());
+            return Err(ExitCode::FAILURE);
+        }
+    }
+    if !args.quiet {
+        eprintln!(
+            "parallel: {} requests over {} key ranges",
+            items.requests(),
+            items.ranges()
+        );
+    }
+    Ok(written)
 }
 
 fn refuse_starting_token(error: &dyn std::fmt::Display) {
@@ -416,7 +507,7 @@ impl<Op: KeyRanges> Items for PartitionedItems<Op> {
 /// Writes each item as a line; on a failed page, reports it with the cursor to retry from.
 /// Returns the pages and items seen, and how the listing ended.
 async fn write_items<S: Items>(
-    mut items: S,
+    items: &mut S,
     line: impl Fn(S::Entry) -> Value,
     quiet: bool,
 ) -> io::Result<(u64, u64, Ending)> {
@@ -626,6 +717,9 @@ async fn demo() -> ExitCode {
         starting_token: None,
         parallel: None,
         unordered: false,
+        splits: None,
+        part: None,
+        save_splits: None,
         endpoint_url: Some(server.endpoint().into()),
         region: None,
     };

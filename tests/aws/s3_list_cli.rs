@@ -508,3 +508,105 @@ fn parallel_writes_the_same_lines_and_its_next_token_continues_a_parallel_run() 
     let message = String::from_utf8_lossy(&refused.stderr);
     assert!(message.contains("directory bucket"), "{message}");
 }
+
+/// `--save-splits` writes what a parallel run learned; `--splits` starts the next run from it
+/// with the same lines, also after the bucket changed; the `--part I/M` runs, concatenated,
+/// are the whole listing; a file that is not split points is refused before any request.
+#[test]
+fn saved_splits_start_the_next_run_and_parts_concatenate_to_the_listing() {
+    let endpoint = S3Endpoint::start().unwrap();
+    endpoint.put_bucket("larger", larger_bucket());
+    let url = endpoint.endpoint();
+    let directory = std::env::temp_dir().join(format!("s3_list_splits_{}", std::process::id()));
+    std::fs::create_dir_all(&directory).unwrap();
+    let saved = directory.join("larger.splits");
+    let saved_arg = saved.to_str().unwrap();
+
+    for listing in ["objects", "object-versions"] {
+        let base = [listing, "--bucket", "larger", "--page-size", "7"];
+        let want = lines(&run(&url, &base));
+        let mut first = base.to_vec();
+        first.extend(["--parallel", "8", "--save-splits", saved_arg]);
+        let output = run(&url, &first);
+        assert_eq!(lines(&output), want, "{listing}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains("parallel: "), "{stderr}");
+        let text = std::fs::read_to_string(&saved).unwrap();
+        assert!(text.starts_with("pagination split points 1\n"), "{text}");
+        assert!(text.lines().count() > 2, "{text}");
+
+        let mut again = base.to_vec();
+        again.extend(["--parallel", "8", "--splits", saved_arg]);
+        assert_eq!(lines(&run(&url, &again)), want, "{listing}, from the splits");
+
+        for parts in [1usize, 3, 5] {
+            let mut all = Vec::new();
+            for part in 1..=parts {
+                let part = format!("{part}/{parts}");
+                let mut arguments = again.clone();
+                arguments.extend(["--part", part.as_str()]);
+                let output = run(&url, &arguments);
+                all.extend(lines(&output));
+            }
+            assert_eq!(all, want, "{listing}, {parts} parts");
+        }
+    }
+
+    // The bucket changes; the saved splits still give every line once, in order.
+    let mut changed = larger_bucket();
+    changed.entries.retain(|entry| !entry.key.ends_with("5.json"));
+    for index in 0..300 {
+        changed
+            .entries
+            .push(s3_endpoint::Entry::object(format!("logs/0100-{index:03}")));
+    }
+    endpoint.put_bucket("changed", changed);
+    let want = lines(&run(&url, &["objects", "--bucket", "changed", "--page-size", "7"]));
+    for extra in [&[][..], &["--unordered"][..]] {
+        let mut arguments = vec![
+            "objects",
+            "--bucket",
+            "changed",
+            "--page-size",
+            "7",
+            "--parallel",
+            "8",
+            "--splits",
+            saved_arg,
+        ];
+        arguments.extend(extra);
+        let mut got = lines(&run(&url, &arguments));
+        let mut want = want.clone();
+        if !extra.is_empty() {
+            let text = |line: &Value| line.to_string();
+            got.sort_by_key(text);
+            want.sort_by_key(text);
+        }
+        assert_eq!(got, want, "stale splits {extra:?}");
+    }
+
+    // Not split points, or a part out of range: a clear error, status 2, no request.
+    let bad = directory.join("bad.splits");
+    std::fs::write(&bad, "pagination split points 1\nonly one field\n").unwrap();
+    let before = endpoint.requests().len();
+    for (file, part) in [
+        (bad.to_str().unwrap(), None),
+        (directory.join("missing").to_str().unwrap(), None),
+        (saved_arg, Some("0/3")),
+        (saved_arg, Some("4/3")),
+        (saved_arg, Some("two")),
+    ] {
+        let mut arguments = vec!["objects", "--bucket", "larger", "--parallel", "4", "--splits", file];
+        arguments.extend(part.iter().flat_map(|part| ["--part", *part]));
+        let output = run(&url, &arguments);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{file} {part:?}: {stderr}");
+        assert!(output.stdout.is_empty());
+        assert!(
+            stderr.contains("--splits") || stderr.contains("--part") || stderr.contains("part"),
+            "{stderr}"
+        );
+    }
+    assert_eq!(endpoint.requests().len(), before, "refused before any request");
+    std::fs::remove_dir_all(&directory).unwrap();
+}
