@@ -1,6 +1,7 @@
 //! A scripted S3 endpoint for tests: a small HTTP server on loopback that serves S3's four
-//! listing operations from buckets a test puts in memory, following the paging rules AWS
-//! documents (not those of an emulator such as moto), plus a few public server bugs on demand.
+//! listing operations (and HeadObject) from buckets a test puts in memory, following the paging
+//! rules AWS documents (not those of an emulator such as moto), plus a few public server bugs on
+//! demand.
 //!
 //! ```
 //! use pagination_examples::s3_endpoint::{Bucket, S3Endpoint};
@@ -21,9 +22,15 @@
 //!
 //! `GET /{bucket}?...` (path-style addressing), dispatched on the query: `list-type=2` is
 //! [ListObjectsV2], `versions` is [ListObjectVersions], `uploads` is [ListMultipartUploads], and
-//! anything else is [ListObjects] (v1). An unknown bucket answers 404 `NoSuchBucket`; any other
-//! request answers 501 `NotImplemented`. Every request is recorded (see
-//! [`S3Endpoint::requests`]) before it is answered, failed ones included.
+//! anything else is [ListObjects] (v1). `HEAD /{bucket}/{key}` is [HeadObject] (which rclone
+//! sends before it lists a folder, to tell whether the path is an object): 200 with the key's
+//! metadata as headers (`Content-Length`, `ETag`, `Last-Modified`, `x-amz-version-id` unless the
+//! version id is `"null"`), or 404 when the key has no current version, with
+//! `x-amz-delete-marker: true` when a delete marker is current; a `versionId` or `partNumber` in
+//! its query is not served. An unknown bucket answers 404 `NoSuchBucket` (without a body to a
+//! HEAD); any other request answers 501 `NotImplemented`. Every request is recorded (see
+//! [`S3Endpoint::requests`]) before it is answered, failed ones included. A bucket's
+//! [`Quirks::latency`] delays each of its listings and HeadObjects.
 //!
 //! # The rules, from the AWS S3 API reference of the four operations
 //!
@@ -61,6 +68,7 @@
 //! [ListObjectsV2]: https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjectsV2.html
 //! [ListObjectVersions]: https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjectVersions.html
 //! [ListMultipartUploads]: https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListMultipartUploads.html
+//! [HeadObject]: https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadObject.html
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -164,8 +172,11 @@ pub struct RecordedRequest {
     pub method: String,
     /// The first path segment.
     pub bucket: String,
-    /// `"ListObjects"`, `"ListObjectsV2"`, `"ListObjectVersions"`, `"ListMultipartUploads"` or
-    /// `"Unknown"`.
+    /// The object key, percent-decoded, of a request on an object; empty for a request on a
+    /// bucket.
+    pub key: String,
+    /// `"ListObjects"`, `"ListObjectsV2"`, `"ListObjectVersions"`, `"ListMultipartUploads"`,
+    /// `"HeadObject"` or `"Unknown"`.
     pub operation: &'static str,
     /// The query string as sent.
     pub raw_query: String,
@@ -378,7 +389,17 @@ impl StoredBucket {
 
 /// Which operation a request is, by S3's dispatch rules; `"Unknown"` for anything not served.
 fn operation(method: &Method, bucket: &str, object_key: &str, query: &Query<'_>) -> &'static str {
-    if *method != Method::GET || bucket.is_empty() || !object_key.is_empty() {
+    if bucket.is_empty() {
+        "Unknown"
+    } else if !object_key.is_empty() {
+        // A version or a part of an object is not served.
+        let whole_object = !query.has("versionId") && !query.has("partNumber");
+        if *method == Method::HEAD && whole_object {
+            "HeadObject"
+        } else {
+            "Unknown"
+        }
+    } else if *method != Method::GET {
         "Unknown"
     } else if query.get("list-type") == Some("2") {
         "ListObjectsV2"
@@ -401,15 +422,21 @@ async fn answer(
     // Bucket names need no percent-decoding: S3 allows only `a-z0-9.-` in them.
     let path = uri.path().trim_start_matches('/');
     let (bucket_name, object_key) = path.split_once('/').unwrap_or((path, ""));
+    let object_key = percent_decode(object_key);
     let raw_query = uri.query().unwrap_or_default();
     let pairs: Vec<(String, String)> = form_urlencoded::parse(raw_query.as_bytes())
         .into_owned()
         .collect();
     let query = Query(&pairs);
-    let operation = operation(&method, bucket_name, object_key, &query);
+    let operation = match &object_key {
+        Some(key) => operation(&method, bucket_name, key, &query),
+        None => "Unknown",
+    };
+    let object_key = object_key.unwrap_or_default();
     lock(&shared.requests).push(RecordedRequest {
         method: method.as_str().to_owned(),
         bucket: bucket_name.to_owned(),
+        key: object_key.clone(),
         operation,
         raw_query: raw_query.to_owned(),
         query: pairs.clone(),
@@ -431,6 +458,7 @@ async fn answer(
                 tokio::time::sleep(latency).await;
             }
             match operation {
+                "HeadObject" => return head_object(&bucket, &object_key),
                 "ListObjectsV2" => list_objects_v2(bucket_name, &bucket, &query),
                 "ListObjectVersions" => list_object_versions(bucket_name, &bucket, &query),
                 "ListMultipartUploads" => list_multipart_uploads(bucket_name, &bucket, &query),
@@ -442,6 +470,66 @@ async fn answer(
         Ok(body) => xml_response(StatusCode::OK, body),
         Err(error) => error.into_response(),
     }
+}
+
+/// The percent-decoding of a path: `%XX` is the byte XX, `+` stays `+` (it is no space in a
+/// path). `None` when the bytes are not UTF-8.
+fn percent_decode(path: &str) -> Option<String> {
+    let bytes = path.as_bytes();
+    let hex = |at: usize| {
+        let digit = |byte: Option<&u8>| char::from(*byte?).to_digit(16);
+        Some(digit(bytes.get(at))? * 16 + digit(bytes.get(at + 1))?)
+    };
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut at = 0;
+    while at < bytes.len() {
+        match (bytes[at], hex(at + 1)) {
+            (b'%', Some(byte)) => {
+                decoded.push(byte as u8);
+                at += 3;
+            }
+            (byte, _) => {
+                decoded.push(byte);
+                at += 1;
+            }
+        }
+    }
+    String::from_utf8(decoded).ok()
+}
+
+/// HeadObject of the key's current version: its metadata as headers, no body. 404 when the key
+/// has no version or its newest is a delete marker (then with `x-amz-delete-marker: true` and
+/// its version id, as S3 answers).
+fn head_object(bucket: &StoredBucket, key: &str) -> Response {
+    // By key, then newest first: the first entry of the key is its current one.
+    let at = (bucket.versions).partition_point(|version| version.entry.key.as_str() < key);
+    let Some(current) = bucket
+        .versions
+        .get(at)
+        .filter(|version| version.entry.key == key)
+    else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let entry = &current.entry;
+    let mut headers = HeaderMap::new();
+    let mut set = |name: &'static str, value: &str| {
+        if let Ok(value) = header::HeaderValue::from_str(value) {
+            headers.insert(name, value);
+        }
+    };
+    if entry.version_id != "null" {
+        set("x-amz-version-id", &entry.version_id);
+    }
+    if entry.delete_marker {
+        set("x-amz-delete-marker", "true");
+        return (StatusCode::NOT_FOUND, headers).into_response();
+    }
+    set("last-modified", &http_date(entry.last_modified));
+    set("etag", &etag(entry));
+    set("content-length", &entry.size.to_string());
+    set("content-type", "binary/octet-stream");
+    set("accept-ranges", "bytes");
+    (StatusCode::OK, headers).into_response()
 }
 
 /// The decoded query string.
@@ -1041,7 +1129,8 @@ impl S3Error {
     }
 
     fn not_implemented(method: &Method, path: &str) -> S3Error {
-        let message = format!("{method} {path} is not one of the four listings served here");
+        let message =
+            format!("{method} {path} is not served here (the four listings and HeadObject are)");
         S3Error::new(StatusCode::NOT_IMPLEMENTED, "NotImplemented", message)
     }
 }
@@ -1083,6 +1172,27 @@ fn leaf(scope: &mut ScopeWriter<'_, '_>, name: &str, value: &str) {
 
 /// S3's timestamp form, `2026-01-02T03:04:05.000Z`, of seconds since the Unix epoch.
 fn timestamp(seconds: i64) -> String {
+    let (year, month, day, hour, minute, second) = civil(seconds);
+    format!("{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:{second:02}.000Z")
+}
+
+/// HTTP's date form (RFC 9110's IMF-fixdate), `Fri, 02 Jan 2026 03:04:05 GMT`, of seconds since
+/// the Unix epoch: S3's `Last-Modified` header.
+fn http_date(seconds: i64) -> String {
+    const WEEKDAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let (year, month, day, hour, minute, second) = civil(seconds);
+    // 1970-01-01 was a Thursday.
+    let weekday = WEEKDAYS[seconds.div_euclid(86_400).rem_euclid(7) as usize];
+    let month = MONTHS[(month - 1) as usize];
+    format!("{weekday}, {day:02} {month} {year:04} {hour:02}:{minute:02}:{second:02} GMT")
+}
+
+/// The UTC date and time of seconds since the Unix epoch: year, month, day, hour, minute,
+/// second.
+fn civil(seconds: i64) -> (i64, i64, i64, i64, i64, i64) {
     let (days, second_of_day) = (seconds.div_euclid(86_400), seconds.rem_euclid(86_400));
     // Howard Hinnant's `civil_from_days`: the proleptic Gregorian date of a day number.
     let shifted = days + 719_468;
@@ -1099,12 +1209,14 @@ fn timestamp(seconds: i64) -> String {
         march_based_month - 9
     };
     let year = year_of_era + era * 400 + i64::from(month <= 2);
-    let (hour, minute, second) = (
+    (
+        year,
+        month,
+        day,
         second_of_day / 3600,
         second_of_day % 3600 / 60,
         second_of_day % 60,
-    );
-    format!("{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:{second:02}.000Z")
+    )
 }
 
 /// A stable, quoted ETag derived from the key and version id (FNV-1a of each).
@@ -1132,6 +1244,109 @@ mod tests {
         assert_eq!(timestamp(1_767_323_045), "2026-01-02T03:04:05.000Z");
         assert_eq!(timestamp(951_782_400), "2000-02-29T00:00:00.000Z");
         assert_eq!(timestamp(-1), "1969-12-31T23:59:59.000Z");
+    }
+
+    #[test]
+    fn http_dates_are_imf_fixdates() {
+        assert_eq!(http_date(0), "Thu, 01 Jan 1970 00:00:00 GMT");
+        assert_eq!(
+            http_date(DEFAULT_LAST_MODIFIED),
+            "Thu, 01 Jan 2026 00:00:00 GMT"
+        );
+        assert_eq!(http_date(1_767_323_045), "Fri, 02 Jan 2026 03:04:05 GMT");
+        assert_eq!(http_date(951_782_400), "Tue, 29 Feb 2000 00:00:00 GMT");
+        assert_eq!(http_date(-1), "Wed, 31 Dec 1969 23:59:59 GMT");
+    }
+
+    #[test]
+    fn paths_are_percent_decoded_with_plus_kept() {
+        assert_eq!(
+            percent_decode("a%20b+c%2Bd/%C3%BC").as_deref(),
+            Some("a b+c+d/ü")
+        );
+        assert_eq!(percent_decode("100%").as_deref(), Some("100%"));
+        assert_eq!(percent_decode("%zz%4").as_deref(), Some("%zz%4"));
+        assert_eq!(percent_decode("%FF"), None);
+    }
+
+    /// HeadObject through the real SDK client: the current version's headers, 404 for a key
+    /// without one, the key percent-decoded from the path, and the bucket's latency applied.
+    #[test]
+    fn head_object_answers_for_the_current_version() {
+        use aws_sdk_s3::error::SdkError;
+        use aws_sdk_s3::operation::head_object::HeadObjectError;
+        use aws_sdk_s3::primitives::DateTime;
+
+        let endpoint = S3Endpoint::start().expect("the endpoint starts");
+        let odd = "dir/a b+c=d&e%f?ü🙂";
+        let mut bucket = Bucket::objects([odd, "dir/b"]);
+        bucket.entries.extend([
+            Entry::version("versioned", "v1", 100),
+            Entry::version("versioned", "v2", 200),
+            Entry::version("deleted", "v1", 100),
+            Entry::delete_marker("deleted", "v2", 200),
+        ]);
+        bucket.quirks.latency = Some(Duration::from_millis(50));
+        endpoint.put_bucket("heads", bucket);
+        let client = endpoint.s3_client();
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("a runtime");
+        runtime.block_on(async {
+            let head =
+                |bucket: &str, key: &str| client.head_object().bucket(bucket).key(key).send();
+
+            let started = std::time::Instant::now();
+            let object = head("heads", odd).await.expect("the object's head");
+            assert!(
+                started.elapsed() >= Duration::from_millis(50),
+                "latency applied"
+            );
+            assert_eq!(object.content_length(), Some(0));
+            assert_eq!(object.e_tag(), Some(etag(&Entry::object(odd)).as_str()));
+            assert_eq!(
+                object.last_modified(),
+                Some(&DateTime::from_secs(DEFAULT_LAST_MODIFIED))
+            );
+            assert_eq!(object.version_id(), None, "no version id for \"null\"");
+
+            let versioned = head("heads", "versioned")
+                .await
+                .expect("the newest version");
+            assert_eq!(versioned.version_id(), Some("v2"));
+            assert_eq!(versioned.last_modified(), Some(&DateTime::from_secs(200)));
+
+            for (bucket, key) in [("heads", "dir"), ("heads", "dir/"), ("heads", "deleted")] {
+                let error = head(bucket, key).await.expect_err("a 404");
+                let SdkError::ServiceError(error) = &error else {
+                    panic!("{key}: a service error, not {error:?}");
+                };
+                assert!(
+                    matches!(error.err(), HeadObjectError::NotFound(_)),
+                    "{key}: {error:?}"
+                );
+                let marker = error.raw().headers().get("x-amz-delete-marker");
+                assert_eq!(marker, (key == "deleted").then_some("true"), "{key}");
+            }
+            let error = head("missing", "k").await.expect_err("no such bucket");
+            assert_eq!(
+                error.raw_response().map(|raw| raw.status().as_u16()),
+                Some(404)
+            );
+        });
+        let requests = endpoint.requests();
+        assert_eq!(requests.len(), 6);
+        assert!(
+            requests
+                .iter()
+                .all(|request| request.operation == "HeadObject")
+        );
+        assert!(requests.iter().all(|request| request.method == "HEAD"));
+        assert_eq!(
+            (requests[0].bucket.as_str(), requests[0].key.as_str()),
+            ("heads", odd)
+        );
     }
 
     #[test]
