@@ -425,39 +425,6 @@ impl SplitPolicy for Balance {
             keep
         });
 
-        if std::env::var("POLICY_TRACE").is_ok() {
-            for rest in &rests {
-                let kinds: Vec<String> = rest
-                    .pieces
-                    .iter()
-                    .map(|piece| match &piece.kind {
-                        PieceKind::Listed { keys } => format!("L{keys:.0}"),
-                        PieceKind::Dense { keys, .. } => format!("D{keys:.0}"),
-                        PieceKind::Extent { keys, .. } => format!("E{keys:.0}"),
-                        PieceKind::Folder { keys, .. } => format!("F{keys:.0}"),
-                        PieceKind::UnknownFolder => "UF".into(),
-                        PieceKind::Unknown {
-                            reference,
-                            subfolders,
-                            ..
-                        } => {
-                            format!(
-                                "U{}{}",
-                                if reference.is_some() { "r" } else { "" },
-                                if *subfolders { "s" } else { "" }
-                            )
-                        }
-                    })
-                    .collect();
-                println!(
-                    "  rest {:?} {:?}..{:?} {:?}",
-                    rest.id,
-                    rest.pieces.first().map(|p| &p.lo),
-                    rest.pieces.last().map(|p| &p.hi),
-                    kinds
-                );
-            }
-        }
         self.search_all(&mut rests, view, page, &mut free);
         // Equal pieces: each free request to the range whose pieces are largest.
         while free > 0 {
