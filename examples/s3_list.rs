@@ -148,7 +148,9 @@ fn parse_part(text: &str) -> Result<(usize, usize), String> {
     };
     let (part, parts) = (number(part)?, number(parts)?);
     if part == 0 || part > parts {
-        return Err(format!("part {part} of {parts}: parts are counted from 1 to {parts}"));
+        return Err(format!(
+            "part {part} of {parts}: parts are counted from 1 to {parts}"
+        ));
     }
     Ok((part, parts))
 }
@@ -156,7 +158,10 @@ fn parse_part(text: &str) -> Result<(usize, usize), String> {
 /// Reads the split points of `--splits`.
 fn read_splits(path: &std::path::Path) -> Result<SplitPoints, ExitCode> {
     let text = std::fs::read_to_string(path).map_err(|error| {
-        eprintln!("error: --splits {}: cannot read it: {error}", path.display());
+        eprintln!(
+            "error: --splits {}: cannot read it: {error}",
+            path.display()
+        );
         ExitCode::from(2)
     })?;
     text.parse().map_err(|error| {
@@ -410,7 +415,10 @@ where
     if let Some(path) = &args.save_splits {
         let points = items.split_points();
         if let Err(error) = std::fs::write(path, points.to_string()) {
-            eprintln!("error: --save-splits {}: cannot write it: {error}", path.display());
+            eprintln!(
+                "error: --save-splits {}: cannot write it: {error}",
+                path.display()
+            );
             return Err(ExitCode::FAILURE);
         }
     }

@@ -289,12 +289,21 @@
 //! One chain of tokens is one round trip per page, one after another. A listing ordered by a
 //! string key whose request can start after any key (S3's `start_after`) can instead be split
 //! into key ranges listed at once: [`Paginator::parallel`] starts with one range and, while
-//! fewer than N requests are in flight, splits the unlisted rest of the range that looks
-//! largest at keys in between, guessed from the shape and density of the keys its last page
-//! held: the next values of a numbered part (the days after a page of one day), half-way on the
-//! scale of the keys, or a little past them. No inventory is needed, though
-//! [`split_at`](PartitionedPaginator::split_at) takes one. Each range is an ordinary listing
-//! (tokens, guards, `send_with`); every key falls in exactly one range.
+//! requests are free, cuts the unlisted rest of the ranges where what the service revealed says
+//! the keys lie:
+//!
+//! - *structure*: where the operation can list the folders under a prefix
+//!   ([`KeyRanges::folder_request`]; S3's four listings can), folder boundaries are exact split
+//!   points, so that many small folders share one range and only large ones are cut, a level
+//!   deeper only where a folder holds many pages;
+//! - *density*: elsewhere, the keys seen give their distribution on the key scale, the rest is
+//!   cut at equal estimated counts, and past the last key seen it is searched at doubling
+//!   distances.
+//!
+//! The split policy only proposes; the scheduler checks every proposal, so that its
+//! guarantees hold by construction: every key in exactly one range, at most N requests in
+//! flight, the sequential order in key order, bounded buffering, one cursor. Each range is an
+//! ordinary listing (tokens, guards, `send_with`).
 //!
 //! - Items come out in the sequential listing's order (the default, with bounded buffering:
 //!   [`buffer_pages`](PartitionedPaginator::buffer_pages)) or as pages arrive
@@ -302,15 +311,21 @@
 //! - One [`PartitionCursor`] covers the whole listing and resumes in another process;
 //!   `max_items` is exact; a failed page ends the stream with a [`PartitionedError`] that carries
 //!   it, and the other ranges stop; dropping the stream cancels every request in flight.
-//! - Requests stay near the sequential count: a range costs up to one request more (the page
-//!   that crosses its upper bound, or an empty range's one page), and a split is made only while
-//!   what the ranges cost so far (requests less the full pages their items fill) stays within N
-//!   plus a tenth of the pages, so a listing makes about 1.1 times the sequential listing's
-//!   requests, plus N.
+//! - Requests stay near the sequential count: a range costs up to one request more, a folder
+//!   listing one a page, and cuts stop while they would take the listing past about 1.2 times
+//!   the sequential listing's requests, plus N.
+//! - What a listing learned is kept: [`PartitionedItems::split_points`] gives its ranges and
+//!   their sizes as [`SplitPoints`] (a text form to save); the next listing of the same key
+//!   space starts from them ([`PartitionedPaginator::split_points`]), balanced from its first
+//!   round trip. [`SplitPoints::partition`] cuts the key space into parts of about equal size,
+//!   each listed alone ([`PartitionedPaginator::key_range`]) on another machine or task, with its
+//!   own cursor; the parts' outputs concatenate to the whole listing. Split points that no longer
+//!   fit the keys cost requests, never an item.
 //! - Page requests run on the Tokio runtime's worker threads, so that the answers are parsed on
 //!   every core.
 //!
-//! The measured speed-ups (200,000 keys, 50 ms a request) are in `BENCHMARKS.md`; the example
+//! BENCHMARKS.md ("Parallel listings") gives the round trips per key shape from the simulator
+//! of the test tree, and the speed-ups against the sequential listing and rclone; the example
 //! of [`PartitionedPaginator`] runs one.
 //!
 //! # Cursors

@@ -537,7 +537,11 @@ fn saved_splits_start_the_next_run_and_parts_concatenate_to_the_listing() {
 
         let mut again = base.to_vec();
         again.extend(["--parallel", "8", "--splits", saved_arg]);
-        assert_eq!(lines(&run(&url, &again)), want, "{listing}, from the splits");
+        assert_eq!(
+            lines(&run(&url, &again)),
+            want,
+            "{listing}, from the splits"
+        );
 
         for parts in [1usize, 3, 5] {
             let mut all = Vec::new();
@@ -554,14 +558,19 @@ fn saved_splits_start_the_next_run_and_parts_concatenate_to_the_listing() {
 
     // The bucket changes; the saved splits still give every line once, in order.
     let mut changed = larger_bucket();
-    changed.entries.retain(|entry| !entry.key.ends_with("5.json"));
+    changed
+        .entries
+        .retain(|entry| !entry.key.ends_with("5.json"));
     for index in 0..300 {
         changed
             .entries
             .push(s3_endpoint::Entry::object(format!("logs/0100-{index:03}")));
     }
     endpoint.put_bucket("changed", changed);
-    let want = lines(&run(&url, &["objects", "--bucket", "changed", "--page-size", "7"]));
+    let want = lines(&run(
+        &url,
+        &["objects", "--bucket", "changed", "--page-size", "7"],
+    ));
     for extra in [&[][..], &["--unordered"][..]] {
         let mut arguments = vec![
             "objects",
@@ -596,7 +605,15 @@ fn saved_splits_start_the_next_run_and_parts_concatenate_to_the_listing() {
         (saved_arg, Some("4/3")),
         (saved_arg, Some("two")),
     ] {
-        let mut arguments = vec!["objects", "--bucket", "larger", "--parallel", "4", "--splits", file];
+        let mut arguments = vec![
+            "objects",
+            "--bucket",
+            "larger",
+            "--parallel",
+            "4",
+            "--splits",
+            file,
+        ];
         arguments.extend(part.iter().flat_map(|part| ["--part", *part]));
         let output = run(&url, &arguments);
         let stderr = String::from_utf8_lossy(&output.stderr);
@@ -607,6 +624,10 @@ fn saved_splits_start_the_next_run_and_parts_concatenate_to_the_listing() {
             "{stderr}"
         );
     }
-    assert_eq!(endpoint.requests().len(), before, "refused before any request");
+    assert_eq!(
+        endpoint.requests().len(),
+        before,
+        "refused before any request"
+    );
     std::fs::remove_dir_all(&directory).unwrap();
 }

@@ -945,7 +945,9 @@ async fn split_points_start_the_next_listing_balanced() {
     let mut keys: Vec<String> = (0..12_000)
         .map(|index| format!("logs/2026-01-{:02}/part-{index:05}.json", 1 + index / 2000))
         .collect();
-    keys.extend((0..3000).map(|index| format!("z/{:08x}", (index as u32).wrapping_mul(2_654_435_761))));
+    keys.extend(
+        (0..3000).map(|index| format!("z/{:08x}", (index as u32).wrapping_mul(2_654_435_761))),
+    );
     keys.sort();
     let mut bucket = Bucket::new(keys.clone());
     bucket.latency = Some(Duration::from_millis(60));
@@ -961,7 +963,10 @@ async fn split_points_start_the_next_listing_balanced() {
     let cold_requests = bucket.calls() - before;
     assert_eq!(items, keys);
     assert_tiles(&points);
-    assert_eq!(points.ranges().iter().map(|range| range.items).sum::<u64>(), keys.len() as u64);
+    assert_eq!(
+        points.ranges().iter().map(|range| range.items).sum::<u64>(),
+        keys.len() as u64
+    );
     let points: SplitPoints = points.to_string().parse().unwrap();
 
     for ordered in [true, false] {
@@ -1016,12 +1021,18 @@ async fn stale_split_points_lose_nothing() {
     for points in [&learned, &hand_made] {
         for keys in [uniform(3000), changed.clone()] {
             let bucket = Bucket::new(keys);
-            for (prefix, delimiter) in [("", None), ("key-001", None), ("", Some("/")), ("d/", None)] {
+            for (prefix, delimiter) in
+                [("", None), ("key-001", None), ("", Some("/")), ("d/", None)]
+            {
                 let request = request(&bucket, prefix, delimiter);
                 let expected = sequential(&request, 100).await;
                 for ordered in [true, false] {
                     let (items, _) = listed_with(&request, 8, ordered, Some(points), None).await;
-                    let expected = if ordered { expected.clone() } else { sorted(expected.clone()) };
+                    let expected = if ordered {
+                        expected.clone()
+                    } else {
+                        sorted(expected.clone())
+                    };
                     assert!(
                         items == expected,
                         "prefix {prefix:?}, delimiter {delimiter:?}, ordered {ordered}: {} items for {}",

@@ -355,8 +355,13 @@ impl KeyModel {
                 // The last range, to the end of the key space: its keys are spread past its
                 // start as far as the keys seen reach.
                 None => {
-                    let scale =
-                        Scale::spanning(&[after, lo], lo, self.fixed(), SCALE_ROOM, Some(&self.seen));
+                    let scale = Scale::spanning(
+                        &[after, lo],
+                        lo,
+                        self.fixed(),
+                        SCALE_ROOM,
+                        Some(&self.seen),
+                    );
                     (1.0, scale)
                 }
             };

@@ -110,7 +110,10 @@ impl<I, M: Clone> Schedule<I, M> {
         if index > 0 && self.past_last_item(index) {
             return false;
         }
-        let nearer = self.ranges[..index].iter().filter(|range| range.has_work()).count();
+        let nearer = self.ranges[..index]
+            .iter()
+            .filter(|range| range.has_work())
+            .count();
         let own = self.ranges[index].pages.len();
         // With `max_items`, the pages held and on their way bound every range but the front:
         // past them, the ranges ahead list what the consumer will not take.
