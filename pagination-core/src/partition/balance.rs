@@ -142,6 +142,30 @@ impl Balance {
         }
     }
 
+    /// Requests left idle find structure ahead of need: the children of every folder of unknown
+    /// size (none of its siblings listed in full) whose keys, or its siblings', were seen to lie
+    /// in folders of their own, when they all fit in the idle requests, one request each. A folder's first page tells whether it is large a round trip later; its
+    /// children, listed now, are ready by then to cut it. A level of more folders than idle
+    /// requests is left to the pages, so that the cost stays within `N` requests a level.
+    fn discover(&mut self, rests: &[Rest], out: &mut Vec<Proposal>, free: &mut usize) {
+        let unknown: Vec<String> = (rests.iter())
+            .flat_map(|rest| rest.pieces.iter())
+            .filter_map(|piece| match &piece.kind {
+                PieceKind::UnknownFolder {
+                    folder,
+                    subfolders: true,
+                } if !self.asked.contains(folder) => Some(folder.clone()),
+                _ => None,
+            })
+            .collect();
+        if unknown.is_empty() || unknown.len() > *free {
+            return;
+        }
+        for folder in unknown {
+            self.ask(&folder, out, free);
+        }
+    }
+
     /// Searches the unknown stretches, each with an equal share of the free requests.
     fn search_all(&self, rests: &mut [Rest], view: &View<'_>, page: f64, free: &mut usize) {
         let searches: Vec<(usize, usize)> = (rests.iter().enumerate())
@@ -292,12 +316,12 @@ impl Balance {
                         piece.hi.clone().map(|hi| (hi, before + held))
                     }
                     // A folder is cut at its nearer end.
-                    PieceKind::Folder { .. } | PieceKind::UnknownFolder
+                    PieceKind::Folder { .. } | PieceKind::UnknownFolder { .. }
                         if next - before < held / 2.0 =>
                     {
                         Some((piece.lo.clone(), before))
                     }
-                    PieceKind::Folder { .. } | PieceKind::UnknownFolder => {
+                    PieceKind::Folder { .. } | PieceKind::UnknownFolder { .. } => {
                         piece.hi.clone().map(|hi| (hi, before + held))
                     }
                     // Inside keys: the range ends half-way through its last page.
@@ -326,7 +350,7 @@ impl Balance {
 /// siblings' sizes are known); an unknown stretch, none.
 fn keys_of(piece: &Piece, page: f64) -> Option<f64> {
     match piece.kind {
-        PieceKind::UnknownFolder => Some(page),
+        PieceKind::UnknownFolder { .. } => Some(page),
         ref kind => kind.keys(),
     }
 }
@@ -458,6 +482,7 @@ impl SplitPolicy for Balance {
                 self.ask(&folder, out, &mut free);
             }
             self.structure(&rests, out, &mut free);
+            self.discover(&rests, out, &mut free);
         }
     }
 }

@@ -98,8 +98,9 @@ pub(crate) enum PieceKind {
         folder: String,
         subfolders: bool,
     },
-    /// A folder not listed yet, none of whose siblings was listed in full either.
-    UnknownFolder,
+    /// A folder not listed yet, none of whose siblings was listed in full either; `subfolders`:
+    /// keys seen in it or in a sibling lie in folders of their own.
+    UnknownFolder { folder: String, subfolders: bool },
     /// `keys` past `lo` at the density of the listed keys just before it (the rest of a flat
     /// folder of about known size): cut at that density.
     Extent {
@@ -129,7 +130,7 @@ impl PieceKind {
             | PieceKind::Dense { keys, .. }
             | PieceKind::Folder { keys, .. }
             | PieceKind::Extent { keys, .. } => Some(*keys),
-            PieceKind::UnknownFolder | PieceKind::Unknown { .. } => None,
+            PieceKind::UnknownFolder { .. } | PieceKind::Unknown { .. } => None,
         }
     }
 }
@@ -463,6 +464,24 @@ impl KeyModel {
     }
 
     /// Whether keys seen inside `folder` hold further folders.
+    /// Whether keys seen under `parent` lie two folders deep or more: its children hold folders.
+    fn seen_grandchildren(&self, parent: &str) -> bool {
+        let end = prefix_end(parent);
+        self.listed
+            .range::<str, _>((
+                Bound::Unbounded,
+                end.as_deref().map_or(Bound::Unbounded, Bound::Excluded),
+            ))
+            .rev()
+            .take(64)
+            .flat_map(|(_, listed)| listed.marks.iter())
+            .any(|(key, _)| {
+                key.len() > parent.len()
+                    && key.starts_with(parent)
+                    && key[parent.len()..].matches(FOLDER_DELIMITER).count() >= 2
+            })
+    }
+
     fn seen_subfolders(&self, folder: &str) -> bool {
         let end = prefix_end(folder);
         self.listed

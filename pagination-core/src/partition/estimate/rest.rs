@@ -130,6 +130,16 @@ impl KeyModel {
             if at.as_str() == start.as_str() && end == child_end {
                 out.push(self.whole_folder(child, &start, end.clone()));
             } else if self.levels.contains_key(child.as_str()) {
+                if !at.starts_with(child.as_str()) {
+                    // Between the folder's lower bound and its name (`dt=01` before `dt=01/`):
+                    // none of its keys. The rest is inside it, where the next call descends.
+                    out.push(Piece {
+                        lo: at.clone(),
+                        hi: Some(child.clone()),
+                        kind: PieceKind::Listed { keys: 0.0 },
+                    });
+                    at = child.clone();
+                }
                 self.gap(&at, end.as_deref(), after, out);
             } else {
                 self.folder_rest(child, folder, &at, end.as_deref(), after, out);
@@ -164,7 +174,10 @@ impl KeyModel {
                 folder: child.to_owned(),
                 subfolders,
             },
-            (None, None) => PieceKind::UnknownFolder,
+            (None, None) => PieceKind::UnknownFolder {
+                folder: child.to_owned(),
+                subfolders: subfolders || self.seen_grandchildren(parent),
+            },
         };
         Piece {
             lo: start.to_owned(),

@@ -93,3 +93,44 @@ fn folders_to_list_stop_above_the_pages_own_folder() {
     let hive = model.folders_to_list("dt=01/hr=05/p-3", "dt=01/hr=00/p-0");
     assert_eq!(hive, ["dt=01/"]);
 }
+
+/// A range that starts after a folder's name without its delimiter (`logs/04`, before
+/// `logs/04/`), in a folder listed level by level down to files: its pieces come out (the
+/// descent once recursed without end), in key order from its start to the end of the key space.
+#[test]
+fn a_range_starting_at_a_folder_name_descends_into_the_folder() {
+    let mut model = KeyModel::new("");
+    model.folders("", "", &["logs/"], true);
+    let days: Vec<String> = (1..=20).map(|day| format!("logs/{day:02}/")).collect();
+    model.folders("logs/", "", &refs(&days), true);
+    let files: Vec<String> = (0..1000)
+        .map(|n| format!("logs/04/part-{n:05}.json"))
+        .collect();
+    model.folders("logs/04/", "", &refs(&files), false);
+    model.page(
+        "",
+        &refs(
+            &(0..100)
+                .map(|n| format!("logs/01/part-{n:05}.json"))
+                .collect::<Vec<_>>(),
+        ),
+        false,
+    );
+    for after in ["logs/04", "logs/03", "logs/04/", "logs/04/part-00500.json"] {
+        let pieces = model.pieces(after, None);
+        assert_eq!(pieces.first().map(|piece| piece.lo.as_str()), Some(after));
+        assert!(
+            pieces.last().is_some_and(|piece| piece.hi.is_none()),
+            "{after}: {pieces:?}"
+        );
+        for pair in pieces.windows(2) {
+            assert!(
+                pair[0]
+                    .hi
+                    .as_deref()
+                    .is_some_and(|hi| hi <= pair[1].lo.as_str()),
+                "{after}: {pieces:?}"
+            );
+        }
+    }
+}
