@@ -9,7 +9,9 @@
 //!    at once; a folder with one child and nothing else is passed through; and where keys seen
 //!    hold folders whose extent is unknown, the folders above the page's own folder are listed
 //!    (their children are exact boundaries, their sizes estimated by the siblings listed in
-//!    full). While such a listing is on its way, the keys it covers wait for it.
+//!    full). While such a listing is on its way, the keys it covers wait for it. Requests left
+//!    idle once the ranges are cut list the next level ahead of need: the children of the
+//!    folders of unknown size seen to hold folders, when the whole level fits in them.
 //! 2. **Search where nothing is known.** Flat keys past the last one seen, where nothing tells
 //!    how far they go, are searched: cuts at 1, 3, 7, ... units past them, each gap twice the one
 //!    before, so that the end of the keys is found in a logarithm of its distance. The unit is

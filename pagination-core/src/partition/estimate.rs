@@ -23,10 +23,11 @@ use std::ops::Bound;
 
 mod cut;
 mod rest;
+mod seen;
 #[cfg(test)]
 mod tests;
 
-use super::scale::{Alphabets, Scale, prefix_end};
+use super::scale::{Alphabets, Scale};
 
 /// The delimiter folder listings roll keys up at.
 pub(crate) const FOLDER_DELIMITER: &str = "/";
@@ -346,157 +347,6 @@ impl KeyModel {
                 *self.counts.entry(child.clone()).or_default() += 1;
             }
         }
-    }
-
-    /// The keys of folder `child` counted so far, when one listed interval covers all of it.
-    fn measured(&self, child: &str) -> Option<u64> {
-        let end = prefix_end(child);
-        let (lo, listed) = self.listed.range::<str, _>(below(child)).next_back()?;
-        let covers = lo.as_str() < child
-            && match (&listed.hi, &end) {
-                (None, _) => true,
-                (Some(hi), Some(end)) => hi >= end,
-                (Some(_), None) => false,
-            };
-        covers.then(|| self.counts.get(child).copied().unwrap_or(0))
-    }
-
-    /// The mean keys of the children of `parent` listed in full, if any was.
-    fn sibling_mean(&self, parent: &str) -> Option<f64> {
-        let level = self.levels.get(parent)?;
-        let (mut sum, mut count) = (0u64, 0u64);
-        for child in &level.children {
-            if let Some(keys) = self.measured(child) {
-                sum += keys;
-                count += 1;
-            }
-        }
-        (count > 0).then(|| sum as f64 / count as f64)
-    }
-
-    /// Keys counted in folder `child` at or before `key`, from the listed intervals.
-    fn counted_before(&self, child: &str, key: &str) -> f64 {
-        self.listed_keys(child, Some(key))
-    }
-
-    /// Keys listed in `[from, to]` (an estimate inside an interval, from its marks).
-    fn listed_keys(&self, from: &str, to: Option<&str>) -> f64 {
-        let mut total = 0.0;
-        for (lo, listed) in self.listed.range::<str, _>(below_hi(to)) {
-            if listed.hi.as_deref().is_some_and(|hi| hi < from) {
-                continue;
-            }
-            let a = rank_at(lo, listed, from);
-            let b = to.map_or(listed.count as f64, |to| rank_at(lo, listed, to));
-            total += (b - a).max(0.0);
-        }
-        total
-    }
-
-    /// The listed folder (or the listing's prefix) whose keys end just before `b`.
-    fn folder_ending_at(&self, b: &str) -> Option<String> {
-        if prefix_end(&self.prefix).as_deref() == Some(b) {
-            return Some(self.prefix.clone());
-        }
-        self.levels
-            .keys()
-            .find(|folder| prefix_end(folder).as_deref() == Some(b))
-            .cloned()
-    }
-
-    /// The first key listed after `b`, when a listed interval covers the point just past it.
-    fn first_listed_after(&self, b: Option<&str>) -> Option<&str> {
-        let b = b?;
-        let (_, listed) = self.listed.range::<str, _>(at_or_below(b)).next_back()?;
-        if listed.hi.as_deref().is_some_and(|hi| hi <= b) {
-            return None;
-        }
-        let at = listed.marks.partition_point(|(key, _)| key.as_str() <= b);
-        listed.marks.get(at).map(|(key, _)| key.as_str())
-    }
-
-    /// Whether no key lies after `b`: a page listed from at or before it found none, to the end.
-    fn nothing_past(&self, b: Option<&str>) -> bool {
-        b.is_none_or(|b| {
-            self.listed
-                .range::<str, _>(at_or_below(b))
-                .next_back()
-                .is_some_and(|(_, listed)| {
-                    listed.hi.is_none()
-                        && listed.marks.last().is_none_or(|(key, _)| key.as_str() <= b)
-                })
-        })
-    }
-
-    /// Whether something is known right after `b`: a listed interval starts there (keys, or
-    /// none to the end). A range boundary nothing listed yet is not: the range that starts there
-    /// will tell.
-    fn known_past(&self, b: Option<&str>) -> bool {
-        b.is_none_or(|b| {
-            self.listed
-                .range::<str, _>(at_or_below(b))
-                .next_back()
-                .is_some_and(|(_, listed)| listed.hi.as_deref().is_none_or(|hi| hi > b))
-        })
-    }
-
-    /// The last page's worth of listed keys ending at `key` (first key, last key, count), when
-    /// a listed interval ends right there: the density just before a gap.
-    fn reference(&self, key: &str) -> Option<(String, String, f64)> {
-        let (_, listed) = self.listed.range::<str, _>(below(key)).next_back()?;
-        let marks = &listed.marks;
-        let last = marks.last()?;
-        if listed.hi.as_deref() != Some(key) && last.0 != key {
-            return None;
-        }
-        // About a page of marks back (marks are 1/16 of a page apart).
-        let first = marks[marks.len().saturating_sub(17)..].first()?;
-        (last.1 > first.1).then(|| (first.0.clone(), last.0.clone(), (last.1 - first.1) as f64))
-    }
-
-    /// The first page's worth of the listed interval starting at `lo`.
-    fn next_reference(&self, lo: &str) -> Option<(String, String, f64)> {
-        let listed = self.listed.get(lo)?;
-        let marks = &listed.marks;
-        let first = marks.first()?;
-        let last = marks[..marks.len().min(17)].last()?;
-        (last.1 > first.1).then(|| (first.0.clone(), last.0.clone(), (last.1 - first.1) as f64))
-    }
-
-    /// Whether keys seen inside `folder` hold further folders.
-    /// Whether keys seen under `parent` lie two folders deep or more: its children hold folders.
-    fn seen_grandchildren(&self, parent: &str) -> bool {
-        let end = prefix_end(parent);
-        self.listed
-            .range::<str, _>((
-                Bound::Unbounded,
-                end.as_deref().map_or(Bound::Unbounded, Bound::Excluded),
-            ))
-            .rev()
-            .take(64)
-            .flat_map(|(_, listed)| listed.marks.iter())
-            .any(|(key, _)| {
-                key.len() > parent.len()
-                    && key.starts_with(parent)
-                    && key[parent.len()..].matches(FOLDER_DELIMITER).count() >= 2
-            })
-    }
-
-    fn seen_subfolders(&self, folder: &str) -> bool {
-        let end = prefix_end(folder);
-        self.listed
-            .range::<str, _>((
-                Bound::Unbounded,
-                end.as_deref().map_or(Bound::Unbounded, Bound::Excluded),
-            ))
-            .rev()
-            .take(64)
-            .flat_map(|(_, listed)| listed.marks.iter())
-            .any(|(key, _)| {
-                key.len() > folder.len()
-                    && key.starts_with(folder)
-                    && key[folder.len()..].contains(FOLDER_DELIMITER)
-            })
     }
 }
 
