@@ -256,6 +256,14 @@ pub enum CursorError {
     /// token fields.
     #[error("this cursor was made for another operation")]
     TokenMismatch,
+    /// A parallel listing's cursor holds key ranges outside the
+    /// [`key_range`](crate::PartitionedPaginator::key_range) given: it continues another part
+    /// of the key space.
+    #[error(
+        "this cursor continues key ranges outside the key range given: it was made for another \
+         part of the listing; resume it with the key range it was made with"
+    )]
+    OutsideKeyRange,
     /// The page at the cursor holds fewer items than the cursor's offset: the listing changed
     /// since the cursor was made.
     #[error("the cursor points at item {offset} of a page that now holds {page_items} items")]

@@ -48,6 +48,23 @@ impl PartitionCursor {
         self.ranges.len()
     }
 
+    /// Whether every range left lies within `range`.
+    pub(crate) fn within(&self, range: &crate::KeyRange) -> bool {
+        self.ranges.iter().all(|saved| {
+            let starts_inside = match (&range.after, &saved.after) {
+                (None, _) => true,
+                (Some(_), None) => false,
+                (Some(bound), Some(after)) => after >= bound,
+            };
+            let ends_inside = match (&range.up_to, &saved.up_to) {
+                (_, None) => range.up_to.is_none(),
+                (None, Some(_)) => true,
+                (Some(bound), Some(up_to)) => up_to <= bound,
+            };
+            starts_inside && ends_inside
+        })
+    }
+
     fn to_bytes(&self) -> Vec<u8> {
         let mut out = TokenEncoder::default();
         out.write_u64(u64::from(PARTITIONED_FORMAT_VERSION));

@@ -116,7 +116,10 @@ impl<Op: KeyRanges> PartitionedPaginator<Op> {
     /// Lists only the keys of `range` (one part of [`SplitPoints::partition`], for example):
     /// the parts of a key space, each listed by itself (on another machine, with its own
     /// cursor), concatenate to the whole listing. Within the request's own start-after, if it
-    /// has one. Ignored when resuming: the cursor holds its ranges.
+    /// has one. A range that holds no key ([`KeyRange::is_empty`]) lists nothing.
+    ///
+    /// When resuming, the cursor holds the part's ranges; they must lie within `range`, or the
+    /// stream ends at once with [`CursorError::OutsideKeyRange`] (a cursor of another part).
     pub fn key_range(mut self, range: KeyRange) -> Self {
         self.key_range = Some(range);
         self
@@ -128,11 +131,19 @@ impl<Op: KeyRanges> PartitionedPaginator<Op> {
     ///
     /// The cursor was made for a request with other parameters ([`CursorError::ParametersDiffer`]
     /// or [`CursorError::RequestMismatch`]), or for another operation
-    /// ([`CursorError::TokenMismatch`]). A range's own position is checked when that range
-    /// starts: a mismatch there ends the stream with [`Error::Cursor`](crate::Error::Cursor).
+    /// ([`CursorError::TokenMismatch`]), or for another part of the key space than the
+    /// [`key_range`](PartitionedPaginator::key_range) given before
+    /// ([`CursorError::OutsideKeyRange`]; given after, the stream ends with it). A range's own
+    /// position is checked when that range starts: a mismatch there ends the stream with
+    /// [`Error::Cursor`](crate::Error::Cursor).
     pub fn resume_from(mut self, cursor: &PartitionCursor) -> Result<Self, CursorError> {
         let request = &self.paginator.request;
         Named::of::<Op>(request).accepts::<Op>(request, &cursor.identity, true)?;
+        if let Some(range) = &self.key_range
+            && !cursor.within(range)
+        {
+            return Err(CursorError::OutsideKeyRange);
+        }
         self.resume = Some(cursor.clone());
         Ok(self)
     }

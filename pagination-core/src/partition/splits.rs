@@ -24,6 +24,16 @@ impl KeyRange {
         KeyRange { after, up_to }
     }
 
+    /// Whether the range holds no key: its `after` is not below its `up_to`, or it ends at the
+    /// empty key. A listing of such a range lists nothing.
+    pub fn is_empty(&self) -> bool {
+        match (&self.after, &self.up_to) {
+            (Some(after), Some(up_to)) => after >= up_to,
+            (None, Some(up_to)) => up_to.is_empty(),
+            (_, None) => false,
+        }
+    }
+
     /// Whether `key` falls in the range.
     pub fn contains(&self, key: &str) -> bool {
         self.after.as_deref().is_none_or(|after| key > after)
@@ -112,8 +122,20 @@ const HEADER: &str = "pagination split points 1";
 const ESCAPED: &AsciiSet = &CONTROLS.add(b'%');
 
 impl SplitPoints {
-    /// Split points from measured ranges; they are sorted by key.
-    pub fn new(mut ranges: Vec<MeasuredRange>) -> Self {
+    /// Split points from measured ranges, sorted by key. A range that holds no key is left out:
+    /// one whose `after` is not below its `up_to`, or that ends at the empty key (keys are never
+    /// empty); an `after` of the empty key is the start of the key space (`None`).
+    pub fn new(ranges: Vec<MeasuredRange>) -> Self {
+        let mut ranges: Vec<MeasuredRange> = ranges
+            .into_iter()
+            .map(|mut range| {
+                if range.range.after.as_deref() == Some("") {
+                    range.range.after = None;
+                }
+                range
+            })
+            .filter(|range| !range.range.is_empty())
+            .collect();
         ranges.sort_by(|a, b| a.range.after.cmp(&b.range.after));
         SplitPoints { ranges }
     }
@@ -147,15 +169,20 @@ impl SplitPoints {
     /// fewer boundaries are known; at least one.
     pub fn partition(&self, parts: usize) -> Vec<KeyRange> {
         let parts = parts.max(1);
-        let total: u64 = self.ranges.iter().map(|range| range.items).sum();
-        let mut out = Vec::with_capacity(parts);
+        // In u128: item counts read from a file may be any u64.
+        let total: u128 = self
+            .ranges
+            .iter()
+            .map(|range| u128::from(range.items))
+            .sum();
+        let mut out = Vec::with_capacity(parts.min(self.ranges.len() + 1));
         let mut after: Option<String> = None;
-        let mut held = 0u64;
+        let mut held = 0u128;
         for range in &self.ranges {
-            held += range.items;
-            let wanted = (out.len() as u64 + 1) * total / parts as u64;
+            held += u128::from(range.items);
+            let wanted = (out.len() as u128 + 1) * total / parts as u128;
             let Some(bound) = &range.range.up_to else {
-                break;
+                continue;
             };
             if out.len() + 1 < parts
                 && held >= wanted
@@ -361,5 +388,60 @@ mod tests {
         for pair in many.windows(2) {
             assert_eq!(pair[0].up_to, pair[1].after);
         }
+    }
+
+    #[test]
+    fn any_number_of_parts_and_any_counts_are_safe() {
+        let points = SplitPoints::new(vec![
+            range(None, Some("b"), u64::MAX),
+            range(Some("b"), Some("c"), u64::MAX),
+            range(Some("c"), None, 1 << 62),
+        ]);
+        for parts in [0, 1, 2, 3, 4, 1 << 40, usize::MAX] {
+            let ranges = points.partition(parts);
+            assert!(
+                !ranges.is_empty() && ranges.len() <= 3,
+                "{parts}: {ranges:?}"
+            );
+            assert_eq!(ranges[0].after, None);
+            assert_eq!(ranges[ranges.len() - 1].up_to, None);
+        }
+        assert_eq!(points.partition(2).len(), 2);
+    }
+
+    #[test]
+    fn ranges_that_hold_no_key_are_left_out_and_the_text_form_round_trips() {
+        let points = SplitPoints::new(vec![
+            range(None, Some(""), 0),
+            range(Some(""), Some("m"), 10),
+            range(Some("z"), Some("a"), 10),
+            range(Some("q"), Some("q"), 10),
+            range(Some("m"), None, 10),
+        ]);
+        assert_eq!(
+            points
+                .ranges()
+                .iter()
+                .map(|range| range.range.clone())
+                .collect::<Vec<_>>(),
+            [
+                KeyRange::new(None, Some("m".into())),
+                KeyRange::new(Some("m".into()), None)
+            ]
+        );
+        assert_eq!(points.to_string().parse::<SplitPoints>().unwrap(), points);
+        assert!(KeyRange::new(Some("b".into()), Some("a".into())).is_empty());
+        assert!(KeyRange::new(None, Some(String::new())).is_empty());
+        assert!(!KeyRange::new(Some("a".into()), None).is_empty());
+    }
+
+    #[test]
+    fn a_range_to_the_end_among_others_does_not_stop_the_parts() {
+        let points = SplitPoints::new(vec![
+            range(None, None, 50),
+            range(None, Some("m"), 100),
+            range(Some("m"), None, 100),
+        ]);
+        assert_eq!(points.partition(2).len(), 2);
     }
 }

@@ -19,7 +19,7 @@ use super::schedule::{Action, Config, ListingId, Page, Position, Schedule, Seed}
 use super::{KeyRanges, PartitionCursor, PartitionedError, PartitionedPaginator, SplitPoints};
 use crate::fingerprint::{Identity, Named};
 use crate::source::PageSource;
-use crate::{Cursor, Error, Paginator};
+use crate::{Cursor, CursorError, Error, Paginator};
 
 /// The items of a parallel listing: `Result<Item, PartitionedError>`.
 ///
@@ -39,6 +39,8 @@ pub struct PartitionedItems<Op: KeyRanges> {
     signal: Arc<Signal>,
     waker: Waker,
     ended: bool,
+    /// An error to end the stream with before anything is sent.
+    refused: Option<Error<Op::Error>>,
 }
 
 /// A range's chain of pages; `waiting`: a request is out.
@@ -71,6 +73,14 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
         let space = Op::key_space(&paginator.request);
         let start = super::paginator::lower_bound::<Op>(&paginator.request, key_range.as_ref());
         let up_to = key_range.as_ref().and_then(|range| range.up_to.clone());
+        // A cursor of another part: refused before anything is sent.
+        let refused = match (&resume, &key_range) {
+            (Some(cursor), Some(range)) if !cursor.within(range) => Some(Error::Cursor {
+                source: CursorError::OutsideKeyRange,
+                cursor: paginator.cursor(),
+            }),
+            _ => None,
+        };
         let seeds = match resume {
             Some(cursor) => cursor
                 .ranges
@@ -117,6 +127,7 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
             waker: Waker::from(signal.clone()),
             signal,
             ended: false,
+            refused,
         }
     }
 
@@ -355,6 +366,9 @@ impl<Op: KeyRanges> Stream for PartitionedItems<Op> {
         let this = self.get_mut();
         if this.ended {
             return Poll::Ready(None);
+        }
+        if let Some(error) = this.refused.take() {
+            return Poll::Ready(Some(Err(this.fail(error))));
         }
         this.signal.register(cx.waker());
         let waker = this.waker.clone();

@@ -1118,3 +1118,72 @@ async fn key_range_parts_concatenate_to_the_whole_listing() {
     assert_eq!(items.last().map(String::as_str), Some("key-000200"));
     assert_eq!(items.len(), 100);
 }
+
+/// A part's cursor resumes that part only: given with another part's key range (before or
+/// after `resume_from`), it is refused before any request, and nothing is listed.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_cursor_of_another_part_is_refused() {
+    let bucket = Bucket::new(uniform(1000));
+    let request = request(&bucket, "", None);
+    let first_part = KeyRange::new(None, Some("key-000500".into()));
+    let second_part = KeyRange::new(Some("key-000500".into()), None);
+    let mut stream = request
+        .clone()
+        .into_paginator()
+        .page_size(10)
+        .parallel(4)
+        .unwrap()
+        .key_range(first_part.clone())
+        .items();
+    for _ in 0..37 {
+        stream.next().await.unwrap().unwrap();
+    }
+    let cursor = stream.cursor().unwrap();
+    drop(stream);
+    let listing = || {
+        request
+            .clone()
+            .into_paginator()
+            .page_size(10)
+            .parallel(4)
+            .unwrap()
+    };
+    let refused = listing()
+        .key_range(second_part.clone())
+        .resume_from(&cursor)
+        .err();
+    assert!(
+        matches!(refused, Some(pagination_core::CursorError::OutsideKeyRange)),
+        "{refused:?}"
+    );
+    let before = bucket.calls();
+    let mut stream = listing()
+        .resume_from(&cursor)
+        .unwrap()
+        .key_range(second_part)
+        .items();
+    let error = stream.next().await.unwrap().unwrap_err();
+    assert!(
+        matches!(
+            error.error(),
+            pagination_core::Error::Cursor {
+                source: pagination_core::CursorError::OutsideKeyRange,
+                ..
+            }
+        ),
+        "{error}"
+    );
+    assert!(stream.next().await.is_none());
+    assert_eq!(bucket.calls(), before, "nothing was sent");
+    // With its own part, or none, it goes on.
+    let rest: Vec<String> = listing()
+        .key_range(first_part)
+        .resume_from(&cursor)
+        .unwrap()
+        .items()
+        .try_collect()
+        .await
+        .unwrap();
+    // `(None, key-000500]`: 501 keys.
+    assert_eq!(rest.len(), 501 - 37);
+}
