@@ -121,9 +121,16 @@ struct Args {
     /// boundaries the file knows are empty).
     #[arg(long, requires = "splits", value_name = "I/M", value_parser = parse_part)]
     part: Option<(usize, usize)>,
-    /// With --parallel: when the listing ends, write what it learned of the key space (its
-    /// ranges and their sizes) to FILE, for the next run's --splits.
-    #[arg(long, requires = "parallel", value_name = "FILE")]
+    /// With --parallel: when the listing has listed the whole key space, write what it learned
+    /// (its ranges and their sizes) to FILE, for the next run's --splits. Not with --part, a
+    /// part alone; nothing is written when the listing stops early (--max-items, a failed page)
+    /// or continues a --starting-token.
+    #[arg(
+        long,
+        requires = "parallel",
+        conflicts_with = "part",
+        value_name = "FILE"
+    )]
     save_splits: Option<PathBuf>,
     /// Only the final summary on stderr: no progress.
     #[arg(long, short)]
@@ -410,9 +417,19 @@ where
             ExitCode::from(2)
         })?;
     }
+    let resumed = matches!(starting, Starting::Parallel(_));
     let mut items = listing.items();
     let written = write_items(&mut items, line, args.quiet).await;
-    if let Some(path) = &args.save_splits {
+    let whole =
+        !resumed && matches!(&written, Ok((_, _, Ending::Complete))) && items.cursor().is_none();
+    if let Some(path) = &args.save_splits
+        && !whole
+    {
+        eprintln!(
+            "note: --save-splits {}: not written, the listing did not list the whole key space",
+            path.display()
+        );
+    } else if let Some(path) = &args.save_splits {
         let points = items.split_points();
         if let Err(error) = std::fs::write(path, points.to_string()) {
             eprintln!(

@@ -629,5 +629,44 @@ fn saved_splits_start_the_next_run_and_parts_concatenate_to_the_listing() {
         before,
         "refused before any request"
     );
+
+    // A part alone, or a listing that stops early, is not what the key space holds: nothing is
+    // saved from it.
+    let other = directory.join("other.splits");
+    let other_arg = other.to_str().unwrap();
+    let output = run(
+        &url,
+        &[
+            "objects",
+            "--bucket",
+            "larger",
+            "--parallel",
+            "4",
+            "--splits",
+            saved_arg,
+            "--part",
+            "1/2",
+            "--save-splits",
+            other_arg,
+        ],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    let output = run(
+        &url,
+        &[
+            "objects",
+            "--bucket",
+            "larger",
+            "--parallel",
+            "4",
+            "--max-items",
+            "10",
+            "--save-splits",
+            other_arg,
+        ],
+    );
+    assert!(output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("not written"));
+    assert!(!other.exists());
     std::fs::remove_dir_all(&directory).unwrap();
 }
