@@ -60,7 +60,12 @@ impl KeySpace {
 /// request can start after any key: what [`Paginator::parallel`] needs.
 ///
 /// `pagination-aws` implements it for S3's four key listings. For your own API, implement it next
-/// to the `#[paginate]` declaration:
+/// to the `#[paginate]` declaration. The three methods below are enough for flat keys (counters,
+/// hashes, ids); where keys lie in folders (`logs/2026-01-05/part-00001.json`) and the service
+/// can roll keys up at a delimiter, implement
+/// [`folder_request`](KeyRanges::folder_request) too: without it the listing finds folders
+/// only from the keys of its pages, and on keys in many folders of a few pages each it gains
+/// about 2x rather than about N (`tests/simulate/table-no-folders.txt` in the repository).
 ///
 /// ```
 /// use std::borrow::Cow;
@@ -125,6 +130,66 @@ pub trait KeyRanges: PaginatedOperation {
     /// they are large, and splits at their boundaries, which are exact (S3's `delimiter`; see
     /// [`Paginator::parallel`]). Ask for as many entries a page as the service allows: these
     /// requests are the listing's own, their items are never yielded.
+    ///
+    /// The request returned starts from the first key under `prefix`: clear its tokens and its
+    /// own start-after, keep what else the user asked for (the same bucket, say), set `prefix`
+    /// and `delimiter` (the listing passes `/`). Its pages follow the operation's own tokens;
+    /// after a common prefix the next page starts past every key under it, as S3 does. Where the
+    /// item is a struct, a common prefix comes back as an item whose key is the prefix (the other
+    /// fields left empty):
+    ///
+    /// ```
+    /// # use std::borrow::Cow;
+    /// # use pagination_core::{KeyRanges, PageRequest, paginate};
+    /// #[paginate(input_token = cursor, output_token = next, items = entries: Entry, page_size = limit)]
+    /// #[derive(Clone, Debug, Default)]
+    /// struct ListEntries {
+    ///     cursor: Option<String>,
+    ///     start_after: Option<String>,
+    ///     prefix: String,
+    ///     delimiter: Option<String>,
+    ///     limit: Option<u32>,
+    /// }
+    /// /// An object, or (with a delimiter) a common prefix: `key` ends with the delimiter and
+    /// /// `size` is 0.
+    /// #[derive(Debug)]
+    /// struct Entry { key: String, size: u64 }
+    /// # struct Page { entries: Vec<Entry>, next: Option<String> }
+    /// # impl PageRequest for ListEntries {
+    /// #     type Output = Page;
+    /// #     type Error = std::convert::Infallible;
+    /// #     async fn send(self) -> Result<Page, Self::Error> { Ok(Page { entries: vec![], next: None }) }
+    /// # }
+    ///
+    /// impl KeyRanges for ListEntries {
+    ///     fn item_key<'a>(_: &ListEntries, entry: &'a Entry) -> Cow<'a, str> {
+    ///         Cow::Borrowed(&entry.key)
+    ///     }
+    ///
+    ///     fn start_after(mut request: ListEntries, key: &str) -> ListEntries {
+    ///         request.start_after = Some(key.to_owned());
+    ///         request
+    ///     }
+    ///
+    ///     fn key_space(request: &ListEntries) -> pagination_core::KeySpace {
+    ///         pagination_core::KeySpace::new(request.prefix.clone(), request.delimiter.clone())
+    ///     }
+    ///
+    ///     fn folder_request(
+    ///         request: &ListEntries,
+    ///         prefix: &str,
+    ///         delimiter: &str,
+    ///     ) -> Option<ListEntries> {
+    ///         Some(ListEntries {
+    ///             cursor: None,
+    ///             start_after: None,
+    ///             prefix: prefix.to_owned(),
+    ///             delimiter: Some(delimiter.to_owned()),
+    ///             limit: Some(1000),
+    ///         })
+    ///     }
+    /// }
+    /// ```
     fn folder_request(
         request: &Self::Request,
         prefix: &str,
@@ -225,6 +290,13 @@ impl<Op: KeyRanges> Paginator<Op> {
     /// - Where the server, not the latency, is the limit (moto on the same machine).
     /// - In key order with a small [`buffer_pages`](PartitionedPaginator::buffer_pages): ranges
     ///   far ahead wait for the consumer.
+    /// - Keys in many folders of a few pages each, through an operation without
+    ///   [`KeyRanges::folder_request`]: about 2x, whatever N (implement it where the service can
+    ///   roll keys up at a delimiter).
+    /// - Keys whose numbered parts are sparse and short-lived (`users/alice.brown-01234` under a
+    ///   global counter, a few pages a name) and no folders: searches past each name's last key
+    ///   cost probes that find the next name (BENCHMARKS.md, "user names": about 2x). Split
+    ///   points saved from an earlier listing avoid the search.
     ///
     /// BENCHMARKS.md ("Parallel listings") gives the round trips of each key shape in the
     /// simulator of the test tree, and the times against rclone's parallel walk.
@@ -249,7 +321,9 @@ impl<Op: KeyRanges> Paginator<Op> {
         if self.resumed_from.is_some() || tokens.iter().any(|&byte| byte != 0) {
             return Err(CannotPartition::new(
                 "the paginator continues a sequential listing (it holds tokens or a cursor); \
-                 start the parallel listing from the first page, or resume it from its PartitionCursor",
+                 start the parallel listing from the first page, or resume it from its PartitionCursor \
+                 (to list the keys after a given one, give the request no token and call \
+                 key_range(KeyRange::new(Some(key), None)) on the parallel listing)",
             ));
         }
         if self.settings.max_pages.is_some() {

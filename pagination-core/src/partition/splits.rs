@@ -72,7 +72,14 @@ pub struct MeasuredRange {
 /// ```
 ///
 /// Keys are percent-encoded where they hold `%`, a tab, a line break or another control
-/// character (UTF-8 otherwise as is); an empty field is an open end.
+/// character (UTF-8 otherwise as is); an empty field is an open end. A boundary is where the
+/// listing cut, not necessarily a key (`part-0025` between `part-00249` and `part-00250`), and a
+/// range of 0 items is one the listing found empty (one request that returned no key of its
+/// own): both are knowledge the next listing uses.
+///
+/// For M workers, each lists `partition(M)[i]` with [`PartitionedPaginator::key_range`], and
+/// gives the same split points ([`PartitionedPaginator::split_points`]) so that its part
+/// starts balanced too.
 ///
 /// ```
 /// use pagination_core::{KeyRange, MeasuredRange, SplitPoints};
