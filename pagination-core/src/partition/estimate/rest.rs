@@ -204,10 +204,10 @@ impl KeyModel {
             self.flat(a, b, Some(after), out);
             return;
         }
-        // Its siblings' mean, while the folder has shown fewer keys than that; past it, the mean
-        // says nothing of the rest (a large folder among small ones): unknown.
+        // The mean of the siblings larger than what the folder has shown; none that large: the
+        // siblings say nothing of the rest, which is unknown.
         let before = self.counted_before(child, a);
-        match self.sibling_mean(parent).filter(|mean| before < *mean) {
+        match self.sibling_mean_above(parent, before) {
             Some(mean) => {
                 let keys = mean - before;
                 let subfolders = self.seen_subfolders(child);

@@ -34,6 +34,22 @@ impl KeyModel {
         (count > 0).then(|| sum as f64 / count as f64)
     }
 
+    /// The mean size of the siblings listed in full that hold more than `floor` keys: what a
+    /// folder that has shown `floor` keys holds, by the sizes of its siblings (the conditional
+    /// mean: a large folder among small ones is like the large ones). `None` when no sibling
+    /// listed in full is that large.
+    pub(super) fn sibling_mean_above(&self, parent: &str, floor: f64) -> Option<f64> {
+        let level = self.levels.get(parent)?;
+        let (mut sum, mut count) = (0u64, 0u64);
+        for child in &level.children {
+            if let Some(keys) = self.measured(child).filter(|keys| *keys as f64 > floor) {
+                sum += keys;
+                count += 1;
+            }
+        }
+        (count > 0).then(|| sum as f64 / count as f64)
+    }
+
     /// Keys counted in folder `child` at or before `key`, from the listed intervals.
     pub(super) fn counted_before(&self, child: &str, key: &str) -> f64 {
         self.listed_keys(child, Some(key))
