@@ -422,16 +422,14 @@ where
     let written = write_items(&mut items, line, args.quiet).await;
     let whole =
         !resumed && matches!(&written, Ok((_, _, Ending::Complete))) && items.cursor().is_none();
-    if let Some(path) = &args.save_splits
-        && !whole
-    {
-        eprintln!(
-            "note: --save-splits {}: not written, the listing did not list the whole key space",
-            path.display()
-        );
-    } else if let Some(path) = &args.save_splits {
-        let points = items.split_points();
-        if let Err(error) = std::fs::write(path, points.to_string()) {
+    if let Some(path) = &args.save_splits {
+        if !whole {
+            eprintln!(
+                "note: --save-splits {}: not written, the listing did not list the whole key \
+                 space",
+                path.display()
+            );
+        } else if let Err(error) = std::fs::write(path, items.split_points().to_string()) {
             eprintln!(
                 "error: --save-splits {}: cannot write it: {error}",
                 path.display()

@@ -245,10 +245,9 @@ impl<I, M: Clone> Schedule<I, M> {
             next,
         } = page;
         let range = &mut self.ranges[index];
-        let State::Requesting { resume, .. } = &mut range.state else {
+        if !matches!(range.state, State::Requesting { .. }) {
             return;
-        };
-        let resume = resume.take();
+        }
         let permit = match std::mem::replace(&mut range.state, State::Done) {
             State::Requesting { permit, .. } => permit,
             _ => unreachable!("checked above"),
@@ -316,7 +315,6 @@ impl<I, M: Clone> Schedule<I, M> {
                 State::Done
             }
         };
-        let _ = resume;
         if self.start_after_ignored {
             self.fold();
         }

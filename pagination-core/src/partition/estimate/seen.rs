@@ -23,15 +23,7 @@ impl KeyModel {
 
     /// The mean keys of the children of `parent` listed in full, if any was.
     pub(super) fn sibling_mean(&self, parent: &str) -> Option<f64> {
-        let level = self.levels.get(parent)?;
-        let (mut sum, mut count) = (0u64, 0u64);
-        for child in &level.children {
-            if let Some(keys) = self.measured(child) {
-                sum += keys;
-                count += 1;
-            }
-        }
-        (count > 0).then(|| sum as f64 / count as f64)
+        self.sibling_mean_above(parent, f64::NEG_INFINITY)
     }
 
     /// The mean size of the siblings listed in full that hold more than `floor` keys: what a
@@ -140,25 +132,18 @@ impl KeyModel {
     }
 
     /// Whether keys seen inside `folder` hold further folders.
-    /// Whether keys seen under `parent` lie two folders deep or more: its children hold folders.
-    pub(super) fn seen_grandchildren(&self, parent: &str) -> bool {
-        let end = prefix_end(parent);
-        self.listed
-            .range::<str, _>((
-                Bound::Unbounded,
-                end.as_deref().map_or(Bound::Unbounded, Bound::Excluded),
-            ))
-            .rev()
-            .take(64)
-            .flat_map(|(_, listed)| listed.marks.iter())
-            .any(|(key, _)| {
-                key.len() > parent.len()
-                    && key.starts_with(parent)
-                    && key[parent.len()..].matches(FOLDER_DELIMITER).count() >= 2
-            })
+    pub(super) fn seen_subfolders(&self, folder: &str) -> bool {
+        self.seen_deeper(folder, 1)
     }
 
-    pub(super) fn seen_subfolders(&self, folder: &str) -> bool {
+    /// Whether keys seen under `parent` lie two folders deep or more: its children hold folders.
+    pub(super) fn seen_grandchildren(&self, parent: &str) -> bool {
+        self.seen_deeper(parent, 2)
+    }
+
+    /// Whether a key seen under `folder` (among the listed intervals nearest its end) holds at
+    /// least `levels` delimiters past it.
+    fn seen_deeper(&self, folder: &str, levels: usize) -> bool {
         let end = prefix_end(folder);
         self.listed
             .range::<str, _>((
@@ -171,7 +156,7 @@ impl KeyModel {
             .any(|(key, _)| {
                 key.len() > folder.len()
                     && key.starts_with(folder)
-                    && key[folder.len()..].contains(FOLDER_DELIMITER)
+                    && key[folder.len()..].matches(FOLDER_DELIMITER).count() >= levels
             })
     }
 }
