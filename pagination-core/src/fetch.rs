@@ -344,7 +344,8 @@ impl<Op: PaginatedOperation> PageFetcher<Op> {
         if next == sent {
             let cursor = page_end();
             return Some((
-                self.guards.duplicate_token_policy(flagged),
+                self.guards
+                    .duplicate_token_policy(Op::DUPLICATE_TOKEN, flagged),
                 Error::DuplicateToken { cursor },
             ));
         }

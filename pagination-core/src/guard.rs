@@ -20,7 +20,7 @@ pub enum GuardPolicy {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Guards {
     /// The service returned the token it was just sent; `None`: the default, which depends on
-    /// whether a "more results" flag asked for more (see
+    /// the declaration and on whether a "more results" flag asked for more (see
     /// [`duplicate_token_policy`](Guards::duplicate_token_policy)).
     pub(crate) duplicate_token: Option<GuardPolicy>,
     /// The service returned a token it was sent earlier in the listing.
@@ -45,16 +45,21 @@ impl Default for Guards {
 }
 
 impl Guards {
-    /// What a repeated token does. Unless the user chose, it depends on who says more follows.
-    /// With only the token to go by, a repeated token is how some services end a listing
-    /// (CloudWatch Logs' GetLogEvents by design; the AWS SDK stops there too): stop. When a
-    /// declared "more results" flag says more follows, the service contradicts itself, and
-    /// stopping would drop the rest of the listing without a word: an error, with the cursor.
-    pub(crate) fn duplicate_token_policy(&self, flagged: bool) -> GuardPolicy {
+    /// What a repeated token does. Unless the user chose, what the declaration says
+    /// (`declared`): an error by default, as botocore raises on a token received twice, since
+    /// stopping would report success on a listing that cannot be completed; `Stop` where the API
+    /// ends its listings by repeating the last token (CloudWatch Logs' GetLogEvents). When a
+    /// declared "more results" flag says more follows, the service contradicts itself, and a
+    /// declared `Stop` still errs: stopping would drop the rest without a word.
+    pub(crate) fn duplicate_token_policy(
+        &self,
+        declared: GuardPolicy,
+        flagged: bool,
+    ) -> GuardPolicy {
         self.duplicate_token.unwrap_or(if flagged {
             GuardPolicy::Error
         } else {
-            GuardPolicy::Stop
+            declared
         })
     }
 }

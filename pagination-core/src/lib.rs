@@ -104,6 +104,8 @@
 //! | `items` | yes | the output field(s) holding the items, each with its element type: `contents: Object` |
 //! | `more_results` | no | a `bool` or `Option<bool>` output field that says whether more pages follow |
 //! | `page_size` | no | the request field that sets the page size; enables [`Paginator::page_size`] |
+//! | `max_page_size` | no, with `page_size` | the largest page size the service honours (a `u32` constant expression, at least 1): [`Paginator::page_size`] clamps to it, so that the service never clamps silently: `max_page_size = 100` |
+//! | `duplicate_token` | no | `stop` where the API ends its listings by sending back the token it was just sent (CloudWatch Logs' GetLogEvents); otherwise a repeated token is an error ([Guards](#guards)) |
 //! | `item_enum` | no | the name of the enum of several item fields (default: `<Struct>Item`) |
 //! | `next_request` | no | a function `fn(Request, &Output) -> Request` that finishes the next request (below) |
 //! | `item_order` | no | a function `fn(&Output) -> ItemOrder` that orders a page's items across several item fields (below) |
@@ -394,7 +396,7 @@
 //!
 //! | guard | trips when | default |
 //! |---|---|---|
-//! | duplicate token | the service returns the token it was just sent | with a `more_results` flag that says more: error (the service contradicts itself, and stopping would lose the rest); with the token alone: stop after that page (the AWS SDK's behaviour; some services end listings so); [`on_duplicate_token`](Paginator::on_duplicate_token) |
+//! | duplicate token | the service returns the token it was just sent | error, with the cursor after that page (botocore raises too: the listing cannot be completed, and stopping would report it complete); a declaration whose API ends listings so by design says `duplicate_token = stop` (CloudWatch Logs' GetLogEvents), and stops after that page unless its `more_results` flag says more; [`on_duplicate_token`](Paginator::on_duplicate_token) |
 //! | token cycle | it returns a token sent earlier in the listing | error; tracked in bounded memory, every cycle is caught |
 //! | missing token | `more_results` says more but there is no token | error |
 //! | page limit | [`max_pages`](Paginator::max_pages) is reached | stop, with the cursor |
@@ -420,6 +422,8 @@
 //!
 //! - `tokio` (default): [`Paginator::prefetch`], which spawns a Tokio task.
 //! - `serde`: `Serialize`/`Deserialize` for [`Cursor`].
+//! - `link`: the `link` module, which reads `Link` response headers (RFC 8288) for APIs that
+//!   page by a next URL, with the `url` crate.
 //! - `tracing`: each listing is a `tracing` span (`listing`: operation, page size, limits,
 //!   whether it resumes), each page a `debug` event (`page received`: page number, items,
 //!   elapsed milliseconds, whether it was prefetched, whether more follow), a failed request or
@@ -462,6 +466,9 @@ pub use partition::{
 pub use stream::{ItemStream, PageStream};
 pub use token::{StrEnum, StrEnumToken, TokenDecoder, TokenEncoder, TokenValue, TokenVisitor};
 
+#[cfg(feature = "link")]
+#[cfg_attr(docsrs, doc(cfg(feature = "link")))]
+pub mod link;
 pub mod paging_styles;
 
 #[doc(hidden)]

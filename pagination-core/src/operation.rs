@@ -7,6 +7,7 @@ use std::pin::Pin;
 
 use crate::Paginator;
 use crate::fingerprint::Parameters;
+use crate::guard::GuardPolicy;
 use crate::token::TokenVisitor;
 
 /// The future of one page request, boxed so that streams have a nameable type.
@@ -81,6 +82,13 @@ pub trait PaginatedOperation: Sized + 'static {
     /// generated code sets it.
     const HAS_FIRST_PAGE_ONLY: bool = false;
 
+    /// What the service returning the token it was just sent means, unless the user chose with
+    /// [`on_duplicate_token`](crate::Paginator::on_duplicate_token): by default
+    /// [`GuardPolicy::Error`], since a listing that cannot go on must not look complete; the
+    /// declaration key `duplicate_token = stop` sets [`GuardPolicy::Stop`] for an API that ends its
+    /// listings so by design (CloudWatch Logs' GetLogEvents).
+    const DUPLICATE_TOKEN: GuardPolicy = GuardPolicy::Error;
+
     /// `request` without its first-page-only fields: what is sent for every page that continues
     /// from a token, resumed ones included. The engine keeps the request whole otherwise, so that
     /// cursors fingerprint the parameters the listing was started with.
@@ -117,6 +125,10 @@ pub trait PaginatedOperation: Sized + 'static {
     note = "name the request's page-size field in the declaration: `#[paginate(page_size = max_keys, ...)]`"
 )]
 pub trait PageSize: PaginatedOperation {
+    /// The largest page size the service honours, if the declaration gives one
+    /// (`max_page_size = 100`): [`Paginator::page_size`] clamps to it before any request.
+    const MAX_PAGE_SIZE: Option<u32> = None;
+
     /// Sets the page-size field, saturating at the field type's maximum.
     fn set_page_size(request: Self::Request, size: u32) -> Self::Request;
 }

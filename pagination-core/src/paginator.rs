@@ -46,7 +46,10 @@ impl<Op: PaginatedOperation> Paginator<Op> {
     }
 
     /// Asks for `size` items a page (the service may return fewer). Sets the declaration's
-    /// page-size field; a value too large for the field saturates.
+    /// page-size field; a value too large for the field saturates. Where the declaration gives
+    /// the service's largest page size (`max_page_size = 100`), a larger `size` is clamped to it
+    /// before any request: the listing holds the same items, in more pages, and no end-of-listing
+    /// rule that compares a page with the size asked for is fooled by the service's own clamp.
     ///
     /// `0` asks for pages without items, which no listing can progress through (S3-compatible
     /// servers answer it with an empty page that is truncated and has no token, or loop): the
@@ -58,6 +61,7 @@ impl<Op: PaginatedOperation> Paginator<Op> {
     where
         Op: PageSize,
     {
+        let size = Op::MAX_PAGE_SIZE.map_or(size, |max| size.min(max));
         if size == 0 {
             self.settings.zero_page_size = true;
         } else {
@@ -83,8 +87,8 @@ impl<Op: PaginatedOperation> Paginator<Op> {
 
     /// Whether a token equal to the one just sent ends the listing quietly (`true`, as the AWS
     /// SDK's `stop_on_duplicate_token`) or is requested again (`false`). Shorthand for
-    /// [`on_duplicate_token`](Paginator::on_duplicate_token), whose default depends on the
-    /// declaration.
+    /// [`on_duplicate_token`](Paginator::on_duplicate_token), whose default is an error unless
+    /// the declaration says `duplicate_token = stop`.
     pub fn stop_on_duplicate_token(self, stop: bool) -> Self {
         self.on_duplicate_token(if stop {
             GuardPolicy::Stop
@@ -95,12 +99,12 @@ impl<Op: PaginatedOperation> Paginator<Op> {
 
     /// What to do when the service returns the token it was just sent.
     ///
-    /// Default: where the declaration names a `more_results` flag and the flag says more
-    /// follows, [`GuardPolicy::Error`]: the service points back at the page it just served while
-    /// claiming more, and stopping would drop the rest of the listing without a word (a known
-    /// fault of some S3-compatible servers). Where only the token says whether more follows,
-    /// [`GuardPolicy::Stop`] after yielding that page: some services end a listing by repeating
-    /// the last token (CloudWatch Logs' GetLogEvents), and the AWS SDK stops there too.
+    /// Default: [`GuardPolicy::Error`], with the cursor after that page's items, as botocore
+    /// raises on a token received twice: the service points back at the page it just served, and
+    /// stopping would report a listing that cannot be completed as complete. A declaration whose
+    /// API ends its listings by repeating the last token (CloudWatch Logs' GetLogEvents) says so
+    /// with `duplicate_token = stop`, and stops there after yielding that page, unless its "more
+    /// results" flag says more follows (then the service contradicts itself: an error).
     pub fn on_duplicate_token(mut self, policy: GuardPolicy) -> Self {
         self.settings.guards.duplicate_token = Some(policy);
         self

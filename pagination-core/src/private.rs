@@ -7,6 +7,7 @@ pub use crate::error::{
     DescribeBoxed, DescribeDisplay, DescribeError, DescribeNothing, ErrorValue,
 };
 pub use crate::fingerprint::{Parameters, UNNAMED, debug_hash};
+pub use crate::guard::GuardPolicy;
 pub use crate::operation::{
     IntoPaginator, ItemField, ItemFields, ItemOrder, PageRequest, PageSize, PaginatedOperation,
     SendFuture,
@@ -27,6 +28,13 @@ pub use ::core::result::Result::{self, Ok};
 pub use ::std::boxed::Box;
 
 use std::collections::{BTreeMap, HashMap};
+
+/// A declaration's `max_page_size`, checked where it is evaluated (at compile time): a page size
+/// of 0 could never make progress.
+pub const fn max_page_size(size: u32) -> u32 {
+    assert!(size > 0, "`max_page_size` must be at least 1");
+    size
+}
 use std::hash::{BuildHasher, Hash};
 
 /// An output field that holds a token: `Option<T>`, or a bare value where empty means "no token".

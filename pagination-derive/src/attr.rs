@@ -17,6 +17,8 @@ pub(crate) const KEYS: &[&str] = &[
     "items",
     "more_results",
     "page_size",
+    "max_page_size",
+    "duplicate_token",
     "item_enum",
     "next_request",
     "item_order",
@@ -117,6 +119,10 @@ pub(crate) struct Args {
     pub(crate) items: Option<Keyed<List<ItemArg>>>,
     pub(crate) more_results: Option<Keyed<FieldPath>>,
     pub(crate) page_size: Option<Keyed<Ident>>,
+    /// The largest page size the service honours: a `u32` constant expression.
+    pub(crate) max_page_size: Option<Keyed<syn::Expr>>,
+    /// What a repeated token means for this API: `stop` or `error`.
+    pub(crate) duplicate_token: Option<Keyed<Ident>>,
     pub(crate) item_enum: Option<Keyed<Ident>>,
     /// A function `fn(Request, &Output) -> Request` that finishes the next request.
     pub(crate) next_request: Option<Keyed<syn::Path>>,
@@ -211,6 +217,12 @@ fn parse_value(input: ParseStream, key: Ident, args: &mut Args) -> syn::Result<(
         "items" => store(&mut args.items, key, parse_list(input, parse_item)?),
         "more_results" => store(&mut args.more_results, key, input.parse()?),
         "page_size" => store(&mut args.page_size, key, input.parse()?),
+        "max_page_size" => store(&mut args.max_page_size, key, input.parse()?),
+        "duplicate_token" => store(
+            &mut args.duplicate_token,
+            key,
+            parse_duplicate_token(input)?,
+        ),
         "item_enum" => store(&mut args.item_enum, key, input.parse()?),
         "next_request" => store(&mut args.next_request, key, parse_function(input)?),
         "item_order" => store(&mut args.item_order, key, parse_function(input)?),
@@ -220,6 +232,21 @@ fn parse_value(input: ParseStream, key: Ident, args: &mut Args) -> syn::Result<(
             parse_list(input, |input| input.parse())?,
         ),
         _ => Ok(()),
+    }
+}
+
+/// `stop` or `error`: what the service sending back the token it was just sent means.
+fn parse_duplicate_token(input: ParseStream) -> syn::Result<Ident> {
+    let policy: Ident = input.call(syn::ext::IdentExt::parse_any)?;
+    match policy.to_string().as_str() {
+        "stop" | "error" => Ok(policy),
+        other => Err(syn::Error::new(
+            policy.span(),
+            format!(
+                "`duplicate_token = {other}` is not a policy: `stop` where the API ends its \
+                 listings by sending back the token it was just sent, or `error` (the default)"
+            ),
+        )),
     }
 }
 

@@ -115,6 +115,11 @@ pub(crate) fn generate(decl: &Declaration) -> TokenStream {
         }
     });
     let first_page_only = first_page_only(decl, &locals);
+    let duplicate_token = decl.duplicate_token_stops.then(|| {
+        quote! {
+            const DUPLICATE_TOKEN: __pagination::GuardPolicy = __pagination::GuardPolicy::Stop;
+        }
+    });
     let parameters_of = parameters_of(decl, &locals);
     let item_fields = item_fields(&decl.items, output);
     let page_size = decl
@@ -162,6 +167,7 @@ pub(crate) fn generate(decl: &Declaration) -> TokenStream {
                 #item_order
 
                 #first_page_only
+                #duplicate_token
 
                 #parameters_of
 
@@ -526,9 +532,18 @@ fn page_size_impl(decl: &Declaration, field: &Ident, locals: &Locals) -> TokenSt
             },
         ),
     };
+    // Checked where the user wrote it: a `u32`, evaluated at compile time, at least 1.
+    let max_page_size = decl.max_page_size.as_ref().map(|max| {
+        quote_spanned! {max.span()=>
+            const MAX_PAGE_SIZE: __pagination::Option<__pagination::u32> =
+                __pagination::Some(__pagination::max_page_size(#max));
+        }
+    });
     quote! {
         #[automatically_derived]
         impl __pagination::PageSize for #marker {
+            #max_page_size
+
             fn set_page_size(#mutability #request: Self::Request, #size: __pagination::u32) -> Self::Request {
                 #body
             }

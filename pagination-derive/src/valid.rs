@@ -23,6 +23,10 @@ pub(crate) struct Declaration {
     pub(crate) output_tokens: Vec<TokenExpr>,
     pub(crate) more_results: Option<FieldPath>,
     pub(crate) page_size: Option<Ident>,
+    /// The largest page size the service honours.
+    pub(crate) max_page_size: Option<syn::Expr>,
+    /// `duplicate_token = stop`: the API ends its listings by repeating the last token.
+    pub(crate) duplicate_token_stops: bool,
     pub(crate) items: Items,
     /// The user's function that finishes each next request.
     pub(crate) next_request: Option<syn::Path>,
@@ -151,6 +155,11 @@ pub(crate) fn validate(args: Args, item: &Item, errors: &mut Errors) -> Option<D
             errors,
         );
     }
+    if let Some(max) = &args.max_page_size {
+        let has_page_size =
+            args.page_size.is_some() || args.broken_keys.iter().any(|broken| broken == "page_size");
+        check_max_page_size(max, has_page_size, errors);
+    }
     let items = match (items, item) {
         (Some(items), Some(item)) => build_items(&item.ident, items, args.item_enum, errors),
         _ => None,
@@ -169,6 +178,10 @@ pub(crate) fn validate(args: Args, item: &Item, errors: &mut Errors) -> Option<D
         output_tokens: output_tokens?.map_or_else(Vec::new, |output| output.value.values),
         more_results: args.more_results.map(|flag| flag.value),
         page_size: args.page_size.map(|size| size.value),
+        max_page_size: args.max_page_size.map(|max| max.value),
+        duplicate_token_stops: args
+            .duplicate_token
+            .is_some_and(|policy| policy.value == "stop"),
         items: items?,
         next_request: args.next_request.map(|function| function.value),
         item_order: args.item_order.map(|function| function.value),
@@ -176,6 +189,31 @@ pub(crate) fn validate(args: Args, item: &Item, errors: &mut Errors) -> Option<D
             .first_page_only
             .map_or_else(Vec::new, |fields| fields.value.values),
     })
+}
+
+/// `max_page_size` bounds the page-size field, so it needs one; a literal must be a page size
+/// (a constant expression is checked by the compiler, at least 1, where it is evaluated).
+fn check_max_page_size(max: &Keyed<syn::Expr>, has_page_size: bool, errors: &mut Errors) {
+    if !has_page_size {
+        errors.push_spanned(
+            max.key.span(),
+            "`max_page_size` bounds the page size, but the declaration names no page-size \
+             field: add `page_size = <request field>`",
+        );
+    }
+    if let syn::Expr::Lit(syn::ExprLit {
+        lit: syn::Lit::Int(value),
+        ..
+    }) = &max.value
+    {
+        if !matches!(value.base10_parse::<u32>(), Ok(1..)) {
+            errors.push_spanned(
+                value.span(),
+                "`max_page_size` is the largest page size the service honours: from 1 to \
+                 4294967295 items",
+            );
+        }
+    }
 }
 
 fn required<T>(

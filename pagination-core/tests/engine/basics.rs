@@ -2,7 +2,9 @@
 //! token, an error in the middle of a listing.
 
 use futures::{StreamExt, TryStreamExt};
-use pagination_core::{Error, IntoPaginator, ItemStream, PageStream, Paginator};
+use pagination_core::{
+    Error, GuardPolicy, IntoPaginator, ItemStream, PageRequest, PageStream, Paginator, paginate,
+};
 
 use crate::drain;
 use crate::model::*;
@@ -73,22 +75,47 @@ async fn an_empty_string_token_ends_the_listing() {
 }
 
 #[tokio::test]
-async fn a_repeated_token_ends_the_listing_after_its_page() {
+async fn a_repeated_token_is_an_error_after_its_page_and_no_resume_reports_success() {
     let server = Server::default();
     let request = ListOne {
         last_page: LastPage::SameToken,
         ..ListOne::new(&server, 13)
     };
+    let (items, error) = drain(request.clone().into_paginator().page_size(5).items()).await;
+    assert_eq!(items, catalog(13), "every page up to the repeat is yielded");
+    let Some(Error::DuplicateToken { cursor }) = error else {
+        panic!("expected a duplicate-token error, got {error:?}");
+    };
+    assert_eq!(server.calls(), 3);
+    // The cursor points after the page's items: resuming yields nothing twice, and the service
+    // repeating itself again is again an error, never a quiet end.
+    let (again, error) = drain(
+        request
+            .clone()
+            .into_paginator()
+            .page_size(5)
+            .resume_from(&cursor)
+            .unwrap()
+            .items(),
+    )
+    .await;
+    assert!(again.is_empty(), "{again:?}");
+    assert!(
+        matches!(error, Some(Error::DuplicateToken { .. })),
+        "{error:?}"
+    );
+
+    // The user may choose to stop there, as the AWS SDK does.
     let items: Vec<String> = request
         .clone()
         .into_paginator()
         .page_size(5)
+        .stop_on_duplicate_token(true)
         .items()
         .try_collect()
         .await
         .unwrap();
     assert_eq!(items, catalog(13));
-    assert_eq!(server.calls(), 3);
 
     // Turned off, the same page is requested again, until another limit ends the listing.
     let server = Server::default();
@@ -107,6 +134,114 @@ async fn a_repeated_token_ends_the_listing_after_its_page() {
         .unwrap();
     assert_eq!(server.calls(), 5);
     assert_eq!(items.len(), 13 + 2 * 3, "the last page, three times");
+}
+
+/// CloudWatch Logs' GetLogEvents style: the forward token of the last page is the token just
+/// sent, by design. The declaration says so once.
+#[paginate(
+    input_token = next_token,
+    output_token = next_forward_token,
+    items = events: u32,
+    page_size = limit,
+    max_page_size = 4,
+    duplicate_token = stop
+)]
+#[derive(Clone, Debug)]
+struct GetEvents {
+    #[paginate(skip)]
+    server: Server,
+    next_token: Option<String>,
+    limit: Option<u32>,
+}
+
+struct EventsPage {
+    events: Vec<u32>,
+    next_forward_token: Option<String>,
+}
+
+impl PageRequest for GetEvents {
+    type Output = EventsPage;
+    type Error = ApiError;
+
+    async fn send(self) -> Result<EventsPage, ApiError> {
+        self.server.call()?;
+        let start: u32 = self
+            .next_token
+            .as_deref()
+            .map_or(0, |token| token.parse().unwrap());
+        let end = (start + self.limit.unwrap_or(4)).min(10);
+        Ok(EventsPage {
+            events: (start..end).collect(),
+            // At the end, the token just sent comes back.
+            next_forward_token: Some(end.to_string()),
+        })
+    }
+}
+
+#[tokio::test]
+async fn a_page_size_above_the_declared_largest_is_clamped_before_any_request() {
+    let request = GetEvents {
+        server: Server::default(),
+        next_token: None,
+        limit: None,
+    };
+    for (asked, sent) in [(100, 4), (5, 4), (4, 4), (3, 3), (1, 1)] {
+        let paginator = request.clone().into_paginator().page_size(asked);
+        assert_eq!(paginator.request().limit, Some(sent), "page_size({asked})");
+    }
+    let server = Server::default();
+    let events: Vec<u32> = GetEvents {
+        server: server.clone(),
+        ..request
+    }
+    .into_paginator()
+    .page_size(1_000)
+    .items()
+    .try_collect()
+    .await
+    .unwrap();
+    assert_eq!(events, (0..10).collect::<Vec<_>>());
+    assert_eq!(
+        server.calls(),
+        4,
+        "pages of 4: 0-3, 4-7, 8-9, and the repeat"
+    );
+}
+
+#[tokio::test]
+async fn a_declaration_whose_api_ends_by_repeating_its_token_stops_there() {
+    let server = Server::default();
+    let events: Vec<u32> = GetEvents {
+        server: server.clone(),
+        next_token: None,
+        limit: None,
+    }
+    .into_paginator()
+    .items()
+    .try_collect()
+    .await
+    .unwrap();
+    assert_eq!(events, (0..10).collect::<Vec<_>>());
+    // 0-3, 4-7, 8-9 (token "10"), then "10" answers nothing and sends "10" back.
+    assert_eq!(server.calls(), 4);
+
+    // The user's choice still wins over the declaration's.
+    let (events, error) = drain(
+        GetEvents {
+            server: Server::default(),
+            next_token: None,
+            limit: None,
+        }
+        .into_paginator()
+        .on_duplicate_token(GuardPolicy::Error)
+        .items(),
+    )
+    .await;
+    assert_eq!(events.len(), 10);
+    assert!(
+        matches!(error, Some(Error::DuplicateToken { .. })),
+        "{error:?}"
+    );
 }
 
 #[tokio::test]

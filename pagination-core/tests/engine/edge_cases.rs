@@ -823,7 +823,7 @@ async fn send_with_reaches_every_page() {
     assert_eq!(rest, catalog(12)[5..]);
 
     // A sender that always answers the first page: its token ("5") comes back for every request,
-    // a duplicate from the second page on, which ends the listing (no flag: Stop).
+    // a duplicate from the second page on: an error after that page, never a quiet end.
     let server = Server::default();
     let first_page = ListOne::new(&server, 12)
         .into_paginator()
@@ -837,9 +837,14 @@ async fn send_with_reaches_every_page() {
         });
     let mut pages = first_page.send();
     let mut count = 0;
-    while pages.try_next().await.unwrap().is_some() {
-        count += 1;
-    }
+    let error = loop {
+        match pages.try_next().await {
+            Ok(Some(_)) => count += 1,
+            Ok(None) => panic!("the listing ended quietly on a repeated token"),
+            Err(error) => break error,
+        }
+    };
+    assert!(matches!(error, Error::DuplicateToken { .. }), "{error:?}");
     assert_eq!(count, 2, "page 1, then page '5' answered with page 1 again");
 }
 

@@ -46,7 +46,7 @@ impl Server {
     }
 
     /// Counts a request; `Err` when it is one of the failing ones.
-    fn call(&self) -> Result<(), ApiError> {
+    pub fn call(&self) -> Result<(), ApiError> {
         let number = self.calls.fetch_add(1, Ordering::SeqCst);
         if self.failing.contains(&number) {
             Err(ApiError(number))

@@ -1,0 +1,26 @@
+// `max_page_size` without a page-size field to bound.
+#![allow(dead_code)]
+
+use pagination_core::{PageRequest, paginate};
+
+struct Page {
+    values: Vec<u32>,
+    next: Option<String>,
+}
+
+#[paginate(input_token = after, output_token = next, items = values: u32, max_page_size = 100)]
+#[derive(Clone, Debug, Default)]
+struct ListValues {
+    after: Option<String>,
+}
+
+impl PageRequest for ListValues {
+    type Output = Page;
+    type Error = std::convert::Infallible;
+
+    async fn send(self) -> Result<Page, Self::Error> {
+        unimplemented!()
+    }
+}
+
+fn main() {}
