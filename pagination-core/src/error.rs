@@ -10,7 +10,10 @@ use crate::{Cursor, CursorError};
 /// Why a listing stopped early. Every variant carries a [`Cursor`]: where to resume.
 ///
 /// A stream yields at most one error, then ends. For [`Error::Request`], resuming from
-/// [`cursor`](Error::cursor) retries the failed page and loses or repeats nothing.
+/// [`cursor`](Error::cursor) retries the failed page and loses or repeats nothing, unless the
+/// failure was the service refusing the page's token for good (an expired continue token, HTTP
+/// 410 on Kubernetes): retrying cannot help, and the listing must start over (see the
+/// [`paging_styles`](crate::paging_styles) for what each style's services do).
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum Error<E> {
@@ -119,7 +122,10 @@ impl<E: 'static> fmt::Display for Error<E> {
                         write!(f, ": {text}")?;
                     }
                 }
-                f.write_str(" (resume from the error's cursor to retry it)")
+                f.write_str(
+                    " (resuming from the error's cursor retries this page; if the service refused \
+                     the page's token, as an expired one, only a fresh listing can go on)",
+                )
             }
             Error::DuplicateToken { .. } => f.write_str(
                 "the service returned the same pagination token it was sent (a service that \

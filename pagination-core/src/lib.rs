@@ -136,8 +136,9 @@
 //! ```
 //!
 //! The [`paging_styles`] module shows declarations for the common styles of HTTP APIs: a token in
-//! the body, the last item's id, a next URL in a `Link` header, offsets, page numbers, and a
-//! GraphQL `pageInfo`.
+//! the body, the last item's id, a next URL in a `Link` header (read by the `link` module, feature
+//! `link`), offsets, page numbers, a GraphQL `pageInfo`, Azure's `nextLink` and Kubernetes'
+//! `continue`, each with what its API guarantees and the odd cases it survives.
 //!
 //! **Tokens** are never given types: the engine learns each token's type from the fields
 //! themselves. Any [`TokenValue`] can be a token: strings, integers, lists, and maps such as

@@ -1,86 +1,33 @@
-//! GitHub style: the next page's whole URL comes in a `Link` response header.
+//! GitHub style: the next page's whole URL comes in a `Link` response header, read with
+//! `pagination_core::link` as RFC 8288 writes it.
+
+#[path = "declarations/github.rs"]
+mod declaration;
 
 use futures::TryStreamExt;
-use pagination_core::{IntoPaginator, PageRequest, paginate};
-use serde::Deserialize;
+use pagination_core::IntoPaginator;
 
+use crate::drain;
 use crate::server::{RECORDS, Server};
+use declaration::{ListRepos, Repo};
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct Repo {
-    id: u64,
-    full_name: String,
-}
-
-/// One page: the body's items, and the `rel="next"` URL of the `Link` header.
-pub struct ReposPage {
-    repos: Vec<Repo>,
-    next_url: Option<String>,
-}
-
-/// The token is the whole next request: a URL. Without one, the first page's URL.
-#[paginate(input_token = url, output_token = next_url, items = repos: Repo, page_size = per_page)]
-#[derive(Clone, Debug)]
-pub struct ListRepos {
-    #[paginate(skip)]
-    client: reqwest::Client,
-    base: String,
-    url: Option<String>,
-    per_page: Option<u32>,
-}
-
-/// The `rel="next"` target of a `Link` header (RFC 8288): `<url>; rel="next", <url>; rel="last"`.
-fn next_link(header: &str) -> Option<String> {
-    header.split(',').find_map(|link| {
-        let (target, params) = link.trim().split_once(';')?;
-        let is_next = params
-            .split(';')
-            .any(|param| param.trim().trim_start_matches("rel=").trim_matches('"') == "next");
-        is_next.then(|| {
-            target
-                .trim()
-                .trim_start_matches('<')
-                .trim_end_matches('>')
-                .to_owned()
-        })
-    })
-}
-
-impl PageRequest for ListRepos {
-    type Output = ReposPage;
-    type Error = reqwest::Error;
-
-    async fn send(self) -> Result<ReposPage, reqwest::Error> {
-        let url = match self.url {
-            Some(url) => url,
-            None => format!(
-                "{}/github/repos?per_page={}",
-                self.base,
-                self.per_page.unwrap_or(30)
-            ),
-        };
-        let response = self.client.get(url).send().await?.error_for_status()?;
-        let next_url = response
-            .headers()
-            .get(reqwest::header::LINK)
-            .and_then(|value| value.to_str().ok())
-            .and_then(next_link);
-        Ok(ReposPage {
-            repos: response.json().await?,
-            next_url,
-        })
+fn list_repos(base: String) -> ListRepos {
+    ListRepos {
+        client: reqwest::Client::new(),
+        base,
+        url: None,
+        per_page: None,
     }
+}
+
+fn ids(repos: &[Repo]) -> Vec<u64> {
+    repos.iter().map(|repo| repo.id).collect()
 }
 
 #[tokio::test]
 async fn the_next_url_of_a_link_header() {
     let server = Server::start().await;
-    let request = ListRepos {
-        client: reqwest::Client::new(),
-        base: server.base.clone(),
-        url: None,
-        per_page: None,
-    };
+    let request = list_repos(format!("{}/github/plain", server.base));
     let repos: Vec<Repo> = request
         .clone()
         .into_paginator()
@@ -89,13 +36,7 @@ async fn the_next_url_of_a_link_header() {
         .try_collect()
         .await
         .unwrap();
-    assert_eq!(repos.len(), RECORDS);
-    assert!(
-        repos
-            .iter()
-            .enumerate()
-            .all(|(n, repo)| repo.id == n as u64)
-    );
+    assert_eq!(ids(&repos), (0..RECORDS as u64).collect::<Vec<_>>());
     assert_eq!(repos[46].full_name, "octo/repo-46");
     assert_eq!(server.requests(), 5);
 
@@ -121,7 +62,7 @@ async fn the_next_url_of_a_link_header() {
             .try_collect()
             .await
             .unwrap();
-        seen.extend(rest.iter().map(|repo| repo.id));
+        seen.extend(ids(&rest));
         assert_eq!(
             seen,
             (0..RECORDS as u64).collect::<Vec<_>>(),
@@ -130,15 +71,34 @@ async fn the_next_url_of_a_link_header() {
     }
 }
 
-#[test]
-fn link_headers_are_read_as_rfc_8288_writes_them() {
-    assert_eq!(
-        next_link(r#"<https://x/r?page=2>; rel="next", <https://x/r?page=5>; rel="last""#),
-        Some("https://x/r?page=2".to_owned())
-    );
-    assert_eq!(next_link(r#"<https://x/r?page=5>; rel="last""#), None);
-    assert_eq!(
-        next_link(r#"<https://x/r?page=1>; rel="prev", <https://x/r?page=3>; rel=next"#),
-        Some("https://x/r?page=3".to_owned())
-    );
+/// Each variant is a public report's `Link` header: a comma (guzzle/psr7#595) or a semicolon in
+/// the next URL's query, `rel="next last"` (RFC 8288 3.3), the next link in a second `Link`
+/// field, relative targets with `REL` in upper case (RFC 8288 3.2). Every one lists all 47, in
+/// order, in as many requests as the plain header.
+#[tokio::test]
+async fn every_link_header_public_reports_broke_lists_everything() {
+    let server = Server::start().await;
+    for variant in ["comma", "semicolon", "relations", "fields", "relative"] {
+        for (per_page, requests) in [(10, 5), (1, 47), (47, 1), (200, 1)] {
+            let before = server.requests();
+            let (repos, error) = drain(
+                list_repos(format!("{}/github/{variant}", server.base))
+                    .into_paginator()
+                    .page_size(per_page)
+                    .items(),
+            )
+            .await;
+            assert!(error.is_none(), "{variant}, {per_page}: {error:?}");
+            assert_eq!(
+                ids(&repos),
+                (0..RECORDS as u64).collect::<Vec<_>>(),
+                "{variant}, per page {per_page}"
+            );
+            assert_eq!(
+                server.requests() - before,
+                requests,
+                "{variant}, per page {per_page}"
+            );
+        }
+    }
 }

@@ -1,75 +1,79 @@
-//! Page numbers without a total: the listing ends on a short (or empty) page.
+//! Page numbers without a total: the listing ends on an empty page, never on a page shorter than
+//! asked, which may be the service's clamp.
+
+#[path = "declarations/page_number.rs"]
+mod declaration;
 
 use futures::TryStreamExt;
-use pagination_core::{IntoPaginator, PageRequest, paginate};
-use serde::Deserialize;
+use pagination_core::IntoPaginator;
 
 use crate::server::{RECORDS, Server};
+use declaration::ListItems;
 
-#[derive(Deserialize)]
-pub struct ItemsPage {
-    items: Vec<String>,
-}
-
-#[paginate(input_token = page, items = items: String, page_size = per_page, next_request = next_page)]
-#[derive(Clone, Debug)]
-pub struct ListItems {
-    #[paginate(skip)]
-    client: reqwest::Client,
-    base: String,
-    /// From 1; `None` is the first page.
-    page: Option<u32>,
-    per_page: Option<u32>,
-}
-
-const DEFAULT_PER_PAGE: u32 = 10;
-
-/// The next page number, after a full page only.
-fn next_page(mut request: ListItems, page: &ItemsPage) -> ListItems {
-    let full = page.items.len() == request.per_page.unwrap_or(DEFAULT_PER_PAGE) as usize;
-    request.page = full.then(|| request.page.unwrap_or(1) + 1);
-    request
-}
-
-impl PageRequest for ListItems {
-    type Output = ItemsPage;
-    type Error = reqwest::Error;
-
-    async fn send(self) -> Result<ItemsPage, reqwest::Error> {
-        let per_page = self.per_page.unwrap_or(DEFAULT_PER_PAGE);
-        self.client
-            .get(format!("{}/pages/items", self.base))
-            .query(&[("page", self.page.unwrap_or(1)), ("per_page", per_page)])
-            .send()
-            .await?
-            .error_for_status()?
-            .json()
-            .await
+fn list_items(base: String) -> ListItems {
+    ListItems {
+        client: reqwest::Client::new(),
+        base,
+        page: None,
+        per_page: None,
     }
+}
+
+fn items(len: usize) -> Vec<String> {
+    (0..len).map(|n| format!("item-{n:03}")).collect()
 }
 
 #[tokio::test]
-async fn page_numbers_until_a_short_page() {
+async fn page_numbers_until_an_empty_page() {
     let server = Server::start().await;
-    let request = ListItems {
-        client: reqwest::Client::new(),
-        base: server.base.clone(),
-        page: None,
-        per_page: None,
-    };
-    let want: Vec<String> = (0..RECORDS).map(|n| format!("item-{n:02}")).collect();
-    // 47 = 4 x 10 + 7: the fifth page is short. 47 x 1: the 48th is empty.
-    for (per_page, requests) in [(10, 5), (1, 48), (47, 2), (100, 1)] {
+    let request = list_items(format!("{}/pages/plain", server.base));
+    // 47 = 4 x 10 + 7, and the sixth page is empty. The service's default, 30: 2 pages.
+    for (per_page, requests) in [(Some(10), 6), (Some(1), 48), (Some(47), 2), (None, 3)] {
         let before = server.requests();
-        let items: Vec<String> = request
-            .clone()
-            .into_paginator()
-            .page_size(per_page)
-            .items()
-            .try_collect()
-            .await
-            .unwrap();
-        assert_eq!(items, want, "per page {per_page}");
-        assert_eq!(server.requests() - before, requests, "per page {per_page}");
+        let paginator = request.clone().into_paginator();
+        let paginator = match per_page {
+            Some(size) => paginator.page_size(size),
+            None => paginator,
+        };
+        let seen: Vec<String> = paginator.items().try_collect().await.unwrap();
+        assert_eq!(seen, items(RECORDS), "per page {per_page:?}");
+        assert_eq!(
+            server.requests() - before,
+            requests,
+            "per page {per_page:?}"
+        );
     }
+}
+
+/// github/docs#45189: `per_page` over 100 is silently 100. A page of 100 for 200 asked is no
+/// last page: 250 of 250, not 100.
+#[tokio::test]
+async fn a_service_that_clamps_the_page_size_loses_nothing() {
+    let server = Server::start().await;
+    let request = list_items(format!("{}/pages/clamp100", server.base));
+    let paginator = request.into_paginator().page_size(200);
+    assert_eq!(
+        paginator.request().per_page,
+        Some(100),
+        "the declaration's max_page_size clamps before any request"
+    );
+    let seen: Vec<String> = paginator.items().try_collect().await.unwrap();
+    assert_eq!(seen, items(250));
+    assert_eq!(server.requests(), 4, "100, 100, 50, and the empty page");
+
+    // A service that clamps below what the declaration says it honours: still every item.
+    let before = server.requests();
+    let seen: Vec<String> = list_items(format!("{}/pages/clamp20", server.base))
+        .into_paginator()
+        .page_size(50)
+        .items()
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(seen, items(RECORDS));
+    assert_eq!(
+        server.requests() - before,
+        4,
+        "20, 20, 7, and the empty page"
+    );
 }
