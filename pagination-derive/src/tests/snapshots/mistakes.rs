@@ -41,8 +41,8 @@ const _: () = {
     impl __pagination::IntoPaginator<ListUsers> for ListUsers {}
 };
 ::core::compile_error! {
-    "unknown key `imtes`; did you mean `items`? Expected one of: `operation`, `input_token`, `output_token`, `items`, `more_results`, `page_size`, `item_enum`, `next_request`, `item_order`, `first_page_only`"
+    "unknown key `imtes`; did you mean `items`? Expected one of: `operation`, `input_token`, `output_token`, `items`, `more_results`, `page_size`, `max_page_size`, `duplicate_token`, `item_enum`, `next_request`, `item_order`, `first_page_only`"
 }
 ::core::compile_error! {
-    "unknown key `colour`; expected one of: `operation`, `input_token`, `output_token`, `items`, `more_results`, `page_size`, `item_enum`, `next_request`, `item_order`, `first_page_only`"
+    "unknown key `colour`; expected one of: `operation`, `input_token`, `output_token`, `items`, `more_results`, `page_size`, `max_page_size`, `duplicate_token`, `item_enum`, `next_request`, `item_order`, `first_page_only`"
 }
