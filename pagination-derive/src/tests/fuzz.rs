@@ -370,6 +370,9 @@ struct Decl {
     items: Vec<ItemSpec>,
     more_results: Option<Vec<Step>>,
     page_size: Option<(String, &'static str)>,
+    /// Written only with a page size.
+    max_page_size: Option<u32>,
+    duplicate_token: Option<&'static str>,
     item_enum: Option<String>,
     other_fields: Vec<(String, &'static str)>,
     /// Key order.
@@ -441,6 +444,11 @@ impl Decl {
             self.item_enum
                 .as_ref()
                 .map(|name| format!("item_enum = {name}")),
+            self.max_page_size
+                .filter(|_| self.page_size.is_some())
+                .map(|max| format!("max_page_size = {max}")),
+            self.duplicate_token
+                .map(|policy| format!("duplicate_token = {policy}")),
         ];
         let mut ordered = Vec::new();
         for &index in &self.order {
@@ -521,9 +529,11 @@ fn decl() -> impl Strategy<Value = Decl> {
             proptest::option::of(path(3, true)),
             proptest::option::of((field_name(), proptest::sample::select(PAGE_SIZE_TYPES))),
             vec((field_name(), proptest::sample::select(OTHER_TYPES)), 0..4),
-            Just((0..7).collect::<Vec<usize>>()).prop_shuffle(),
+            Just((0..9).collect::<Vec<usize>>()).prop_shuffle(),
             any::<bool>(),
             any::<bool>(),
+            proptest::option::of(1u32..=u32::MAX),
+            proptest::option::of(proptest::sample::select(&["stop", "error"][..])),
         ),
     )
         .prop_map(
@@ -531,7 +541,16 @@ fn decl() -> impl Strategy<Value = Decl> {
                 (is_sdk, root, module, name, vis, attributes),
                 (tokens, token_types, outputs),
                 (items, variants, item_enum),
-                (more_results, page_size, others, order, parens, trailing_comma),
+                (
+                    more_results,
+                    page_size,
+                    others,
+                    order,
+                    parens,
+                    trailing_comma,
+                    max_page_size,
+                    duplicate_token,
+                ),
             )| {
                 let tokens = distinct(tokens);
                 let input_tokens: Vec<(String, &'static str)> =
@@ -584,6 +603,8 @@ fn decl() -> impl Strategy<Value = Decl> {
                     items,
                     more_results,
                     page_size,
+                    max_page_size,
+                    duplicate_token,
                     other_fields,
                     order,
                     parens,
@@ -671,6 +692,9 @@ const WORDS: &[&str] = &[
     "items",
     "more_results",
     "page_size",
+    "max_page_size",
+    "duplicate_token",
+    "stop",
     "item_enum",
     "result_key",
     "limit_key",
