@@ -24,9 +24,11 @@ pub enum Error<E> {
         /// The position of the failed page: resuming there retries it.
         cursor: Cursor,
     },
-    /// The service returned the token it had just been sent while saying more results follow
-    /// (the default where a `more_results` flag is declared), or the duplicate-token guard is set
-    /// to [`GuardPolicy::Error`](crate::GuardPolicy::Error).
+    /// The service returned the token it had just been sent: the listing cannot go on, and
+    /// ending it quietly would report a partial listing as complete. The default, unless the
+    /// declaration says `duplicate_token = stop` (an API that ends its listings so) and no
+    /// `more_results` flag says more follows, or the user chose otherwise with
+    /// [`on_duplicate_token`](crate::Paginator::on_duplicate_token).
     DuplicateToken {
         /// After the items of the page that tripped the guard: resuming there asks for that page
         /// again, skips what was yielded, and meets whatever the service answers then.
@@ -128,8 +130,10 @@ impl<E: 'static> fmt::Display for Error<E> {
                 )
             }
             Error::DuplicateToken { .. } => f.write_str(
-                "the service returned the same pagination token it was sent (a service that \
-                 ignores the token or start parameter does; on_duplicate_token sets what to do)",
+                "the service returned the pagination token it was just sent, so the listing \
+                 cannot go on (a service that ignores the token or start parameter does; an API \
+                 that ends its listings so declares `duplicate_token = stop`; on_duplicate_token \
+                 sets what to do)",
             ),
             Error::TokenCycle { .. } => f.write_str(
                 "the service returned a pagination token it was sent earlier in this listing \

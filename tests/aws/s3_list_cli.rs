@@ -284,7 +284,7 @@ fn a_listing_that_cannot_be_completed_exits_non_zero_and_says_why() {
             "{listing}: {stderr}"
         );
         assert!(
-            stderr.contains("same pagination token"),
+            stderr.contains("pagination token it was just sent"),
             "{listing}: {stderr}"
         );
         // What was listed is printed, and where to continue from.
