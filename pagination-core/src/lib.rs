@@ -105,7 +105,7 @@
 //! | `more_results` | no | a `bool` or `Option<bool>` output field that says whether more pages follow |
 //! | `page_size` | no | the request field that sets the page size; enables [`Paginator::page_size`] |
 //! | `max_page_size` | no, with `page_size` | the largest page size the service honours (a `u32` constant expression, at least 1): [`Paginator::page_size`] clamps to it, so that the service never clamps silently: `max_page_size = 100` |
-//! | `duplicate_token` | no | `stop` where the API ends its listings by sending back the token it was just sent (CloudWatch Logs' GetLogEvents); otherwise a repeated token is an error ([Guards](#guards)) |
+//! | `duplicate_token` | no | `stop` where the API ends its listings by sending back the token it was just sent (CloudWatch Logs' GetLogEvents); otherwise a repeated token is an error ([Guards](#guards)). Only for such an API: a faulty repeat in the middle of a listing then ends it quietly too |
 //! | `item_enum` | no | the name of the enum of several item fields (default: `<Struct>Item`) |
 //! | `next_request` | no | a function `fn(Request, &Output) -> Request` that finishes the next request (below) |
 //! | `item_order` | no | a function `fn(&Output) -> ItemOrder` that orders a page's items across several item fields (below) |

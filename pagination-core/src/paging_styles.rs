@@ -4,6 +4,9 @@
 //! The listings are used like any other:
 //!
 //! ```ignore
+//! use futures::TryStreamExt;
+//! use pagination_core::IntoPaginator;
+//!
 //! let users: Vec<User> = request.into_paginator().page_size(100).items().try_collect().await?;
 //! ```
 //!
@@ -37,7 +40,8 @@
 //! - **A repeated token is an error** (the engine's default): a listing whose service sends back
 //!   the token it was just sent cannot be completed, and ending there would report success on
 //!   a partial listing (gogcli#1004). An API that ends listings so by design says
-//!   `duplicate_token = stop` in its declaration.
+//!   `duplicate_token = stop` in its declaration; only such an API, since a repeat in the middle
+//!   of its listings then ends them quietly too.
 //!
 //! # A token in the body (Google)
 //!
