@@ -18,7 +18,8 @@
 //! ```
 //!
 //! The parsing is RFC 8288's Appendix B, which never fails on syntax: it reads links until the
-//! first thing that is not one. So a field value with a comma or semicolon in a target, quoted
+//! first thing that is not one, and skips empty list elements (`<a>; rel=prev, , <b>; rel=next`)
+//! as RFC 9110 asks. So a field value with a comma or semicolon in a target, quoted
 //! and unquoted parameter values, parameter names in any case, several relation types in one
 //! `rel` (`rel="next last"`), and any number of `Link` fields all read as their sender meant.
 //! Targets are URI references, resolved against the URL of the response they came with
@@ -51,6 +52,11 @@ pub struct Link {
 impl Link {
     /// The target resolved against `base`, the URL of the response the header came with.
     pub fn target_url(&self, base: &Url) -> Result<Url, LinkError> {
+        if self.target.contains(char::REPLACEMENT_CHARACTER) {
+            return Err(LinkError::NotText {
+                target: self.target.clone(),
+            });
+        }
         base.join(&self.target)
             .map_err(|source| LinkError::InvalidTarget {
                 target: self.target.clone(),
@@ -78,6 +84,13 @@ impl Link {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum LinkError {
+    /// The target held bytes that are not text (not UTF-8), shown as U+FFFD: no URL could say
+    /// what the server meant.
+    #[error("the `Link` target `{target}` holds bytes that are not text")]
+    NotText {
+        /// The target, with U+FFFD where the bytes were.
+        target: String,
+    },
     /// The target cannot be resolved to a URL.
     #[error("the `Link` target `{target}` is not a URL reference: {source}")]
     InvalidTarget {
@@ -91,7 +104,8 @@ pub enum LinkError {
 
 /// Every link of every `Link` field, in order. `fields` are the values of each `Link` header
 /// field of the response (`response.headers().get_all(reqwest::header::LINK)`); bytes that are
-/// not UTF-8 are read as U+FFFD, which no URL holds.
+/// not UTF-8 are read as U+FFFD, and a target holding one is refused by
+/// [`Link::target_url`] ([`LinkError::NotText`]) rather than resolved to another URL.
 pub fn links<V: AsRef<[u8]>>(fields: impl IntoIterator<Item = V>) -> Vec<Link> {
     let mut links = Vec::new();
     for field in fields {
@@ -126,11 +140,16 @@ pub fn next_link<V: AsRef<[u8]>>(
 /// RFC 8288 B.2: the links of one field value, until the first thing that is not a link.
 fn parse_field(mut rest: &str, links: &mut Vec<Link>) {
     loop {
-        rest = rest.trim_start_matches(is_whitespace);
+        // Empty list elements (`a, , b`, a leading comma) are ignored, as RFC 9110 5.6.1.2 asks
+        // of every list-based field: servers that merge field values write them.
+        rest = rest.trim_start_matches(|c| c == ',' || is_whitespace(c));
         let Some(after) = rest.strip_prefix('<') else {
             return;
         };
-        let (target, after) = after.split_once('>').unwrap_or((after, ""));
+        // A target without its `>` ends the links (RFC 8288 B.2 step 5).
+        let Some((target, after)) = after.split_once('>') else {
+            return;
+        };
         let (parameters, after) = parse_parameters(after);
         let relations = parameters
             .iter()
@@ -330,8 +349,37 @@ mod tests {
         assert_eq!(next(&["garbage, <p2>; rel=next"]), None);
         assert_eq!(next(&[""]), None);
         assert_eq!(next(&[]), None);
-        // An unterminated target runs to the end of the field.
-        assert_eq!(links(["<p2"])[0].target, "p2");
+        // A target without its `>` ends the links.
+        assert!(links(["<p2"]).is_empty());
+        assert_eq!(links(["<p1>; rel=first, <p2"]).len(), 1);
+    }
+
+    #[test]
+    fn empty_list_elements_are_skipped() {
+        for field in [
+            "<p1>; rel=prev,, <p2>; rel=next",
+            ", <p2>; rel=next",
+            "<a>; rel=first, , <p2>; rel=next",
+            " ,\t,<p2>; rel=next",
+        ] {
+            assert_eq!(
+                next(&[field]).as_deref(),
+                Some("https://h.example/p2"),
+                "{field}"
+            );
+        }
+    }
+
+    #[test]
+    fn bytes_that_are_not_text_are_an_error_not_another_url() {
+        let field: &[u8] = b"<caf\xe9?page=2>; rel=next";
+        let error = next_link([field], &base()).unwrap_err();
+        assert!(matches!(error, LinkError::NotText { .. }), "{error:?}");
+        // Text that is not ASCII is percent-encoded as any URL parser does.
+        assert_eq!(
+            next(&["<caf\u{e9}?page=2>; rel=next"]).as_deref(),
+            Some("https://h.example/caf%C3%A9?page=2")
+        );
     }
 
     #[test]

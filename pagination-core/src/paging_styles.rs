@@ -91,6 +91,8 @@
 //! `next_link` reads as the RFC says and splitting on `,` and `;` does not (guzzle/psr7#595);
 //! `per_page` above 100 is silently 100, hence `max_page_size = 100`. The next URL is followed
 //! wherever it points: a `send` that adds credentials checks its origin, as the Azure style does.
+//! The first request carries no URL, so a faulty `next` link back to the first page is caught
+//! when it comes round again: that page's items come twice before the error.
 //!
 //! ```no_run
 #![doc = include_str!("../tests/styles/declarations/github.rs")]

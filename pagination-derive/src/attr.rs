@@ -237,6 +237,16 @@ fn parse_value(input: ParseStream, key: Ident, args: &mut Args) -> syn::Result<(
 
 /// `stop` or `error`: what the service sending back the token it was just sent means.
 fn parse_duplicate_token(input: ParseStream) -> syn::Result<Ident> {
+    if let Ok(text) = input.fork().parse::<syn::LitStr>() {
+        input.parse::<syn::LitStr>()?;
+        return Err(syn::Error::new(
+            text.span(),
+            format!(
+                "write the policy without quotes: `duplicate_token = {}`",
+                text.value()
+            ),
+        ));
+    }
     let policy: Ident = input.call(syn::ext::IdentExt::parse_any)?;
     match policy.to_string().as_str() {
         "stop" | "error" => Ok(policy),

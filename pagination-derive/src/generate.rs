@@ -532,14 +532,26 @@ fn page_size_impl(decl: &Declaration, field: &Ident, locals: &Locals) -> TokenSt
             },
         ),
     };
-    // Checked where the user wrote it: a `u32`, evaluated at compile time, at least 1.
-    let max_page_size = decl.max_page_size.as_ref().map(|max| {
-        quote_spanned! {max.span()=>
-            const MAX_PAGE_SIZE: __pagination::Option<__pagination::u32> =
-                __pagination::Some(__pagination::max_page_size(#max));
-        }
-    });
+    // Checked where the user wrote it: a `u32`, evaluated at compile time, at least 1. The free
+    // constant is evaluated by `cargo check` too, whether or not `page_size` is ever called.
+    let (max_page_size, check) = decl
+        .max_page_size
+        .as_ref()
+        .map(|max| {
+            (
+                quote_spanned! {max.span()=>
+                    const MAX_PAGE_SIZE: __pagination::Option<__pagination::u32> =
+                        __pagination::Some(__pagination::max_page_size(#max));
+                },
+                quote_spanned! {max.span()=>
+                    const _: __pagination::u32 = __pagination::max_page_size(#max);
+                },
+            )
+        })
+        .unzip();
     quote! {
+        #check
+
         #[automatically_derived]
         impl __pagination::PageSize for #marker {
             #max_page_size

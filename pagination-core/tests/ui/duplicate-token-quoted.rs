@@ -1,0 +1,26 @@
+// A duplicate-token policy in quotes.
+#![allow(dead_code)]
+
+use pagination_core::{PageRequest, paginate};
+
+struct Page {
+    values: Vec<u32>,
+    next: Option<String>,
+}
+
+#[paginate(input_token = after, output_token = next, items = values: u32, duplicate_token = "stop")]
+#[derive(Clone, Debug, Default)]
+struct ListValues {
+    after: Option<String>,
+}
+
+impl PageRequest for ListValues {
+    type Output = Page;
+    type Error = std::convert::Infallible;
+
+    async fn send(self) -> Result<Page, Self::Error> {
+        unimplemented!()
+    }
+}
+
+fn main() {}
