@@ -86,6 +86,73 @@
 //! # }
 //! ```
 //!
+//! # Testing a declaration of your own, offline
+//!
+//! A paging rule is tested best against a model that computes each page from the request, as
+//! the service's API reference describes it: [`aws-smithy-mocks`](https://docs.rs/aws-smithy-mocks)
+//! answers the SDK's own client, with no account and no network (in your dev-dependencies:
+//! `aws-smithy-mocks`, and the SDK crate with its `test-util` feature). Check every page size
+//! against the whole listing, and a resume from a cursor. Here a declaration for S3's
+//! ListDirectoryBuckets, whose builder the SDK gives an `into_paginator()` of its own (so this
+//! one is named with [`Paginator::new`]):
+//!
+//! ```
+//! use aws_sdk_s3::operation::list_directory_buckets::ListDirectoryBucketsOutput;
+//! use aws_sdk_s3::types::Bucket;
+//! use aws_smithy_mocks::{RuleMode, mock, mock_client};
+//! use futures::TryStreamExt;
+//! use pagination_aws::Paginator;
+//! use pagination_core::paginate;
+//!
+//! #[paginate(
+//!     operation = aws_sdk_s3::operation::list_directory_buckets,
+//!     input_token = continuation_token,
+//!     output_token = continuation_token,
+//!     items = buckets: Bucket,
+//!     page_size = max_directory_buckets,
+//!     max_page_size = 1000,
+//! )]
+//! pub struct ListDirectoryBuckets;
+//!
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() {
+//! let names: Vec<String> = (0..23).map(|n| format!("b{n:02}--usw2-az1--x-s3")).collect();
+//! let all = names.clone();
+//! // The model: the page after the token (an index it handed out), `max_directory_buckets` a
+//! // page (1,000 by default), and a token while buckets follow.
+//! let rule = mock!(aws_sdk_s3::Client::list_directory_buckets).then_compute_output(move |input| {
+//!     let start: usize = input.continuation_token().map_or(0, |token| token.parse().unwrap());
+//!     let size = input.max_directory_buckets().map_or(1000, |size| size as usize);
+//!     let end = (start + size).min(all.len());
+//!     ListDirectoryBucketsOutput::builder()
+//!         .set_buckets(Some(all[start..end].iter().map(|name| Bucket::builder().name(name).build()).collect()))
+//!         .set_continuation_token((end < all.len()).then(|| end.to_string()))
+//!         .build()
+//! });
+//! let client = mock_client!(aws_sdk_s3, RuleMode::MatchAny, [&rule]);
+//! let listing = |size| {
+//!     Paginator::<ListDirectoryBuckets>::new(client.list_directory_buckets()).page_size(size)
+//! };
+//! for size in [1, 4, 23, 5000] {
+//!     let buckets: Vec<Bucket> = listing(size).items().try_collect().await.unwrap();
+//!     let listed: Vec<&str> = buckets.iter().filter_map(|bucket| bucket.name()).collect();
+//!     assert_eq!(listed, names, "page size {size}");
+//! }
+//! // Stop after 10, resume from the cursor: the rest, nothing lost or repeated.
+//! let mut first = listing(4).max_items(10).items();
+//! while first.try_next().await.unwrap().is_some() {}
+//! let rest: Vec<Bucket> = listing(4)
+//!     .resume_from(&first.cursor().unwrap())
+//!     .unwrap()
+//!     .items()
+//!     .try_collect()
+//!     .await
+//!     .unwrap();
+//! assert_eq!(rest.first().and_then(|bucket| bucket.name()), Some(names[10].as_str()));
+//! assert_eq!(rest.len(), 13);
+//! # }
+//! ```
+//!
 //! Import `IntoPaginator` from this crate rather than from `pagination-core`: rustc loads a
 //! dependency only when the code names it, and the `into_paginator()` impls live here.
 //!

@@ -111,6 +111,21 @@
 //! | `item_order` | no | a function `fn(&Output) -> ItemOrder` that orders a page's items across several item fields (below) |
 //! | `first_page_only` | no | request field(s) sent on the first request only and cleared on every request that continues from a token: `(stream_name, shard_filter)` (below) |
 //!
+//! **Coming from botocore.** A botocore paginator model (`paginators-1.json`) names the same
+//! things in other words; in snake case, the SDK for Rust's field names, each maps to one key:
+//!
+//! | botocore | `#[paginate]` | note |
+//! |---|---|---|
+//! | `input_token` | `input_token` | a list becomes a parenthesised list, in the same order |
+//! | `output_token` | `output_token` | `NextMarker \|\| Contents[-1].Key` becomes `next_marker \|\| contents?.last()?.key` |
+//! | `more_results` | `more_results` | |
+//! | `limit_key` | `page_size` | the service's largest, where its API reference gives one, as `max_page_size` |
+//! | `result_key` | `items` | several keys become several item fields (an item enum); a JMESPath into a nested list becomes a path: `result_set?.rows` |
+//! | `non_aggregate_keys` | none | fields kept once per listing in botocore; here every page is the SDK's whole output: read them from [`Paginator::send`]'s pages |
+//!
+//! botocore raises on a token received twice; so does this crate by default (`duplicate_token`).
+//! A key written with botocore's name is one error that names ours.
+//!
 //! **Fields that are not parameters.** A request builder you own often holds a client, a
 //! connection pool, a counter or a cache. Mark such a field `#[paginate(skip)]`: cursors then
 //! leave it out, so a cursor resumes with another client, in another process. Every other field
