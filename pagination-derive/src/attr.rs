@@ -1,13 +1,14 @@
 //! Parses `#[paginate(key = value, ...)]` into [`Args`], keeping every value's tokens (and so its
 //! span). A mistake in one entry is recorded and parsing goes on with the next entry.
 
-use proc_macro2::{TokenStream, TokenTree};
+use proc_macro2::TokenStream;
 use syn::parse::{ParseStream, Parser};
 use syn::punctuated::Punctuated;
 use syn::{Ident, Token, parenthesized};
 
 use crate::errors::Errors;
 use crate::path::{FieldPath, TokenExpr};
+use crate::recover::{skip_past_comma, skip_rest};
 
 /// The accepted keys, in the order the documentation presents them.
 pub(crate) const KEYS: &[&str] = &[
@@ -362,30 +363,4 @@ fn unknown_key_message(name: &str) -> String {
         }
         (None, None) => format!("unknown key `{name}`; expected one of: {accepted}"),
     }
-}
-
-/// Skips everything left in `input`: a nested stream must be used up, or syn reports its
-/// leftovers as an error on the whole attribute.
-pub(crate) fn skip_rest(input: ParseStream) {
-    let _ = input.step(|cursor| {
-        let mut rest = *cursor;
-        while let Some((_, next)) = rest.token_tree() {
-            rest = next;
-        }
-        Ok(((), rest))
-    });
-}
-
-/// Skips the rest of a broken entry, up to and including the next top-level comma.
-fn skip_past_comma(input: ParseStream) {
-    let _ = input.step(|cursor| {
-        let mut rest = *cursor;
-        while let Some((tree, next)) = rest.token_tree() {
-            rest = next;
-            if matches!(&tree, TokenTree::Punct(punct) if punct.as_char() == ',') {
-                break;
-            }
-        }
-        Ok(((), rest))
-    });
 }

@@ -45,6 +45,7 @@ mod expand;
 mod fallback;
 mod generate;
 mod path;
+mod recover;
 mod valid;
 
 #[cfg(test)]

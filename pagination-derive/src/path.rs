@@ -110,7 +110,7 @@ fn parse_step(input: ParseStream) -> syn::Result<Step> {
         let paren = parenthesized!(arguments in input);
         if !arguments.is_empty() {
             let error = syn::Error::new(arguments.span(), "methods in a path take no arguments");
-            crate::attr::skip_rest(&arguments);
+            crate::recover::skip_rest(&arguments);
             return Err(error);
         }
         Some(paren)
