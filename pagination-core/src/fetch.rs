@@ -8,7 +8,9 @@ use xxhash_rust::xxh3::xxh3_64;
 
 use crate::fingerprint::Identity;
 use crate::guard::{GuardPolicy, Guards, TokenHistory};
-use crate::operation::{ItemFields as _, ItemOrder, PaginatedOperation, SendFuture};
+use crate::operation::{
+    ItemFields as _, ItemOrder, PaginatedOperation, SendFuture, operation_name,
+};
 use crate::token::TokenRecorder;
 use crate::trace::Trace;
 use crate::{Cursor, CursorError, Error};
@@ -386,26 +388,6 @@ fn describe<Op: PaginatedOperation>(
         Some(error) => Op::describe_error(error, f),
         None => Ok(()),
     }
-}
-
-/// The operation's type name without module paths (`Live<Users>`, not
-/// `app::ops::Live<app::model::Users>`): what a cursor and a trace name it by. Module paths
-/// change in refactors; the names do not.
-pub(crate) fn operation_name<Op>() -> String {
-    let name = std::any::type_name::<Op>();
-    let mut short = String::with_capacity(name.len());
-    let mut segment = String::new();
-    for character in name.chars() {
-        if character.is_alphanumeric() || character == '_' || character == ':' {
-            segment.push(character);
-        } else {
-            short.push_str(segment.rsplit("::").next().unwrap_or(&segment));
-            segment.clear();
-            short.push(character);
-        }
-    }
-    short.push_str(segment.rsplit("::").next().unwrap_or(&segment));
-    short
 }
 
 /// The name a guard's error goes by in traces.

@@ -450,12 +450,15 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod cursor;
+mod cursor_error;
 mod error;
 mod fetch;
+mod fields;
 mod fingerprint;
 mod guard;
 mod operation;
 mod paginator;
+mod parameters;
 mod partition;
 #[cfg(feature = "tokio")]
 mod prefetch;
@@ -465,16 +468,16 @@ mod token;
 mod token_kind;
 mod trace;
 
-pub use cursor::{Cursor, CursorError, MalformedCursor};
+pub use cursor::Cursor;
+pub use cursor_error::{CursorError, MalformedCursor};
 pub use error::Error;
-pub use fingerprint::Parameters;
 pub use guard::GuardPolicy;
 pub use operation::{
-    IntoPaginator, ItemField, ItemFields, ItemOrder, PageRequest, PageSize, PaginatedOperation,
-    SendFuture,
+    ItemField, ItemFields, ItemOrder, PageRequest, PageSize, PaginatedOperation, SendFuture,
 };
 pub use pagination_derive::paginate;
-pub use paginator::Paginator;
+pub use paginator::{IntoPaginator, Paginator};
+pub use parameters::Parameters;
 pub use partition::{
     CannotPartition, KeyRange, KeyRanges, KeySpace, MeasuredRange, PartitionCursor,
     PartitionedError, PartitionedItems, PartitionedPaginator, SplitPoints, SplitPointsError,

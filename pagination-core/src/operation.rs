@@ -5,9 +5,8 @@ use std::future::Future;
 use std::ops::Range;
 use std::pin::Pin;
 
-use crate::Paginator;
-use crate::fingerprint::Parameters;
 use crate::guard::GuardPolicy;
+use crate::parameters::Parameters;
 use crate::token::TokenVisitor;
 
 /// The future of one page request, boxed so that streams have a nameable type.
@@ -28,7 +27,7 @@ pub type SendFuture<Op> = Pin<
 ///
 /// `#[paginate]` implements it on a marker type (for an SDK operation) or on your request builder;
 /// you do not normally implement it by hand. Every method is small and the engine
-/// ([`Paginator`]) supplies the paging logic.
+/// ([`Paginator`](crate::Paginator)) supplies the paging logic.
 pub trait PaginatedOperation: Sized + 'static {
     /// The request builder, cloned once per page.
     type Request: Clone + Send + 'static;
@@ -52,7 +51,7 @@ pub trait PaginatedOperation: Sized + 'static {
     /// out those marked `#[paginate(skip)]`; the default hashes
     /// [`parameters`](PaginatedOperation::parameters) as one.
     fn parameters_of(request: &Self::Request, parameters: &mut Parameters) {
-        parameters.add_debug(crate::fingerprint::UNNAMED, Self::parameters(request));
+        parameters.add_debug(crate::parameters::UNNAMED, Self::parameters(request));
     }
 
     /// Whether [`describe_error`](PaginatedOperation::describe_error) says something; generated
@@ -118,7 +117,7 @@ pub trait PaginatedOperation: Sized + 'static {
 }
 
 /// An operation whose declaration names a page-size field; enables
-/// [`Paginator::page_size`].
+/// [`Paginator::page_size`](crate::Paginator::page_size).
 #[diagnostic::on_unimplemented(
     message = "`{Self}` has no page-size field",
     label = "`page_size` needs a page-size field",
@@ -126,7 +125,7 @@ pub trait PaginatedOperation: Sized + 'static {
 )]
 pub trait PageSize: PaginatedOperation {
     /// The largest page size the service honours, if the declaration gives one
-    /// (`max_page_size = 100`): [`Paginator::page_size`] clamps to it before any request.
+    /// (`max_page_size = 100`): [`Paginator::page_size`](crate::Paginator::page_size) clamps to it before any request.
     const MAX_PAGE_SIZE: Option<u32> = None;
 
     /// Sets the page-size field, saturating at the field type's maximum.
@@ -157,33 +156,6 @@ pub trait PageRequest: Clone + fmt::Debug + Send + 'static {
     /// a field out, mark it `#[paginate(skip)]` rather than overriding this.
     fn parameters(&self) -> &dyn fmt::Debug {
         self
-    }
-}
-
-/// `into_paginator()` on a request builder, for each operation declared with `#[paginate]`.
-///
-/// ```
-/// # use pagination_core::{paginate, IntoPaginator, PageRequest};
-/// # #[paginate(input_token = after, output_token = next, items = values: u32)]
-/// # #[derive(Clone, Debug, Default)]
-/// # struct ListValues { after: Option<u32> }
-/// # struct Page { values: Vec<u32>, next: Option<u32> }
-/// # impl PageRequest for ListValues {
-/// #     type Output = Page;
-/// #     type Error = std::convert::Infallible;
-/// #     async fn send(self) -> Result<Page, Self::Error> {
-/// #         Ok(Page { values: vec![1], next: None })
-/// #     }
-/// # }
-/// let paginator = ListValues::default().into_paginator();
-/// ```
-///
-/// Builders of the AWS SDK that already have an inherent `into_paginator()` (the SDK's own, which
-/// wins method resolution) are paginated with [`Paginator::new`] instead.
-pub trait IntoPaginator<Op: PaginatedOperation<Request = Self>>: Sized {
-    /// A paginator that starts at this request's tokens (normally the first page).
-    fn into_paginator(self) -> Paginator<Op> {
-        Paginator::new(self)
     }
 }
 
@@ -504,6 +476,26 @@ item_field_tuples! {
     (A WrapA 0, B WrapB 1, C WrapC 2, D WrapD 3, E WrapE 4, F WrapF 5)
     (A WrapA 0, B WrapB 1, C WrapC 2, D WrapD 3, E WrapE 4, F WrapF 5, G WrapG 6)
     (A WrapA 0, B WrapB 1, C WrapC 2, D WrapD 3, E WrapE 4, F WrapF 5, G WrapG 6, H WrapH 7)
+}
+
+/// The operation's type name without module paths (`Live<Users>`, not
+/// `app::ops::Live<app::model::Users>`): what a cursor and a trace name it by. Module paths
+/// change in refactors; the names do not.
+pub(crate) fn operation_name<Op>() -> String {
+    let name = std::any::type_name::<Op>();
+    let mut short = String::with_capacity(name.len());
+    let mut segment = String::new();
+    for character in name.chars() {
+        if character.is_alphanumeric() || character == '_' || character == ':' {
+            segment.push(character);
+        } else {
+            short.push_str(segment.rsplit("::").next().unwrap_or(&segment));
+            segment.clear();
+            short.push(character);
+        }
+    }
+    short.push_str(segment.rsplit("::").next().unwrap_or(&segment));
+    short
 }
 
 #[cfg(test)]

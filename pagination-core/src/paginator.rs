@@ -279,3 +279,30 @@ impl<Op: PaginatedOperation> fmt::Debug for Paginator<Op> {
             .finish()
     }
 }
+
+/// `into_paginator()` on a request builder, for each operation declared with `#[paginate]`.
+///
+/// ```
+/// # use pagination_core::{paginate, IntoPaginator, PageRequest};
+/// # #[paginate(input_token = after, output_token = next, items = values: u32)]
+/// # #[derive(Clone, Debug, Default)]
+/// # struct ListValues { after: Option<u32> }
+/// # struct Page { values: Vec<u32>, next: Option<u32> }
+/// # impl PageRequest for ListValues {
+/// #     type Output = Page;
+/// #     type Error = std::convert::Infallible;
+/// #     async fn send(self) -> Result<Page, Self::Error> {
+/// #         Ok(Page { values: vec![1], next: None })
+/// #     }
+/// # }
+/// let paginator = ListValues::default().into_paginator();
+/// ```
+///
+/// Builders of the AWS SDK that already have an inherent `into_paginator()` (the SDK's own, which
+/// wins method resolution) are paginated with [`Paginator::new`] instead.
+pub trait IntoPaginator<Op: PaginatedOperation<Request = Self>>: Sized {
+    /// A paginator that starts at this request's tokens (normally the first page).
+    fn into_paginator(self) -> Paginator<Op> {
+        Paginator::new(self)
+    }
+}

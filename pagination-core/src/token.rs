@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::convert::Infallible;
 use std::hash::{BuildHasher, Hash};
 
-use crate::cursor::{CursorError, MalformedCursor};
+use crate::cursor_error::{CursorError, MalformedCursor};
 
 /// A value that can travel in a pagination token: a string, an integer, a list or a map of them.
 ///
