@@ -1,9 +1,7 @@
 //! [`Error`]: what a page or item stream yields when a listing cannot go on.
 
-use std::any::{Any, TypeId};
 use std::error::Error as StdError;
 use std::fmt;
-use std::sync::RwLock;
 
 use crate::{Cursor, CursorError};
 
@@ -14,7 +12,6 @@ use crate::{Cursor, CursorError};
 /// failure was the service refusing the page's token for good (an expired continue token, HTTP
 /// 410 on Kubernetes): retrying cannot help, and the listing must start over (see the
 /// [`paging_styles`](crate::paging_styles) for what each style's services do).
-#[derive(Debug)]
 #[non_exhaustive]
 pub enum Error<E> {
     /// A page request failed.
@@ -23,6 +20,9 @@ pub enum Error<E> {
         source: E,
         /// The position of the failed page: resuming there retries it.
         cursor: Cursor,
+        /// How the operation describes its errors (for `Display`); match with `..`.
+        #[doc(hidden)]
+        describe: Describer<E>,
     },
     /// The service returned the token it had just been sent: the listing cannot go on, and
     /// ending it quietly would report a partial listing as complete. The default, unless the
@@ -113,9 +113,11 @@ impl<E: 'static> fmt::Display for Error<E> {
     /// exist`), so that `eprintln!("{error}")` is enough.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::Request { source, .. } => {
+            Error::Request {
+                source, describe, ..
+            } => {
                 f.write_str("a page request failed")?;
-                if let Some(describe) = describer::<E>() {
+                if let Some(describe) = describe.0 {
                     let mut text = String::new();
                     let _ = fmt::write(&mut text, format_args!("{}", Described(source, describe)));
                     // One line, whatever the error's own text looks like.
@@ -171,44 +173,79 @@ impl<E: StdError + 'static> StdError for Error<E> {
 //
 // `Error<E>` is generic over any `E`, with no bound: a `Display` of `E`, or its chain of causes,
 // cannot be reached from it. The code `#[paginate]` generates knows the concrete error type and
-// picks the richest description it has (the chain of a `std::error::Error`, else `Display`),
-// and the engine registers it by the error's type when a request fails.
+// picks the richest description it has (the chain of a `std::error::Error`, else `Display`);
+// the engine puts the operation's choice in the error it yields, so that an error prints the
+// same whatever failed before it in the process.
 
-/// How to describe a request error of one type, given as `&dyn Any`.
-pub(crate) type Describe = fn(&dyn Any, &mut fmt::Formatter<'_>) -> fmt::Result;
+/// How an operation describes a request error of type `E`: its
+/// [`describe_error`](crate::PaginatedOperation::describe_error), when the operation describes
+/// its errors.
+pub struct Describer<E>(pub(crate) Option<fn(&E, &mut fmt::Formatter<'_>) -> fmt::Result>);
 
-static DESCRIBERS: RwLock<Vec<(TypeId, Describe)>> = RwLock::new(Vec::new());
-
-/// Remembers how errors of type `E` are described (the first registration wins).
-pub(crate) fn register_describer<E: 'static>(describe: Describe) {
-    let id = TypeId::of::<E>();
-    let known = DESCRIBERS
-        .read()
-        .map(|describers| describers.iter().any(|(known, _)| *known == id))
-        .unwrap_or(true);
-    if !known {
-        if let Ok(mut describers) = DESCRIBERS.write() {
-            if !describers.iter().any(|(known, _)| *known == id) {
-                describers.push((id, describe));
-            }
-        }
+impl<E> Clone for Describer<E> {
+    fn clone(&self) -> Self {
+        *self
     }
 }
 
-fn describer<E: 'static>() -> Option<Describe> {
-    let id = TypeId::of::<E>();
-    let describers = DESCRIBERS.read().ok()?;
-    describers
-        .iter()
-        .find(|(known, _)| *known == id)
-        .map(|(_, describe)| *describe)
+impl<E> Copy for Describer<E> {}
+
+impl<E> fmt::Debug for Describer<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(if self.0.is_some() {
+            "Describer(..)"
+        } else {
+            "Describer(None)"
+        })
+    }
 }
 
-struct Described<'a, E>(&'a E, Describe);
+struct Described<'a, E>(&'a E, fn(&E, &mut fmt::Formatter<'_>) -> fmt::Result);
 
-impl<E: 'static> fmt::Display for Described<'_, E> {
+impl<E> fmt::Display for Described<'_, E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         (self.1)(self.0, f)
+    }
+}
+
+impl<E: fmt::Debug> fmt::Debug for Error<E> {
+    /// As derived, without the describer.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Request { source, cursor, .. } => f
+                .debug_struct("Request")
+                .field("source", source)
+                .field("cursor", cursor)
+                .finish(),
+            Error::DuplicateToken { cursor } => f
+                .debug_struct("DuplicateToken")
+                .field("cursor", cursor)
+                .finish(),
+            Error::TokenCycle { cursor } => f
+                .debug_struct("TokenCycle")
+                .field("cursor", cursor)
+                .finish(),
+            Error::MissingToken { cursor } => f
+                .debug_struct("MissingToken")
+                .field("cursor", cursor)
+                .finish(),
+            Error::Interrupted { cursor } => f
+                .debug_struct("Interrupted")
+                .field("cursor", cursor)
+                .finish(),
+            Error::PageLimit { cursor } => {
+                f.debug_struct("PageLimit").field("cursor", cursor).finish()
+            }
+            Error::InvalidPageSize { cursor } => f
+                .debug_struct("InvalidPageSize")
+                .field("cursor", cursor)
+                .finish(),
+            Error::Cursor { source, cursor } => f
+                .debug_struct("Cursor")
+                .field("source", source)
+                .field("cursor", cursor)
+                .finish(),
+        }
     }
 }
 

@@ -6,6 +6,7 @@ use std::task::{Context, Poll, ready};
 
 use xxhash_rust::xxh3::xxh3_64;
 
+use crate::error::Describer;
 use crate::fingerprint::Identity;
 use crate::guard::{GuardPolicy, Guards, TokenHistory};
 use crate::operation::{
@@ -186,12 +187,10 @@ impl<Op: PaginatedOperation> PageFetcher<Op> {
             Ok(output) => self.accept(request, tokens, skip, output),
             Err(source) => {
                 self.next = None;
-                if Op::DESCRIBES_ERRORS {
-                    crate::error::register_describer::<Op::Error>(describe::<Op>);
-                }
                 let error = Error::Request {
                     source,
                     cursor: self.cursor(tokens, skip),
+                    describe: Describer(Op::DESCRIBES_ERRORS.then_some(Op::describe_error as _)),
                 };
                 self.trace.failed();
                 Err(error)
@@ -377,17 +376,6 @@ pub(crate) fn no_token(tokens: &[u8]) -> bool {
 /// The declaration's order of a page's items, if it gives one that accounts for every item.
 pub(crate) fn checked_order<Op: PaginatedOperation>(output: &mut Op::Output) -> Option<ItemOrder> {
     Op::item_order(output).filter(|order| order.fits(&Op::item_fields(output).lengths()))
-}
-
-/// Describes a request error of `Op`, given as `&dyn Any`.
-fn describe<Op: PaginatedOperation>(
-    error: &dyn std::any::Any,
-    f: &mut std::fmt::Formatter<'_>,
-) -> std::fmt::Result {
-    match error.downcast_ref::<Op::Error>() {
-        Some(error) => Op::describe_error(error, f),
-        None => Ok(()),
-    }
 }
 
 /// The name a guard's error goes by in traces.

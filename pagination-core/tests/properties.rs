@@ -867,6 +867,7 @@ async fn list_exactly<M: Model>(case: &ListingCase) -> TestResult {
                 Some(Err(Error::Request {
                     source: ApiError::Injected(_),
                     cursor,
+                    ..
                 })) => {
                     prop_assert!(items.next().await.is_none(), "an error ends the stream");
                     let position = items.cursor();

@@ -443,7 +443,7 @@ async fn every_fault_at_many_pages_resumes_to_exactly_the_fault_free_listing() {
                 page + 1,
                 "{context}: requests after the fault"
             );
-            let Error::Request { source, cursor } = &error else {
+            let Error::Request { source, cursor, .. } = &error else {
                 panic!("{context}: {error:?}");
             };
             let described = describe(source);

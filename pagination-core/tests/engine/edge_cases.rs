@@ -927,6 +927,33 @@ impl PaginatedOperation for HandWritten {
     }
 }
 
+/// Each operation's errors print its own way, whichever failed first in the process: the
+/// description travels in the error, not in a registry by error type.
+#[tokio::test]
+async fn two_operations_sharing_an_error_type_each_describe_it_their_way() {
+    for hand_written_first in [true, false] {
+        let hand = || async {
+            let (_, error) =
+                drain(Paginator::<HandWritten>::new(GeneratedOp::default()).items()).await;
+            error.unwrap().to_string()
+        };
+        let generated = || async {
+            let (_, error) = drain(GeneratedOp::default().into_paginator().items()).await;
+            error.unwrap().to_string()
+        };
+        let (hand, generated) = if hand_written_first {
+            let hand = hand().await;
+            (hand, generated().await)
+        } else {
+            let generated = generated().await;
+            (hand().await, generated)
+        };
+        assert!(hand.contains("URL withheld"), "{hand}");
+        assert!(!hand.contains("page_token"), "{hand}");
+        assert!(generated.contains("page_token=GENERATED"), "{generated}");
+    }
+}
+
 /// A request error with a cause, boxed as `Box<dyn Error + Send + Sync>` (a common error type of
 /// HTTP clients written by hand): "with its causes".
 #[derive(Debug)]
