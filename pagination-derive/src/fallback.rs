@@ -9,11 +9,11 @@
 //! whose methods are `unreachable!()`, and `impl IntoPaginator<ListValues> for ListValues`.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 use syn::{Fields, Item};
 
 use crate::attr::Args;
-use crate::valid::upper_camel;
+use crate::naming::SdkOperation;
 
 /// The fallback impls, when the item is a struct whose request and output types can be named.
 pub(crate) fn fallback(args: &Args, item: &Item) -> Option<TokenStream> {
@@ -26,26 +26,9 @@ pub(crate) fn fallback(args: &Args, item: &Item) -> Option<TokenStream> {
     let marker = &item.ident;
     let (request, output, error) = match (&args.operation, &item.fields) {
         (Some(operation), Fields::Unit) => {
-            let path = &operation.value;
-            let segments: Vec<_> = path.segments.iter().collect();
-            let index = segments
-                .iter()
-                .position(|segment| segment.ident == "operation")?;
-            if index == 0 || index + 2 != segments.len() {
-                return None;
-            }
-            let module = &segments[index + 1].ident;
-            let name = syn::parse_str::<syn::Ident>(&upper_camel(&module.to_string())).ok()?;
-            let root = segments[..index].iter().map(|segment| &segment.ident);
-            let root = quote!(#(#root)::*);
-            let builder = format_ident!("{}FluentBuilder", name);
-            let output = format_ident!("{}Output", name);
-            let error = format_ident!("{}Error", name);
-            (
-                quote!(#root::operation::#module::builders::#builder),
-                quote!(#root::operation::#module::#output),
-                quote!(#root::error::SdkError<#root::operation::#module::#error>),
-            )
+            // The struct-named form too (`...::list_hosted_zones_by_vpc::ListHostedZonesByVPC`).
+            let operation = SdkOperation::from_path(&operation.value).ok()?;
+            (operation.builder(), operation.output(), operation.error())
         }
         (None, Fields::Named(_)) => (
             quote!(#marker),

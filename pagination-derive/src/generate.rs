@@ -23,14 +23,15 @@
 //! SDK's fluent builder. The snapshots in `src/tests/` show it in full.
 
 use proc_macro2::{Span, TokenStream};
-use quote::{format_ident, quote, quote_spanned};
+use quote::{quote, quote_spanned};
 use syn::Ident;
 use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 
 use crate::attr::{InputToken, ItemArg};
+use crate::naming::{getter, setter};
 use crate::path::{FieldPath, TokenExpr};
-use crate::valid::{Declaration, Items, SdkOperation, Target};
+use crate::valid::{Declaration, Items, Target};
 
 /// A name the generated code binds: `__`-prefixed as well as mixed-site, because mixed-site
 /// hygiene resolves items at the call site, so a user's `const request` would turn a plain
@@ -214,25 +215,14 @@ impl Placement {
         match &decl.target {
             // The AWS SDK's module convention: <crate>::operation::<op>::{builders::<Op>FluentBuilder,
             // <Op>Output, <Op>Error}, and <crate>::error::SdkError.
-            Target::Sdk(SdkOperation {
-                root,
-                module,
-                name,
-                output_name,
-            }) => {
-                let span = module.span();
-                let builder = format_ident!("{}FluentBuilder", name, span = name.span());
-                let output = format_ident!("{}Output", output_name, span = span);
-                let error = format_ident!("{}Error", name, span = name.span());
-                Placement {
-                    request: quote_spanned!(span=> #root::operation::#module::builders::#builder),
-                    output: quote_spanned!(span=> #root::operation::#module::#output),
-                    error: quote_spanned!(span=> #root::error::SdkError<#root::operation::#module::#error>),
-                    send: quote!(#request.send()),
-                    parameters: quote!(#request.as_input()),
-                    mutability: quote!(),
-                }
-            }
+            Target::Sdk(operation) => Placement {
+                request: operation.builder(),
+                output: operation.output(),
+                error: operation.error(),
+                send: quote!(#request.send()),
+                parameters: quote!(#request.as_input()),
+                mutability: quote!(),
+            },
             // Spanned at the struct's name: a missing `PageRequest` impl is reported there.
             Target::Owned => {
                 let marker = &decl.marker;
@@ -260,7 +250,7 @@ fn first_page_only(decl: &Declaration, locals: &Locals) -> Option<TokenStream> {
     let (mutability, body) = match decl.target {
         Target::Sdk(_) => {
             let clears = decl.first_page_only.iter().map(|field| {
-                let setter = format_ident!("set_{}", field, span = field.span());
+                let setter = setter(field);
                 quote_spanned!(field.span()=> .#setter(__pagination::None))
             });
             (quote!(), quote!(#request #(#clears)*))
@@ -311,7 +301,7 @@ fn parameters_of(decl: &Declaration, locals: &Locals) -> TokenStream {
         Target::Sdk(_) => match &decl.page_size {
             // Only the setter is named, as in `set_page_size`: a builder without it gets one error.
             Some(size) => {
-                let setter = format_ident!("set_{}", size);
+                let setter = setter(size);
                 quote! {
                     #parameters.add_debug(
                         __pagination::UNNAMED,
@@ -337,12 +327,8 @@ fn visit_tokens(decl: &Declaration, locals: &Locals) -> TokenStream {
     let tokens = &decl.input_tokens;
     match decl.target {
         Target::Sdk(_) => {
-            let getters = tokens
-                .iter()
-                .map(|token| format_ident!("get_{}", token.first()));
-            let setters = tokens
-                .iter()
-                .map(|token| format_ident!("set_{}", token.first()));
+            let getters = tokens.iter().map(|token| getter(token.first()));
+            let setters = tokens.iter().map(|token| setter(token.first()));
             let visits = tokens.iter().zip(getters).map(|(token, getter)| {
                 let token = token.first();
                 let visit = visit_token(quote!(#request.#getter()), visitor, token.span());
@@ -412,9 +398,7 @@ fn next_request_body(decl: &Declaration, locals: &Locals) -> TokenStream {
         .map(|expr| read_token(expr, output));
     let copied = match decl.target {
         Target::Sdk(_) => {
-            let setters = tokens
-                .iter()
-                .map(|token| format_ident!("set_{}", token.first()));
+            let setters = tokens.iter().map(|token| setter(token.first()));
             quote!(#request #(.#setters(#values))*)
         }
         Target::Owned => quote! {
@@ -518,7 +502,7 @@ fn page_size_impl(decl: &Declaration, field: &Ident, locals: &Locals) -> TokenSt
     let marker = &decl.marker;
     let (mutability, body) = match decl.target {
         Target::Sdk(_) => {
-            let setter = format_ident!("set_{}", field, span = field.span());
+            let setter = setter(field);
             (
                 quote!(),
                 quote!(#request.#setter(__pagination::Some(__pagination::page_size(#size)))),

@@ -44,6 +44,7 @@ mod errors;
 mod expand;
 mod fallback;
 mod generate;
+mod naming;
 mod path;
 mod recover;
 mod valid;

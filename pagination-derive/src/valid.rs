@@ -9,6 +9,7 @@ use syn::{Fields, Ident, Item, ItemStruct};
 
 use crate::attr::{Args, InputToken, ItemArg, Keyed, List};
 use crate::errors::Errors;
+use crate::naming::{SdkOperation, derived_ident, upper_camel};
 use crate::path::{FieldPath, TokenExpr};
 
 pub(crate) struct Declaration {
@@ -42,19 +43,6 @@ pub(crate) enum Target {
     Sdk(SdkOperation),
     /// The annotated struct is the request builder.
     Owned,
-}
-
-/// `<root>::operation::<module>`, with `<Name>` the operation's name in UpperCamelCase; or
-/// `<root>::operation::<module>::<Name>`, naming the operation's struct where the SDK spells its
-/// builder and error otherwise (`ListVPCAssociationAuthorizations`), its input and output still
-/// after the module (`ListVpcAssociationAuthorizationsOutput`).
-pub(crate) struct SdkOperation {
-    pub(crate) root: syn::Path,
-    pub(crate) module: Ident,
-    /// The prefix of the builder and error types.
-    pub(crate) name: Ident,
-    /// The prefix of the output type.
-    pub(crate) output_name: Ident,
 }
 
 pub(crate) enum Items {
@@ -299,74 +287,9 @@ fn check_struct_shape(
 }
 
 fn check_operation_path(operation: &Keyed<syn::Path>, errors: &mut Errors) -> Option<SdkOperation> {
-    let path = &operation.value;
-    let segments: Vec<_> = path.segments.iter().collect();
-    let position = segments
-        .iter()
-        .position(|segment| segment.ident == "operation");
-    let has_arguments = segments.iter().any(|segment| !segment.arguments.is_none());
-    match position {
-        Some(index)
-            if index >= 1
-                && (index + 2 == segments.len() || index + 3 == segments.len())
-                && !has_arguments =>
-        {
-            let module = segments[index + 1].ident.clone();
-            let mut root = path.clone();
-            root.segments = path.segments.iter().take(index).cloned().collect();
-            let Some(output_name) = derived_ident(&upper_camel(&module.to_string()), module.span())
-            else {
-                errors.push_spanned(
-                    module.span(),
-                    format!("`{module}` is not the module of an SDK operation: its type names cannot be derived from it"),
-                );
-                return None;
-            };
-            let name = match segments.get(index + 2) {
-                Some(segment) => segment.ident.clone(),
-                None => output_name.clone(),
-            };
-            Some(SdkOperation {
-                root,
-                module,
-                name,
-                output_name,
-            })
-        }
-        _ => {
-            errors.push(syn::Error::new_spanned(
-                path,
-                "expected the path of an SDK operation's module, like \
-                 `aws_sdk_s3::operation::list_object_versions` (or of its struct, \
-                 `aws_sdk_route53::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPC`, \
-                 where the SDK's type names differ from the module's)",
-            ));
-            None
-        }
-    }
-}
-
-/// An identifier made from the user's names, or `None` when the result is not one (empty,
-/// starting with a digit, or a keyword such as `Self`).
-fn derived_ident(name: &str, span: Span) -> Option<Ident> {
-    let mut ident: Ident = syn::parse_str(name).ok()?;
-    ident.set_span(span);
-    Some(ident)
-}
-
-/// `list_objects_v2` -> `ListObjectsV2`, the AWS SDK's naming of an operation.
-pub(crate) fn upper_camel(snake: &str) -> String {
-    snake
-        .trim_start_matches("r#")
-        .split('_')
-        .map(|word| {
-            let mut chars = word.chars();
-            chars
-                .next()
-                .map(|first| first.to_uppercase().chain(chars).collect::<String>())
-                .unwrap_or_default()
-        })
-        .collect()
+    SdkOperation::from_path(&operation.value)
+        .map_err(|error| errors.push(error))
+        .ok()
 }
 
 fn check_token_arity(

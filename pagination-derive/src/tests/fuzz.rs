@@ -27,7 +27,7 @@ use proptest::sample::Index;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 
 use crate::expand;
-use crate::valid::upper_camel;
+use crate::naming::upper_camel;
 
 // =============================================================================================
 // The oracle
