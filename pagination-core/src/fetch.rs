@@ -8,10 +8,11 @@ use xxhash_rust::xxh3::xxh3_64;
 
 use crate::error::Describer;
 use crate::fingerprint::Identity;
-use crate::guard::{GuardPolicy, Guards, TokenHistory};
+use crate::guard::{Guards, TokenHistory};
 use crate::operation::{
     ItemFields as _, ItemOrder, PaginatedOperation, SendFuture, operation_name,
 };
+use crate::step::{Facts, Failure, Guard, Position, Standing, step};
 use crate::token::TokenRecorder;
 use crate::trace::Trace;
 use crate::{Cursor, CursorError, Error};
@@ -229,7 +230,21 @@ impl<Op: PaginatedOperation> PageFetcher<Op> {
             }
             None => Op::item_fields(&mut output).retain(range.clone()),
         };
-        if skip > total {
+        let facts = Facts {
+            skip,
+            total,
+            flag,
+            no_token: no_token(&next_tokens),
+            same_token: next_tokens == tokens,
+            seen_before: self.history.contains(xxh3_64(&next_tokens)),
+        };
+        let standing = Standing {
+            items_left: self.items_left,
+            pages_left: self.pages_left,
+            guards: self.guards,
+            declared_duplicate: Op::DUPLICATE_TOKEN,
+        };
+        let Ok(step) = step(&standing, &facts) else {
             self.next = None;
             return Err(Error::Cursor {
                 source: CursorError::OffsetOutOfRange {
@@ -238,82 +253,36 @@ impl<Op: PaginatedOperation> PageFetcher<Op> {
                 },
                 cursor: self.cursor(tokens, skip),
             });
-        }
-        let kept = (total - skip).min(budget);
+        };
+        let kept = step.kept;
         if let Some(left) = &mut self.items_left {
             *left -= kept as u64;
         }
         if let Some(left) = &mut self.pages_left {
             *left = left.saturating_sub(1);
         }
-
-        let no_token = no_token(&next_tokens);
-        let more = flag.unwrap_or(!no_token);
-        // After this page's items: where to resume when the listing cannot follow the service
-        // (asking for this page again skips what was yielded). Made only when needed.
-        let page_end = |fetcher: &Self| fetcher.cursor(tokens.clone(), skip + kept);
-        // Where the listing goes on: the next page. But where a guard would refuse the next
-        // request (no token while the flag says more, the token just sent, a token sent before),
-        // a resume there would restart the listing or repeat items: resume after this page's
-        // items instead, also when a limit ends the listing first. A guard the user set to
-        // `Continue` is followed, as the live stream would.
-        let tripped = if more {
-            self.guard_tripped(&tokens, &next_tokens, no_token, flag.is_some(), || {
-                page_end(self)
-            })
-        } else {
-            None
+        let position = |fetcher: &Self, position: Position| match position {
+            Position::PageEnd => fetcher.cursor(tokens.clone(), skip + kept),
+            Position::Next => fetcher.cursor(next_tokens.clone(), 0),
         };
-        let cannot_follow = tripped
-            .as_ref()
-            .is_some_and(|(policy, _)| *policy != GuardPolicy::Continue);
-        let next_cursor = if cannot_follow {
-            page_end(self)
-        } else {
-            self.cursor(next_tokens.clone(), 0)
-        };
-
-        let mut complete = !more;
-        let mut ends = !more;
-        let mut stuck = false;
-        if more && self.items_left == Some(0) {
-            // The limit ends the listing before the next token is followed: whatever it is, it
-            // is no fault of this listing.
-            ends = true;
-        } else if more
-            && self.pages_left == Some(0)
-            && self.guards.page_limit != GuardPolicy::Continue
-        {
-            ends = true;
-            if self.guards.page_limit == GuardPolicy::Error {
-                self.pending_error = Some(Error::PageLimit {
-                    cursor: next_cursor.clone(),
-                });
-            }
-        } else if let Some((policy, error)) = tripped {
-            self.trace.guard(guard_name(&error), policy, &next_tokens);
-            match policy {
-                GuardPolicy::Stop => (complete, ends) = (true, true),
-                GuardPolicy::Error => {
-                    (ends, stuck) = (true, true);
-                    self.pending_error = Some(error);
-                }
-                GuardPolicy::Continue => {}
-            }
+        if let Some((guard, policy)) = step.guard {
+            self.trace.guard(guard.name(), policy, &next_tokens);
         }
-
-        self.trace.page(kept, !ends);
-        if ends {
-            self.trace.finished(complete);
+        if let Some((failure, at)) = step.failure {
+            let cursor = position(self, at);
+            self.pending_error = Some(match failure {
+                Failure::PageLimit => Error::PageLimit { cursor },
+                Failure::Guard(Guard::DuplicateToken) => Error::DuplicateToken { cursor },
+                Failure::Guard(Guard::TokenCycle) => Error::TokenCycle { cursor },
+                Failure::Guard(Guard::MissingToken) => Error::MissingToken { cursor },
+            });
         }
-        let after = if skip + kept < total || stuck {
-            Some(page_end(self))
-        } else if complete {
-            None
-        } else {
-            Some(next_cursor)
-        };
-        self.next = (!ends).then_some(next_request);
+        self.trace.page(kept, !step.ends);
+        if step.ends {
+            self.trace.finished(step.complete);
+        }
+        let after = step.after.map(|at| position(self, at));
+        self.next = (!step.ends).then_some(next_request);
         self.next_tokens = Some(next_tokens);
         Ok(FetchedPage {
             output,
@@ -323,38 +292,6 @@ impl<Op: PaginatedOperation> PageFetcher<Op> {
             order: order.map(|order| order.slice(skip..skip + kept)),
             after,
         })
-    }
-
-    /// The first guard that trips on the position the service points to, with its policy and
-    /// the error it would yield, which carries `page_end`: resuming there loses and repeats
-    /// nothing. A guard set to `Continue` lets the next one look, except that a repeated token
-    /// the user chose to follow is not then called a cycle. `flagged` says the page's "more
-    /// results" flag (declared, and true) asked for more.
-    fn guard_tripped(
-        &self,
-        sent: &[u8],
-        next: &[u8],
-        no_token: bool,
-        flagged: bool,
-        page_end: impl FnOnce() -> Cursor,
-    ) -> Option<(GuardPolicy, Error<Op::Error>)> {
-        if no_token && self.guards.missing_token != GuardPolicy::Continue {
-            let cursor = page_end();
-            return Some((self.guards.missing_token, Error::MissingToken { cursor }));
-        }
-        if next == sent {
-            let cursor = page_end();
-            return Some((
-                self.guards
-                    .duplicate_token_policy(Op::DUPLICATE_TOKEN, flagged),
-                Error::DuplicateToken { cursor },
-            ));
-        }
-        if self.history.contains(xxh3_64(next)) {
-            let cursor = page_end();
-            return Some((self.guards.token_cycle, Error::TokenCycle { cursor }));
-        }
-        None
     }
 }
 
@@ -376,14 +313,4 @@ pub(crate) fn no_token(tokens: &[u8]) -> bool {
 /// The declaration's order of a page's items, if it gives one that accounts for every item.
 pub(crate) fn checked_order<Op: PaginatedOperation>(output: &mut Op::Output) -> Option<ItemOrder> {
     Op::item_order(output).filter(|order| order.fits(&Op::item_fields(output).lengths()))
-}
-
-/// The name a guard's error goes by in traces.
-fn guard_name<E>(error: &Error<E>) -> &'static str {
-    match error {
-        Error::DuplicateToken { .. } => "duplicate token",
-        Error::TokenCycle { .. } => "token cycle",
-        Error::MissingToken { .. } => "missing token",
-        _ => "other",
-    }
 }

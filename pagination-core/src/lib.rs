@@ -463,6 +463,7 @@ mod partition;
 #[cfg(feature = "tokio")]
 mod prefetch;
 mod source;
+mod step;
 mod stream;
 mod token;
 mod token_kind;
