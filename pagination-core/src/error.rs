@@ -117,14 +117,12 @@ impl<E: 'static> fmt::Display for Error<E> {
                 source, describe, ..
             } => {
                 f.write_str("a page request failed")?;
-                if let Some(describe) = describe.0 {
-                    let mut text = String::new();
-                    let _ = fmt::write(&mut text, format_args!("{}", Described(source, describe)));
-                    // One line, whatever the error's own text looks like.
-                    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-                    if !text.is_empty() {
-                        write!(f, ": {text}")?;
-                    }
+                let mut text = String::new();
+                let _ = fmt::write(&mut text, format_args!("{}", Described(source, describe.0)));
+                // One line, whatever the error's own text looks like.
+                let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                if !text.is_empty() {
+                    write!(f, ": {text}")?;
                 }
                 f.write_str(
                     " (resuming from the error's cursor retries this page; if the service refused \
@@ -178,9 +176,8 @@ impl<E: StdError + 'static> StdError for Error<E> {
 // same whatever failed before it in the process.
 
 /// How an operation describes a request error of type `E`: its
-/// [`describe_error`](crate::PaginatedOperation::describe_error), when the operation describes
-/// its errors.
-pub struct Describer<E>(pub(crate) Option<fn(&E, &mut fmt::Formatter<'_>) -> fmt::Result>);
+/// [`describe_error`](crate::PaginatedOperation::describe_error).
+pub struct Describer<E>(pub(crate) fn(&E, &mut fmt::Formatter<'_>) -> fmt::Result);
 
 impl<E> Clone for Describer<E> {
     fn clone(&self) -> Self {
@@ -192,11 +189,7 @@ impl<E> Copy for Describer<E> {}
 
 impl<E> fmt::Debug for Describer<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(if self.0.is_some() {
-            "Describer(..)"
-        } else {
-            "Describer(None)"
-        })
+        f.write_str("Describer(..)")
     }
 }
 

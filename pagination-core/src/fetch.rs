@@ -191,7 +191,7 @@ impl<Op: PaginatedOperation> PageFetcher<Op> {
                 let error = Error::Request {
                     source,
                     cursor: self.cursor(tokens, skip),
-                    describe: Describer(Op::DESCRIBES_ERRORS.then_some(Op::describe_error as _)),
+                    describe: Describer(Op::describe_error),
                 };
                 self.trace.failed();
                 Err(error)

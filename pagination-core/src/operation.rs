@@ -54,14 +54,10 @@ pub trait PaginatedOperation: Sized + 'static {
         parameters.add_debug(crate::parameters::UNNAMED, Self::parameters(request));
     }
 
-    /// Whether [`describe_error`](PaginatedOperation::describe_error) says something; generated
-    /// code sets it.
-    const DESCRIBES_ERRORS: bool = false;
-
     /// Writes what a request error says, for [`Error::Request`](crate::Error::Request)'s
     /// `Display`: generated code writes the error's message and, for a
-    /// [`std::error::Error`], its causes. The default writes nothing. `Error<E>` knows only `E`:
-    /// the description is kept per error type, from the first operation that describes it.
+    /// [`std::error::Error`], its causes. The default writes nothing. Each error carries its own
+    /// operation's description, whatever other operations share its type.
     fn describe_error(error: &Self::Error, out: &mut fmt::Formatter<'_>) -> fmt::Result {
         let _ = (error, out);
         Ok(())
@@ -78,7 +74,8 @@ pub trait PaginatedOperation: Sized + 'static {
     fn next_request(request: Self::Request, output: &Self::Output) -> Self::Request;
 
     /// Whether the declaration names fields sent on the first request only (`first_page_only`);
-    /// generated code sets it.
+    /// generated code sets it. A constant, so that the engine's path for every other operation
+    /// costs nothing.
     const HAS_FIRST_PAGE_ONLY: bool = false;
 
     /// What the service returning the token it was just sent means, unless the user chose with
@@ -102,7 +99,8 @@ pub trait PaginatedOperation: Sized + 'static {
     }
 
     /// Whether [`item_order`](PaginatedOperation::item_order) gives an order; generated code sets
-    /// it with the `item_order` key.
+    /// it with the `item_order` key. A constant, so that the engine's path for every other
+    /// operation costs nothing.
     const ORDERS_ITEMS: bool = false;
 
     /// The order of a page's items across several item fields, if the declaration names an

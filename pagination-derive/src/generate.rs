@@ -172,8 +172,6 @@ pub(crate) fn generate(decl: &Declaration) -> TokenStream {
 
                 #parameters_of
 
-                const DESCRIBES_ERRORS: __pagination::bool = true;
-
                 fn describe_error(
                     __error: &Self::Error,
                     __formatter: &mut __pagination::Formatter<'_>,

@@ -903,8 +903,6 @@ impl PaginatedOperation for HandWritten {
         request
     }
 
-    const DESCRIBES_ERRORS: bool = true;
-
     fn describe_error(_: &SharedError, out: &mut fmt::Formatter<'_>) -> fmt::Result {
         out.write_str("the listing service failed (URL withheld)")
     }

@@ -64,7 +64,6 @@ const _: () = {
             __parameters.add("filter", __pagination::debug_hash(&__request.filter));
             __parameters.add("since", __pagination::debug_hash(&__request.since));
         }
-        const DESCRIBES_ERRORS: __pagination::bool = true;
         fn describe_error(
             __error: &Self::Error,
             __formatter: &mut __pagination::Formatter<'_>,

@@ -45,7 +45,6 @@ const _: () = {
             __parameters
                 .add_page_size("limit", __pagination::debug_hash(&__request.limit));
         }
-        const DESCRIBES_ERRORS: __pagination::bool = true;
         fn describe_error(
             __error: &Self::Error,
             __formatter: &mut __pagination::Formatter<'_>,

@@ -50,7 +50,6 @@ const _: () = {
         ) {
             __parameters.add_debug(__pagination::UNNAMED, __request.as_input());
         }
-        const DESCRIBES_ERRORS: __pagination::bool = true;
         fn describe_error(
             __error: &Self::Error,
             __formatter: &mut __pagination::Formatter<'_>,

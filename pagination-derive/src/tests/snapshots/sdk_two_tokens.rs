@@ -94,7 +94,6 @@ const _: () = {
                     __pagination::debug_hash(__request.as_input()),
                 );
         }
-        const DESCRIBES_ERRORS: __pagination::bool = true;
         fn describe_error(
             __error: &Self::Error,
             __formatter: &mut __pagination::Formatter<'_>,
