@@ -27,15 +27,20 @@ mod mock_route53;
 #[cfg(feature = "all-services")]
 mod mock_token_services;
 mod models;
+mod next_request_never_advances;
 mod resume_every_offset;
 #[cfg(feature = "all-services")]
 mod route53_moto;
 mod s3_aws_rules;
-mod s3_edge_cases;
+mod s3_directory_buckets;
+mod s3_encoding_twins;
 mod s3_endpoint;
+mod s3_guard_cursors;
 mod s3_harness;
 mod s3_list_cli;
+mod s3_missing_version_marker;
 mod s3_parallel;
+mod s3_version_order;
 mod sdk_cursors;
 mod sdk_customize;
 mod support;

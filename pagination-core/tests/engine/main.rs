@@ -3,8 +3,10 @@
 
 mod basics;
 mod cursors;
-mod edge_cases;
+mod error_display;
+mod fingerprint;
 mod first_page_only;
+mod guard_cursors;
 mod guards;
 mod hooks;
 #[path = "../support/leb128.rs"]
@@ -12,7 +14,9 @@ mod leb128;
 mod model;
 mod partition;
 mod prefetch;
+mod send_with;
 mod tokens;
+mod traces_without_tokens;
 
 use futures::{Stream, StreamExt};
 use pagination_core::Error;

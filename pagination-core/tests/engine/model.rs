@@ -1,12 +1,18 @@
 //! In-memory paginated APIs, each paging by a different rule, declared with `#[paginate]` as a
 //! user would declare their own builders.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use pagination_core::{CursorError, PageRequest, TokenDecoder, TokenEncoder, TokenValue, paginate};
+use futures::TryStreamExt;
+use pagination_core::{
+    Cursor, CursorError, Error, PageRequest, PaginatedOperation, Paginator, TokenDecoder,
+    TokenEncoder, TokenValue, paginate,
+};
+
+use crate::drain;
 
 /// The items every model serves: `item-000`, `item-001`, ...
 pub fn catalog(len: usize) -> Vec<String> {
@@ -525,5 +531,70 @@ impl PageRequest for ListObjectsV1 {
             contents: Some(contents),
             is_truncated: Some(end < keys.len()),
         })
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ten values, three a page; hash maps and sets whose `Debug` orders differ; a resume in another
+// paginator.
+
+/// Two maps with the same entries whose `Debug` orders differ, as two processes (two
+/// `RandomState` seeds) would build them.
+pub fn twin_maps<V: Clone>(value: impl Fn(usize) -> V) -> (HashMap<String, V>, HashMap<String, V>) {
+    for attempt in 0..64 {
+        let a: HashMap<String, V> = (0..40).map(|n| (format!("k{n}"), value(n))).collect();
+        let mut b: HashMap<String, V> = HashMap::with_capacity(300 + attempt);
+        for n in (0..40).rev() {
+            b.insert(format!("k{n}"), value(n));
+        }
+        let order_a: Vec<&String> = a.keys().collect();
+        let order_b: Vec<&String> = b.keys().collect();
+        if order_a != order_b {
+            return (a, b);
+        }
+    }
+    panic!("could not build two maps with different iteration orders");
+}
+
+pub fn twin_sets() -> (HashSet<String>, HashSet<String>) {
+    let (a, b) = twin_maps(|_| ());
+    (a.into_keys().collect(), b.into_keys().collect())
+}
+
+/// Ten values, three a page, `after` the index to start at.
+pub struct Page {
+    pub values: Vec<u32>,
+    pub next: Option<u32>,
+}
+
+pub fn page_after(after: Option<u32>) -> Page {
+    let start = after.unwrap_or(0);
+    let end = (start + 3).min(10);
+    Page {
+        values: (start..end).collect(),
+        next: (end < 10).then_some(end),
+    }
+}
+
+/// Lists the first `count` values, and resumes a second paginator from the item stream's cursor.
+pub async fn resume_in_other<A, B>(
+    first: Paginator<A>,
+    second: Paginator<B>,
+) -> Result<Vec<B::Item>, CursorError>
+where
+    A: PaginatedOperation,
+    B: PaginatedOperation,
+    A::Error: fmt::Debug,
+    B::Error: fmt::Debug,
+{
+    let mut items = first.max_items(4).items();
+    while items.try_next().await.unwrap().is_some() {}
+    let cursor: Cursor = items.cursor().unwrap().to_string().parse().unwrap();
+    let paginator = second.resume_from(&cursor)?;
+    let (items, error) = drain(paginator.items()).await;
+    match error {
+        None => Ok(items),
+        Some(Error::Cursor { source, .. }) => Err(source),
+        Some(other) => panic!("unexpected error {other:?}"),
     }
 }
