@@ -17,23 +17,32 @@ use crate::naming::SdkOperation;
 
 /// The fallback impls, when the item is a struct whose request and output types can be named.
 pub(crate) fn fallback(args: &Args, item: &Item) -> Option<TokenStream> {
-    let Item::Struct(item) = item else {
-        return None;
+    let (marker, generics, attrs, fields) = match item {
+        Item::Struct(item) => (&item.ident, &item.generics, &item.attrs, Some(&item.fields)),
+        Item::Enum(item) => (&item.ident, &item.generics, &item.attrs, None),
+        _ => return None,
     };
-    if !item.generics.params.is_empty() {
+    if !generics.params.is_empty() {
         return None;
     }
-    let marker = &item.ident;
-    let (request, output, error) = match (&args.operation, &item.fields) {
-        (Some(operation), Fields::Unit) => {
+    let (request, output, error) = match (&args.operation, fields) {
+        (Some(operation), Some(Fields::Unit)) => {
             // The struct-named form too (`...::list_hosted_zones_by_vpc::ListHostedZonesByVPC`).
             let operation = SdkOperation::from_path(&operation.value).ok()?;
             (operation.builder(), operation.output(), operation.error())
         }
-        (None, Fields::Named(_)) => (
+        (None, Some(Fields::Named(_))) => (
             quote!(#marker),
             quote!(<Self as __pagination::PageRequest>::Output),
             quote!(<Self as __pagination::PageRequest>::Error),
+        ),
+        // An enum, a tuple struct, a unit struct without an operation: placed wrong, and
+        // reported so. Where it is `Clone` (a request must be), `into_paginator()` still
+        // resolves at its call sites, so that the placement is the one error.
+        (None, _) if derives_clone(attrs) => (
+            quote!(#marker),
+            quote!(()),
+            quote!(::core::convert::Infallible),
         ),
         _ => return None,
     };
@@ -101,5 +110,19 @@ pub(crate) fn fallback(args: &Args, item: &Item) -> Option<TokenStream> {
             #[automatically_derived]
             impl __pagination::IntoPaginator<#marker> for #request {}
         };
+    })
+}
+
+/// Whether the item derives `Clone`.
+fn derives_clone(attrs: &[syn::Attribute]) -> bool {
+    attrs.iter().any(|attr| {
+        let mut clone = false;
+        if attr.path().is_ident("derive") {
+            let _ = attr.parse_nested_meta(|meta| {
+                clone |= meta.path.segments.last().is_some_and(|last| last.ident == "Clone");
+                Ok(())
+            });
+        }
+        clone
     })
 }
