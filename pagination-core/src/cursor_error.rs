@@ -12,8 +12,8 @@ pub enum CursorError {
     /// cannot name (an SDK operation's input is one parameter). Resuming there would list
     /// something else.
     #[error(
-        "this cursor was made for a request with other parameters (an AWS SDK input is compared \
-         as a whole: another bucket, prefix or delimiter, for example); resume it with the \
+        "this cursor was made for a request with other parameters (an AWS SDK operation's input \
+         is compared as a whole, so the field that differs cannot be named); resume it with the \
          request that produced it"
     )]
     RequestMismatch,
