@@ -119,7 +119,11 @@ fn derives_clone(attrs: &[syn::Attribute]) -> bool {
         let mut clone = false;
         if attr.path().is_ident("derive") {
             let _ = attr.parse_nested_meta(|meta| {
-                clone |= meta.path.segments.last().is_some_and(|last| last.ident == "Clone");
+                clone |= meta
+                    .path
+                    .segments
+                    .last()
+                    .is_some_and(|last| last.ident == "Clone");
                 Ok(())
             });
         }
