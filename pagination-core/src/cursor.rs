@@ -34,7 +34,9 @@ const CHECKSUM_LEN: usize = 4;
 /// any depth, count by their contents, so the same parameters give the same cursor in every
 /// process. Fields that are not parameters of the listing, such as a client, a connection pool
 /// or a counter (or a field whose type has no `Debug`), are left out with `#[paginate(skip)]`.
-/// Cursors of this crate's first format still resume; their page size must be set before
+/// A cursor carries the page size the listing was given with
+/// [`Paginator::page_size`](crate::Paginator::page_size): a resume without one continues with
+/// it. Cursors of this crate's first format still resume; their page size must be set before
 /// `resume_from`.
 ///
 /// Resuming at an offset inside a page fetches that page again and skips the items already seen,
@@ -100,12 +102,19 @@ impl Cursor {
 /// The first byte of a parallel listing's cursor ([`PartitionCursor`](crate::PartitionCursor)).
 pub(crate) const PARTITIONED_FORMAT_VERSION: u8 = 3;
 
+/// Format 2 with the page size the listing was given, after the identity: written when one was.
+pub(crate) const PAGE_SIZE_FORMAT_VERSION: u8 = 4;
+
 /// Writes the format version and the identity (format 1 for an identity read from a format-1
 /// cursor).
 pub(crate) fn write_identity(out: &mut TokenEncoder, identity: &Identity) {
     if identity.legacy {
         out.write_u64(u64::from(LEGACY_FORMAT_VERSION));
         out.write_u64(identity.all);
+    } else if let Some(size) = identity.page_size {
+        out.write_u64(u64::from(PAGE_SIZE_FORMAT_VERSION));
+        write_identity_body(out, identity);
+        out.write_u64(u64::from(size));
     } else {
         out.write_u64(u64::from(FORMAT_VERSION));
         write_identity_body(out, identity);
@@ -137,7 +146,18 @@ pub(crate) fn read_identity(
             without_page_size: all,
             short: Arc::from([]),
             legacy: true,
+            page_size: None,
         });
+    }
+    if version == u64::from(PAGE_SIZE_FORMAT_VERSION) {
+        let mut identity = read_identity_body(input, body_len)?;
+        let size = input.read_u64().map_err(truncated)?;
+        let size = u32::try_from(size)
+            .ok()
+            .filter(|&size| size > 0)
+            .ok_or(MalformedCursor::InvalidToken)?;
+        identity.page_size = Some(size);
+        return Ok(identity);
     }
     if version != u64::from(FORMAT_VERSION) {
         return Err(MalformedCursor::UnknownVersion.into());
@@ -169,6 +189,7 @@ pub(crate) fn read_identity_body(
         without_page_size,
         short,
         legacy: false,
+        page_size: None,
     })
 }
 
@@ -251,6 +272,7 @@ mod tests {
                 without_page_size: 0x7654_3210_fedc_ba98,
                 short: Arc::from([7u16, 65_535, 0]),
                 legacy: false,
+                page_size: None,
             },
             Arc::from(&b"\x01\x05hello\x00"[..]),
             17,

@@ -25,6 +25,9 @@ pub(crate) struct Identity {
     pub(crate) short: Arc<[u16]>,
     /// Read from a format-1 cursor.
     pub(crate) legacy: bool,
+    /// The page size the listing was given ([`Paginator::page_size`](crate::Paginator::page_size)),
+    /// so that a resume without one continues with it (cursor format 4).
+    pub(crate) page_size: Option<u32>,
 }
 
 /// A request's identity, and the names of its parameters in the order of `short`.
@@ -67,6 +70,7 @@ impl Named {
                     .map(|entry| entry.hash as u16)
                     .collect(),
                 legacy: false,
+                page_size: None,
             },
             names: parameters.entries.iter().map(|entry| entry.name).collect(),
             page_size: parameters
@@ -75,6 +79,15 @@ impl Named {
                 .map(|entry| entry.page_size)
                 .collect(),
         }
+    }
+
+    /// The page-size parameter's name: the field of a builder you own, or `"page size"`.
+    pub(crate) fn page_size_name(&self) -> &'static str {
+        self.names
+            .iter()
+            .zip(&self.page_size)
+            .find(|(_, page_size)| **page_size)
+            .map_or("page size", |(name, _)| *name)
     }
 
     /// Whether a cursor of `other` continues this request. With `with_page_size` false the page

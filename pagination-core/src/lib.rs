@@ -356,8 +356,8 @@
 //! (`serde` support behind the `serde` feature); a cursor of another request, or a string that is
 //! not a cursor, is a typed [`CursorError`], never a panic; a refused cursor names the parameters
 //! that differ. The page size is one of the parameters (an offset into a page means nothing with
-//! another page size): resume with the page size the cursor was made with. Builder methods come
-//! in any order, since the page size is checked when the listing starts.
+//! another page size), and a cursor carries the one given with [`Paginator::page_size`]: a
+//! resume without a page size continues with it, and another is refused.
 //!
 //! ```
 //! # use futures::TryStreamExt;

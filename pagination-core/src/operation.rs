@@ -78,6 +78,12 @@ pub trait PaginatedOperation: Sized + 'static {
     /// costs nothing.
     const HAS_FIRST_PAGE_ONLY: bool = false;
 
+    /// The page-size setter, where the declaration names a page-size field (generated code sets
+    /// it to [`PageSize::set_page_size`]): a listing resumed from a cursor without a page size
+    /// of its own continues with the cursor's.
+    #[allow(clippy::type_complexity)] // a setter's signature, read once here
+    const SET_PAGE_SIZE: Option<fn(Self::Request, u32) -> Self::Request> = None;
+
     /// What the service returning the token it was just sent means, unless the user chose with
     /// [`on_duplicate_token`](crate::Paginator::on_duplicate_token): by default
     /// [`GuardPolicy::Error`], since a listing that cannot go on must not look complete; the

@@ -172,13 +172,35 @@ impl<Op: PaginatedOperation> Paginator<Op> {
     ///
     /// Refuses a cursor made for a request with other parameters
     /// ([`CursorError::ParametersDiffer`], naming them, or [`CursorError::RequestMismatch`]) or
-    /// for another operation ([`CursorError::TokenMismatch`]). The page size is checked when the
-    /// listing starts instead, so that [`page_size`](Paginator::page_size) may come before or
-    /// after `resume_from`: a cursor of another page size then makes the stream yield
-    /// [`Error::Cursor`](crate::Error::Cursor) before requesting anything. The same happens if
-    /// the request changes after `resume_from` in any other way.
+    /// for another operation ([`CursorError::TokenMismatch`]).
+    ///
+    /// The cursor carries the page size the listing was given with
+    /// [`page_size`](Paginator::page_size): without a page size of its own, the resumed listing
+    /// continues with it; with another one, set before `resume_from`, the cursor is refused here
+    /// ([`CursorError::ParametersDiffer`], naming the page-size field), since an offset into a
+    /// page of another size, or a page number, would point elsewhere. A page size set after
+    /// `resume_from`, or any other change to the request after it, is checked when the listing
+    /// starts: a mismatch makes the stream yield [`Error::Cursor`](crate::Error::Cursor) before
+    /// requesting anything. Cursors of a listing whose page size was written into the request
+    /// itself carry none: resume them with the same request.
     pub fn resume_from(mut self, cursor: &Cursor) -> Result<Self, CursorError> {
-        Named::of::<Op>(&self.request).accepts::<Op>(&self.request, cursor.identity(), false)?;
+        let named = Named::of::<Op>(&self.request);
+        named.accepts::<Op>(&self.request, cursor.identity(), false)?;
+        // The cursor's page size: taken where none is set yet, refused where another is.
+        if let (Some(size), Some(set)) = (cursor.identity().page_size, Op::SET_PAGE_SIZE) {
+            match self.settings.page_size {
+                None => {
+                    self.request = set(self.request, size);
+                    self.settings.page_size = Some(size);
+                }
+                Some(own) if own != size => {
+                    return Err(CursorError::ParametersDiffer {
+                        parameters: vec![named.page_size_name()],
+                    });
+                }
+                Some(_) => {}
+            }
+        }
         let skip = usize::try_from(cursor.offset()).map_err(|_| CursorError::TokenMismatch)?;
         let mut restorer = TokenRestorer::new(cursor.tokens());
         let request = Op::visit_tokens(self.request.clone(), &mut restorer)?;
@@ -194,11 +216,18 @@ impl<Op: PaginatedOperation> Paginator<Op> {
     /// the cursor given, as long as the listing cannot start there (the request changed since):
     /// the position is the cursor's, never one of a request it was not made for.
     pub fn cursor(&self) -> Cursor {
-        let named = Named::of::<Op>(&self.request);
+        let named = self.named();
         match self.refused_cursor(&named) {
             Some((_, cursor)) => cursor,
             None => self.start_cursor(&named),
         }
+    }
+
+    /// The request's identity, with the page size the listing was given (cursors carry it).
+    fn named(&self) -> Named {
+        let mut named = Named::of::<Op>(&self.request);
+        named.identity.page_size = self.settings.page_size.filter(|&size| size > 0);
+        named
     }
 
     fn start_cursor(&self, named: &Named) -> Cursor {
@@ -229,7 +258,7 @@ impl<Op: PaginatedOperation> Paginator<Op> {
     }
 
     pub(crate) fn start(self) -> (PageSource<Op>, Cursor) {
-        let named = Named::of::<Op>(&self.request);
+        let named = self.named();
         // Refuse rather than list something else; the stream's cursor stays the one given.
         let mismatch = self.refused_cursor(&named);
         let start = match &mismatch {

@@ -33,8 +33,8 @@ impl Parameters {
         });
     }
 
-    /// The page-size parameter. It is checked when the listing starts rather than in
-    /// `resume_from`, so that the page size may be set after resuming.
+    /// The page-size parameter. `resume_from` leaves it out of its check (the cursor's own page
+    /// size is compared there), and the listing checks it as it starts.
     pub fn add_page_size(&mut self, name: &'static str, hash: u64) {
         self.entries.push(Parameter {
             name,

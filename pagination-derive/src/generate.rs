@@ -121,6 +121,12 @@ pub(crate) fn generate(decl: &Declaration) -> TokenStream {
             const DUPLICATE_TOKEN: __pagination::GuardPolicy = __pagination::GuardPolicy::Stop;
         }
     });
+    let set_page_size = decl.page_size.as_ref().map(|_| {
+        quote! {
+            const SET_PAGE_SIZE: __pagination::Option<fn(Self::Request, __pagination::u32) -> Self::Request> =
+                __pagination::Some(<Self as __pagination::PageSize>::set_page_size);
+        }
+    });
     let parameters_of = parameters_of(decl, &locals);
     let item_fields = item_fields(&decl.items, output);
     let page_size = decl
@@ -169,6 +175,7 @@ pub(crate) fn generate(decl: &Declaration) -> TokenStream {
 
                 #first_page_only
                 #duplicate_token
+                #set_page_size
 
                 #parameters_of
 

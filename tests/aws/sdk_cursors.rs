@@ -1,6 +1,7 @@
-//! Cursor format 2 on SDK operations: a cursor resumes only the request that
-//! made it (bucket, prefix, encoding type, operation), the page size is checked when the listing
-//! starts (so it may be set after `resume_from`), and forged cursors fail cleanly.
+//! Cursors on SDK operations: a cursor resumes only the request that made it (bucket, prefix,
+//! encoding type, operation); it carries its page size, so a resume without one continues with
+//! it and another is refused (by `resume_from`, or when the listing starts if set after it); and
+//! forged cursors fail cleanly.
 
 use aws_sdk_s3::types::EncodingType;
 use futures::TryStreamExt;
@@ -95,26 +96,32 @@ async fn sdk_cursors_resume_only_their_own_request() {
         .unwrap())
     .await;
     assert_eq!(on_builder.as_deref(), Ok(rest));
-    for paginator in [
-        Paginator::<ListObjectsV2>::new(request())
-            .resume_from(&cursor)
-            .unwrap(),
-        Paginator::<ListObjectsV2>::new(request())
-            .resume_from(&cursor)
-            .unwrap()
-            .page_size(3),
-    ] {
-        let error = run(paginator).await;
-        assert_eq!(
-            error,
-            Err(r#"ParametersDiffer { parameters: ["page size"] }"#.to_owned())
-        );
-    }
-    // Nothing was requested for the refused listings.
-    let served = endpoint.requests().len();
-    let _ = run(Paginator::<ListObjectsV2>::new(request())
+    // Without a page size of its own: the cursor's.
+    let carried = run(Paginator::<ListObjectsV2>::new(request())
         .resume_from(&cursor)
         .unwrap())
     .await;
+    assert_eq!(carried.as_deref(), Ok(rest));
+    // Another page size: refused by `resume_from`, or when the listing starts if set after it.
+    assert_eq!(
+        Paginator::<ListObjectsV2>::new(request())
+            .page_size(3)
+            .resume_from(&cursor)
+            .err(),
+        Some(CursorError::ParametersDiffer {
+            parameters: vec!["page size"]
+        })
+    );
+    let served = endpoint.requests().len();
+    let error = run(Paginator::<ListObjectsV2>::new(request())
+        .resume_from(&cursor)
+        .unwrap()
+        .page_size(3))
+    .await;
+    assert_eq!(
+        error,
+        Err(r#"ParametersDiffer { parameters: ["page size"] }"#.to_owned())
+    );
+    // Nothing was requested for the refused listing.
     assert_eq!(endpoint.requests().len(), served);
 }

@@ -7,8 +7,8 @@ use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
 use crate::cursor::{
-    FORMAT_VERSION, PARTITIONED_FORMAT_VERSION, checked_body, read_identity_body, with_checksum,
-    write_identity_body,
+    FORMAT_VERSION, PAGE_SIZE_FORMAT_VERSION, PARTITIONED_FORMAT_VERSION, checked_body,
+    read_identity_body, with_checksum, write_identity_body,
 };
 use crate::fingerprint::Identity;
 use crate::token::{TokenDecoder, TokenEncoder};
@@ -90,7 +90,9 @@ impl PartitionCursor {
         let truncated = |_| CursorError::from(MalformedCursor::TooShort);
         let version = input.read_u64().map_err(truncated)?;
         if version != u64::from(PARTITIONED_FORMAT_VERSION) {
-            return Err(if version <= u64::from(FORMAT_VERSION) {
+            return Err(if version <= u64::from(FORMAT_VERSION)
+                || version == u64::from(PAGE_SIZE_FORMAT_VERSION)
+            {
                 MalformedCursor::NotPartitioned
             } else {
                 MalformedCursor::UnknownVersion

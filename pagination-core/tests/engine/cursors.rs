@@ -228,39 +228,63 @@ async fn a_cursor_of_another_request_is_refused() {
             | CursorError::TokenMismatch
     ));
 
-    // The page size is a parameter (offsets would point elsewhere), checked when the listing
-    // starts, so that it may be set before or after `resume_from`.
-    for paginator in [
-        request
-            .clone()
-            .into_paginator()
-            .page_size(6)
-            .resume_from(&cursor)
-            .unwrap(),
-        request
-            .clone()
-            .into_paginator()
-            .resume_from(&cursor)
-            .unwrap(),
-        request
-            .clone()
-            .into_paginator()
-            .page_size(5)
-            .resume_from(&cursor)
-            .unwrap()
-            .page_size(9),
-    ] {
-        let (items, error) = drain(paginator.items()).await;
-        assert!(items.is_empty());
-        let Some(Error::Cursor {
-            source: CursorError::ParametersDiffer { parameters },
-            ..
-        }) = error
-        else {
-            panic!("expected a page-size mismatch, got {error:?}");
-        };
-        assert_eq!(parameters, ["limit"]);
-    }
+    // The page size is a parameter (offsets would point elsewhere), and the cursor carries the
+    // one the listing was given. Another set before `resume_from` is refused there; one set after
+    // it, when the listing starts, before any request.
+    let error = request
+        .clone()
+        .into_paginator()
+        .page_size(6)
+        .resume_from(&cursor)
+        .unwrap_err();
+    assert_eq!(
+        error,
+        CursorError::ParametersDiffer {
+            parameters: vec!["limit"]
+        }
+    );
+    let paginator = request
+        .clone()
+        .into_paginator()
+        .page_size(5)
+        .resume_from(&cursor)
+        .unwrap()
+        .page_size(9);
+    let (items, error) = drain(paginator.items()).await;
+    assert!(items.is_empty());
+    let Some(Error::Cursor {
+        source: CursorError::ParametersDiffer { parameters },
+        ..
+    }) = error
+    else {
+        panic!("expected a page-size mismatch, got {error:?}");
+    };
+    assert_eq!(parameters, ["limit"]);
+
+    // Without a page size of its own, the resumed listing continues with the cursor's: pages of
+    // 5 from item 7 (the page 5..10 again, then 10..15, 15..20).
+    let before = server.calls();
+    let resumed = request
+        .clone()
+        .into_paginator()
+        .resume_from(&cursor)
+        .unwrap();
+    assert_eq!(resumed.request().limit, Some(5));
+    let rest: Vec<String> = resumed.items().try_collect().await.unwrap();
+    assert_eq!(rest, catalog(20)[7..], "resume_from without page_size");
+    assert_eq!(server.calls() - before, 3);
+    // Through the cursor's string form too, in another process.
+    let parsed: Cursor = cursor.to_string().parse().unwrap();
+    let rest: Vec<String> = request
+        .clone()
+        .into_paginator()
+        .resume_from(&parsed)
+        .unwrap()
+        .items()
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(rest, catalog(20)[7..]);
     let rest: Vec<String> = request
         .into_paginator()
         .resume_from(&cursor)

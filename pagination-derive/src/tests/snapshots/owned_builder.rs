@@ -45,6 +45,9 @@ const _: () = {
                 .read();
             __request
         }
+        const SET_PAGE_SIZE: __pagination::Option<
+            fn(Self::Request, __pagination::u32) -> Self::Request,
+        > = __pagination::Some(<Self as __pagination::PageSize>::set_page_size);
         fn parameters_of(
             __request: &Self::Request,
             __parameters: &mut __pagination::Parameters,

@@ -38,6 +38,9 @@ const _: () = {
             let __next: fn(Self::Request, &Self::Output) -> Self::Request = next_offset;
             __next(__request, __output)
         }
+        const SET_PAGE_SIZE: __pagination::Option<
+            fn(Self::Request, __pagination::u32) -> Self::Request,
+        > = __pagination::Some(<Self as __pagination::PageSize>::set_page_size);
         fn parameters_of(
             __request: &Self::Request,
             __parameters: &mut __pagination::Parameters,

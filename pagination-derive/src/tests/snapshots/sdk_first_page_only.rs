@@ -50,6 +50,9 @@ const _: () = {
                 .set_stream_name(__pagination::None)
                 .set_shard_filter(__pagination::None)
         }
+        const SET_PAGE_SIZE: __pagination::Option<
+            fn(Self::Request, __pagination::u32) -> Self::Request,
+        > = __pagination::Some(<Self as __pagination::PageSize>::set_page_size);
         fn parameters_of(
             __request: &Self::Request,
             __parameters: &mut __pagination::Parameters,

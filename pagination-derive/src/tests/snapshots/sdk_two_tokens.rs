@@ -77,6 +77,9 @@ const _: () = {
         ) -> __pagination::Option<__pagination::bool> {
             __pagination::Some(__pagination::flag(&__output.is_truncated))
         }
+        const SET_PAGE_SIZE: __pagination::Option<
+            fn(Self::Request, __pagination::u32) -> Self::Request,
+        > = __pagination::Some(<Self as __pagination::PageSize>::set_page_size);
         fn parameters_of(
             __request: &Self::Request,
             __parameters: &mut __pagination::Parameters,
