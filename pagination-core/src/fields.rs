@@ -8,6 +8,11 @@ use std::hash::{BuildHasher, Hash};
 use crate::operation::ItemField;
 use crate::token::TokenValue;
 
+/// Sets a page size as `Paginator::page_size` does: clamped to the declaration's largest.
+pub fn set_page_size<Op: crate::PageSize>(request: Op::Request, size: u32) -> Op::Request {
+    Op::set_page_size(request, Op::MAX_PAGE_SIZE.map_or(size, |max| size.min(max)))
+}
+
 /// A declaration's `max_page_size`, checked where it is evaluated (at compile time): a page size
 /// of 0 could never make progress.
 pub const fn max_page_size(size: u32) -> u32 {

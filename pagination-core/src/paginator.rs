@@ -182,21 +182,33 @@ impl<Op: PaginatedOperation> Paginator<Op> {
     /// `resume_from`, or any other change to the request after it, is checked when the listing
     /// starts: a mismatch makes the stream yield [`Error::Cursor`](crate::Error::Cursor) before
     /// requesting anything. Cursors of a listing whose page size was written into the request
-    /// itself carry none: resume them with the same request.
+    /// itself carry none: resume them with the same request. A cursor's page size replaces one
+    /// written into the request being resumed (not set with `page_size`): the cursor's offsets
+    /// hold only for its own.
     pub fn resume_from(mut self, cursor: &Cursor) -> Result<Self, CursorError> {
         let named = Named::of::<Op>(&self.request);
         named.accepts::<Op>(&self.request, cursor.identity(), false)?;
         // The cursor's page size: taken where none is set yet, refused where another is.
         if let (Some(size), Some(set)) = (cursor.identity().page_size, Op::SET_PAGE_SIZE) {
             match self.settings.page_size {
+                // `page_size(0)` fails the listing before any request, as documented.
+                Some(0) => {}
                 None => {
                     self.request = set(self.request, size);
                     self.settings.page_size = Some(size);
                 }
+                // Sizes compared as they land in the request (clamped, saturated), not as asked.
                 Some(own) if own != size => {
-                    return Err(CursorError::ParametersDiffer {
-                        parameters: vec![named.page_size_name()],
-                    });
+                    let fingerprint = |size| {
+                        Named::of::<Op>(&set(self.request.clone(), size))
+                            .identity
+                            .all
+                    };
+                    if fingerprint(own) != fingerprint(size) {
+                        return Err(CursorError::ParametersDiffer {
+                            parameters: vec![named.page_size_name()],
+                        });
+                    }
                 }
                 Some(_) => {}
             }

@@ -124,7 +124,7 @@ pub(crate) fn generate(decl: &Declaration) -> TokenStream {
     let set_page_size = decl.page_size.as_ref().map(|_| {
         quote! {
             const SET_PAGE_SIZE: __pagination::Option<fn(Self::Request, __pagination::u32) -> Self::Request> =
-                __pagination::Some(<Self as __pagination::PageSize>::set_page_size);
+                __pagination::Some(__pagination::set_page_size::<Self>);
         }
     });
     let parameters_of = parameters_of(decl, &locals);

@@ -468,3 +468,68 @@ mod map_parameter {
         assert!(error.to_string().contains("another `tags`"), "{error}");
     }
 }
+
+/// Values 0..30, `limit` a page, in a `u8` field that saturates at 255, at most 50 a page.
+#[pagination_core::paginate(
+    input_token = after,
+    output_token = next,
+    items = values: u32,
+    page_size = limit,
+    max_page_size = 50
+)]
+#[derive(Clone, Debug, Default)]
+struct ListSmall {
+    after: Option<u32>,
+    limit: Option<u8>,
+}
+
+impl pagination_core::PageRequest for ListSmall {
+    type Output = Page;
+    type Error = std::convert::Infallible;
+
+    async fn send(self) -> Result<Page, Self::Error> {
+        let start = self.after.unwrap_or(0);
+        let end = (start + u32::from(self.limit.unwrap_or(3))).min(30);
+        Ok(Page {
+            values: (start..end).collect(),
+            next: (end < 30).then_some(end),
+        })
+    }
+}
+
+#[tokio::test]
+async fn page_sizes_compare_as_they_land_in_the_request() {
+    // Asked 1,000 and 70, both clamped to 50: the same listing, whatever was asked.
+    let mut head = ListSmall::default()
+        .into_paginator()
+        .page_size(1_000)
+        .max_items(7)
+        .items();
+    while head.try_next().await.unwrap().is_some() {}
+    let cursor = head.cursor().unwrap();
+    let rest: Vec<u32> = ListSmall::default()
+        .into_paginator()
+        .page_size(70)
+        .resume_from(&cursor)
+        .unwrap()
+        .items()
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(rest, (7..30).collect::<Vec<_>>());
+    // `page_size(0)` still fails before any request, cursor or not.
+    let (items, error) = drain(
+        ListSmall::default()
+            .into_paginator()
+            .page_size(0)
+            .resume_from(&cursor)
+            .unwrap()
+            .items(),
+    )
+    .await;
+    assert!(items.is_empty());
+    assert!(
+        matches!(error, Some(Error::InvalidPageSize { .. })),
+        "{error:?}"
+    );
+}

@@ -40,7 +40,7 @@ const _: () = {
         }
         const SET_PAGE_SIZE: __pagination::Option<
             fn(Self::Request, __pagination::u32) -> Self::Request,
-        > = __pagination::Some(<Self as __pagination::PageSize>::set_page_size);
+        > = __pagination::Some(__pagination::set_page_size::<Self>);
         fn parameters_of(
             __request: &Self::Request,
             __parameters: &mut __pagination::Parameters,
