@@ -12,7 +12,7 @@ use crate::guard::{Guards, TokenHistory};
 use crate::operation::{
     ItemFields as _, ItemOrder, PaginatedOperation, SendFuture, operation_name,
 };
-use crate::step::{Facts, Failure, Guard, Position, Standing, step};
+use crate::step::{Facts, Failure, Guard, Position, Standing, budget, step};
 use crate::token::TokenRecorder;
 use crate::trace::Trace;
 use crate::{Cursor, CursorError, Error};
@@ -213,10 +213,7 @@ impl<Op: PaginatedOperation> PageFetcher<Op> {
         let flag = Op::more_results(&output);
         let (next_request, next_tokens) = record_tokens::<Op>(Op::next_request(request, &output));
 
-        let budget = self.items_left.map_or(usize::MAX, |left| {
-            usize::try_from(left).unwrap_or(usize::MAX)
-        });
-        let range = skip..skip.saturating_add(budget);
+        let range = skip..skip.saturating_add(budget(self.items_left));
         // The order across item fields matters here only when the page is cut (a resume inside
         // it, or `max_items`); the item stream orders whole pages itself, the page stream never.
         let order = if Op::ORDERS_ITEMS && (skip > 0 || self.items_left.is_some()) {

@@ -5,12 +5,12 @@
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasher, Hash};
 
-use crate::operation::ItemField;
+use crate::operation::{ItemField, clamped_page_size};
 use crate::token::TokenValue;
 
 /// Sets a page size as `Paginator::page_size` does: clamped to the declaration's largest.
 pub fn set_page_size<Op: crate::PageSize>(request: Op::Request, size: u32) -> Op::Request {
-    Op::set_page_size(request, Op::MAX_PAGE_SIZE.map_or(size, |max| size.min(max)))
+    Op::set_page_size(request, clamped_page_size::<Op>(size))
 }
 
 /// A declaration's `max_page_size`, checked where it is evaluated (at compile time): a page size

@@ -136,6 +136,11 @@ pub trait PageSize: PaginatedOperation {
     fn set_page_size(request: Self::Request, size: u32) -> Self::Request;
 }
 
+/// `size` clamped to the declaration's largest page size, as every page size is set.
+pub(crate) fn clamped_page_size<Op: PageSize>(size: u32) -> u32 {
+    Op::MAX_PAGE_SIZE.map_or(size, |max| size.min(max))
+}
+
 /// Sending one request of a builder you own; implement it next to `#[paginate]`.
 ///
 /// What ties a [`Cursor`](crate::Cursor) to its request is the builder's fields other than the

@@ -5,7 +5,7 @@ use std::fmt;
 use crate::fetch::{PageFetcher, Sender, Settings, record_tokens};
 use crate::fingerprint::Named;
 use crate::guard::GuardPolicy;
-use crate::operation::{PageSize, PaginatedOperation};
+use crate::operation::{PageSize, PaginatedOperation, clamped_page_size};
 use crate::source::PageSource;
 use crate::token::TokenRestorer;
 use crate::{Cursor, CursorError, ItemStream, PageStream};
@@ -61,7 +61,7 @@ impl<Op: PaginatedOperation> Paginator<Op> {
     where
         Op: PageSize,
     {
-        let size = Op::MAX_PAGE_SIZE.map_or(size, |max| size.min(max));
+        let size = clamped_page_size::<Op>(size);
         if size == 0 {
             self.settings.zero_page_size = true;
         } else {

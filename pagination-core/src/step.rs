@@ -101,9 +101,7 @@ pub(crate) fn step(standing: &Standing, facts: &Facts) -> Result<Step, OffsetOut
     if facts.skip > facts.total {
         return Err(OffsetOutOfRange);
     }
-    let budget = standing.items_left.map_or(usize::MAX, |left| {
-        usize::try_from(left).unwrap_or(usize::MAX)
-    });
+    let budget = budget(standing.items_left);
     let kept = (facts.total - facts.skip).min(budget);
     let items_left = standing.items_left.map(|left| left - kept as u64);
     let pages_left = standing.pages_left.map(|left| left.saturating_sub(1));
@@ -153,6 +151,14 @@ pub(crate) fn step(standing: &Standing, facts: &Facts) -> Result<Step, OffsetOut
         guard,
         failure,
         after,
+    })
+}
+
+/// How many items of a page may be yielded under `max_items`.
+#[inline]
+pub(crate) fn budget(items_left: Option<u64>) -> usize {
+    items_left.map_or(usize::MAX, |left| {
+        usize::try_from(left).unwrap_or(usize::MAX)
     })
 }
 
