@@ -188,11 +188,12 @@ pub fn field_mut<'a, O: ?Sized, F: 'a>(
     path(output)
 }
 
-/// An integer type a page-size field can hold.
+/// A type a page-size field can hold: an integer, or a `String` for the APIs that take the
+/// page size as text (API Gateway v2's `MaxResults`).
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot hold a page size",
     label = "this `page_size` field",
-    note = "a page-size field is an integer, or an `Option` of one"
+    note = "a page-size field is an integer or a `String`, or an `Option` of one"
 )]
 pub trait PageSizeValue {
     /// `size`, or the type's maximum when it does not fit.
@@ -215,11 +216,11 @@ macro_rules! page_size_values {
     )*};
 }
 
-/// A page-size field of a builder you own: an integer or `Option` of one.
+/// A page-size field of a builder you own: an integer or a `String`, or an `Option` of one.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot hold a page size",
     label = "this `page_size` field",
-    note = "a page-size field is an integer, or an `Option` of one"
+    note = "a page-size field is an integer or a `String`, or an `Option` of one"
 )]
 pub trait PageSizeField {
     /// Stores `size`.
@@ -233,6 +234,19 @@ impl<T: PageSizeValue> PageSizeField for Option<T> {
 }
 
 page_size_values!(u8, u16, u32, u64, usize, i8, i16, i32, i64, isize);
+
+/// The page size in decimal, as API Gateway v2 takes its `MaxResults`.
+impl PageSizeValue for String {
+    fn saturating_from(size: u32) -> Self {
+        size.to_string()
+    }
+}
+
+impl PageSizeField for String {
+    fn set_page_size(&mut self, size: u32) {
+        *self = size.to_string();
+    }
+}
 
 /// `size` converted for a page-size setter.
 pub fn page_size<T: PageSizeValue>(size: u32) -> T {
@@ -306,5 +320,16 @@ mod tests {
         let mut field: Option<i64> = None;
         field.set_page_size(9);
         assert_eq!(field, Some(9));
+    }
+
+    #[test]
+    fn page_sizes_as_text_are_decimal() {
+        assert_eq!(page_size::<String>(u32::MAX), "4294967295");
+        let mut field: Option<String> = None;
+        field.set_page_size(25);
+        assert_eq!(field.as_deref(), Some("25"));
+        let mut plain = String::from("old");
+        plain.set_page_size(7);
+        assert_eq!(plain, "7");
     }
 }

@@ -103,7 +103,7 @@
 //! | `output_token` | yes, unless `next_request` | the output field that holds the next token, or one per input token, in the same order |
 //! | `items` | yes | the output field(s) holding the items, each with its element type: `contents: Object` |
 //! | `more_results` | no | a `bool` or `Option<bool>` output field that says whether more pages follow |
-//! | `page_size` | no | the request field that sets the page size; enables [`Paginator::page_size`] |
+//! | `page_size` | no | the request field that sets the page size (an integer, or a `String` for APIs that take it as text, written in decimal); enables [`Paginator::page_size`] |
 //! | `max_page_size` | no, with `page_size` | the largest page size the service honours (a `u32` constant expression, at least 1, checked at compile time): [`Paginator::page_size`] clamps to it before any request, so that the service has nothing to clamp silently: `max_page_size = 100` (a page size you write into the request yourself is sent as written) |
 //! | `duplicate_token` | no | `stop` where the API ends its listings by sending back the token it was just sent (CloudWatch Logs' GetLogEvents); otherwise a repeated token is an error ([Guards](#guards)). Only for such an API: a faulty repeat in the middle of a listing then ends it quietly too |
 //! | `item_enum` | no | the name of the enum of several item fields (default: `<Struct>Item`) |

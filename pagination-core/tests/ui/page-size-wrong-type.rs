@@ -1,4 +1,4 @@
-// The page-size field has a type that cannot hold a page size.
+// The page-size field has a type that cannot hold a page size (a float).
 #![allow(dead_code)]
 
 use pagination_core::{PageRequest, paginate};
@@ -12,7 +12,7 @@ struct Page {
 #[derive(Clone, Debug, Default)]
 struct ListValues {
     after: Option<String>,
-    limit: Option<String>,
+    limit: Option<f64>,
 }
 
 impl PageRequest for ListValues {
