@@ -1,5 +1,6 @@
 //! Paginators for `aws-sdk-cloudwatchlogs` operations that lack one: DescribeExportTasks,
-//! DescribeQueries and DescribeResourcePolicies, all paged by `next_token`.
+//! DescribeQueries and DescribeResourcePolicies, all paged by `next_token`; and an item stream
+//! for FilterLogEvents, whose SDK paginator has none.
 //!
 //! ```no_run
 //! use futures::TryStreamExt;
@@ -11,7 +12,7 @@
 //! # }
 //! ```
 
-use aws_sdk_cloudwatchlogs::types::{ExportTask, QueryInfo, ResourcePolicy};
+use aws_sdk_cloudwatchlogs::types::{ExportTask, FilteredLogEvent, QueryInfo, ResourcePolicy};
 use pagination_core::paginate;
 
 /// `DescribeExportTasks`: the export tasks of the account (of one id or status, if set), as
@@ -98,3 +99,52 @@ pub struct DescribeQueries;
 )]
 #[derive(Debug, Clone, Copy)]
 pub struct DescribeResourcePolicies;
+
+/// `FilterLogEvents`: the log events of a log group that match a filter pattern, as items of
+/// type [`FilteredLogEvent`].
+///
+/// Paging rule: `next_token` from the output's `next_token`; ends when it is absent or empty.
+/// `page_size` sets `limit` (at most 10,000, the default: a larger page size is clamped to it).
+///
+/// **Empty pages go on.** The service searches a bounded part of the log group per request and
+/// answers with what it found there: while it scans a long time range with a pattern that
+/// matches rarely, pages come back empty, or shorter than `limit`, with a token. The listing
+/// goes on through them and ends only on the absent token, so a stream of this operation may
+/// wait through many requests between two events (`max_pages` bounds the requests, and a
+/// cursor taken on an empty page resumes the scan where it stopped; its token expires after 24
+/// hours). A loop that stops on the first empty page loses the rest of the events. Set
+/// `start_time` to scan less. `start_from_head` applies to the first request; the token keeps
+/// its direction after that.
+///
+/// Source: the [CloudWatch Logs API reference](https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_FilterLogEvents.html):
+/// "A returned page might only be partially full, or even empty"; "Partially full or empty pages
+/// don't necessarily mean that pagination is finished. If the results include a nextToken,
+/// there might be more log events available"; `limit` "The maximum number of events to return.
+/// The default is 10,000 events"; `nextToken` "The token expires after 24 hours"; `startTime`
+/// "Set startTime explicitly to reduce the chances of empty pages in the response".
+///
+/// ```no_run
+/// use futures::TryStreamExt;
+/// use pagination_aws::Paginator;
+/// use pagination_aws::cloudwatchlogs::FilterLogEvents;
+///
+/// # async fn example(client: aws_sdk_cloudwatchlogs::Client) -> Result<(), Box<dyn std::error::Error>> {
+/// let request = client
+///     .filter_log_events()
+///     .log_group_name("/aws/lambda/checkout")
+///     .filter_pattern("ERROR")
+///     .start_time(1_767_225_600_000);
+/// let errors: Vec<_> = Paginator::<FilterLogEvents>::new(request).items().try_collect().await?;
+/// # Ok(())
+/// # }
+/// ```
+#[paginate(
+    operation = aws_sdk_cloudwatchlogs::operation::filter_log_events,
+    input_token = next_token,
+    output_token = next_token,
+    page_size = limit,
+    max_page_size = 10_000,
+    items = events: FilteredLogEvent,
+)]
+#[derive(Debug, Clone, Copy)]
+pub struct FilterLogEvents;

@@ -1,4 +1,7 @@
-//! Paginators for `aws-sdk-kinesis` operations that lack one.
+//! Paginators for `aws-sdk-kinesis` operations that lack one (ListShards, DescribeStream), and
+//! item streams for ListStreams and ListStreamConsumers, whose SDK paginators have none. Those
+//! two are built with [`Paginator::new`](crate::Paginator::new): the SDK's inherent
+//! `into_paginator()` wins method resolution on their builders and gives the SDK's paginator.
 //!
 //! ListShards is what every Kinesis consumer pages through, and its rule trips paginators that
 //! copy the first request: the service refuses `NextToken` next to the stream's name (or ARN,
@@ -28,7 +31,9 @@
 //! # }
 //! ```
 
-use aws_sdk_kinesis::types::Shard;
+use aws_sdk_kinesis::operation::list_streams::ListStreamsOutput;
+use aws_sdk_kinesis::operation::list_streams::builders::ListStreamsFluentBuilder;
+use aws_sdk_kinesis::types::{Consumer, Shard, StreamSummary};
 use pagination_core::paginate;
 
 /// `ListShards`: the shards of a stream, as items of type [`Shard`].
@@ -122,3 +127,113 @@ pub struct ListShards;
 )]
 #[derive(Debug, Clone, Copy)]
 pub struct DescribeStream;
+
+/// `ListStreams`: the data streams of the account and Region, as items of type
+/// [`StreamSummary`] (name, ARN, status, capacity mode, creation time).
+///
+/// Paging rule: while `has_more_streams` is true, the next request carries the output's
+/// `next_token`; from an endpoint that pages the older way, with no token (Kinesis before
+/// tokens were added, and emulators), it carries `exclusive_start_stream_name` set to the last
+/// name of `stream_names` instead. `exclusive_start_stream_name` is cleared on a request that
+/// carries a token, so one written into the first request starts the listing after that stream
+/// and the tokens go on from there. Ends when `has_more_streams` is false (a page that says
+/// more but gives neither a token nor a name is an
+/// [`Error::MissingToken`](crate::Error::MissingToken)). `page_size` sets `limit` (at most 100:
+/// the service accepts up to 10,000 but returns at most 100, so a larger page size is clamped to
+/// 100 here rather than there; the default is 100).
+///
+/// Each page also carries the same streams' names alone, in `stream_names` (in
+/// [`send`](crate::Paginator::send)'s pages); the items are the summaries.
+///
+/// Source: the [Kinesis API reference](https://docs.aws.amazon.com/kinesis/latest/APIReference/API_ListStreams.html):
+/// `ExclusiveStartStreamName` "The name of the stream to start the list with"; `HasMoreStreams`
+/// "If set to true, there are more streams available to list"; `Limit` "The default value is
+/// 100. If you specify a value greater than 100, at most 100 results are returned." The
+/// operation's documentation still describes only the older flow ("request more streams by
+/// using the name of the last stream returned ... in the ExclusiveStartStreamName parameter");
+/// `NextToken` came with `StreamSummaries` in 2022, and botocore's paginator has followed it
+/// since. Whether the service accepts both at once is not documented (ListShards refuses its
+/// equivalents), so a request never carries both. moto (5.x) pages the older way, and returns
+/// every stream's summary on every page: against it, read the names from `stream_names`.
+///
+/// ```no_run
+/// use futures::TryStreamExt;
+/// use pagination_aws::Paginator;
+/// use pagination_aws::kinesis::ListStreams;
+///
+/// # async fn example(client: aws_sdk_kinesis::Client) -> Result<(), Box<dyn std::error::Error>> {
+/// let streams: Vec<_> = Paginator::<ListStreams>::new(client.list_streams()).items().try_collect().await?;
+/// # Ok(())
+/// # }
+/// ```
+#[paginate(
+    operation = aws_sdk_kinesis::operation::list_streams,
+    input_token = (next_token, exclusive_start_stream_name),
+    next_request = next_streams,
+    more_results = has_more_streams,
+    page_size = limit,
+    max_page_size = 100,
+    items = stream_summaries: StreamSummary,
+)]
+#[derive(Debug, Clone, Copy)]
+pub struct ListStreams;
+
+/// The next ListStreams request: the output's token, or else the last stream's name.
+fn next_streams(
+    request: ListStreamsFluentBuilder,
+    output: &ListStreamsOutput,
+) -> ListStreamsFluentBuilder {
+    let token = output.next_token().filter(|token| !token.is_empty());
+    let after = match token {
+        Some(_) => None,
+        None => output.stream_names().last().cloned().or_else(|| {
+            output
+                .stream_summaries()
+                .last()
+                .map(|summary| summary.stream_name().to_owned())
+        }),
+    };
+    request
+        .set_next_token(token.map(str::to_owned))
+        .set_exclusive_start_stream_name(after)
+}
+
+/// `ListStreamConsumers`: the enhanced fan-out consumers registered with a stream, as items of
+/// type [`Consumer`].
+///
+/// Paging rule: `next_token` from the output's `next_token`; ends when it is absent or empty.
+/// `stream_arn` goes on every request; `stream_creation_timestamp` on the first request only
+/// (the token identifies the stream), resumed listings included. `page_size` sets
+/// `max_results` (at most 100: the service accepts up to 10,000 but returns at most 100, so a
+/// larger page size is clamped to 100 here; the default is 100).
+///
+/// Source: the [Kinesis API reference](https://docs.aws.amazon.com/kinesis/latest/APIReference/API_ListStreamConsumers.html):
+/// `StreamCreationTimestamp` "You can't specify this parameter if you specify the NextToken
+/// parameter"; `MaxResults` "If you specify a value greater than 100, at most 100 results are
+/// returned"; `NextToken` "Tokens expire after 300 seconds", so a cursor that continues from a
+/// token is good for that long.
+///
+/// ```no_run
+/// use futures::TryStreamExt;
+/// use pagination_aws::Paginator;
+/// use pagination_aws::kinesis::ListStreamConsumers;
+///
+/// # async fn example(client: aws_sdk_kinesis::Client) -> Result<(), Box<dyn std::error::Error>> {
+/// let request = client
+///     .list_stream_consumers()
+///     .stream_arn("arn:aws:kinesis:us-east-1:123456789012:stream/clicks");
+/// let consumers: Vec<_> = Paginator::<ListStreamConsumers>::new(request).items().try_collect().await?;
+/// # Ok(())
+/// # }
+/// ```
+#[paginate(
+    operation = aws_sdk_kinesis::operation::list_stream_consumers,
+    input_token = next_token,
+    output_token = next_token,
+    page_size = max_results,
+    max_page_size = 100,
+    items = consumers: Consumer,
+    first_page_only = stream_creation_timestamp,
+)]
+#[derive(Debug, Clone, Copy)]
+pub struct ListStreamConsumers;

@@ -15,15 +15,31 @@ mod list_objects;
 mod list_objects_v2_parity;
 #[cfg(feature = "all-services")]
 mod marker_model;
+#[cfg(feature = "all-services")]
+mod mock_apigatewayv2;
+#[cfg(feature = "all-services")]
+mod mock_athena;
 mod mock_bucket_configurations;
+#[cfg(feature = "all-services")]
+mod mock_cloudwatch;
 mod mock_config_items;
 #[cfg(feature = "all-services")]
+mod mock_eventbridge;
+#[cfg(feature = "all-services")]
+mod mock_iam;
+#[cfg(feature = "all-services")]
 mod mock_kinesis;
+#[cfg(feature = "all-services")]
+mod mock_kinesis_streams;
 mod mock_list_objects;
 mod mock_multipart_uploads;
 mod mock_object_attributes;
 #[cfg(feature = "all-services")]
+mod mock_organizations;
+#[cfg(feature = "all-services")]
 mod mock_route53;
+#[cfg(feature = "all-services")]
+mod mock_ssm;
 #[cfg(feature = "all-services")]
 mod mock_token_services;
 mod models;
@@ -44,3 +60,5 @@ mod s3_version_order;
 mod sdk_cursors;
 mod sdk_customize;
 mod support;
+#[cfg(feature = "all-services")]
+mod token_listing;

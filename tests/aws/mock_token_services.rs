@@ -357,3 +357,59 @@ async fn elb_describe_account_limits() {
     let client = mock_client!(aws_sdk_elasticloadbalancing, RuleMode::MatchAny, [&rule]);
     assert_token_listing::<DescribeAccountLimits>(client.describe_account_limits(), &model).await;
 }
+
+#[tokio::test]
+async fn logs_filter_log_events_goes_on_through_empty_pages() {
+    use aws_sdk_cloudwatchlogs::operation::filter_log_events::FilterLogEventsOutput;
+    use aws_sdk_cloudwatchlogs::types::FilteredLogEvent;
+    use pagination_aws::cloudwatchlogs::FilterLogEvents;
+    let events = (0..34)
+        .map(|index| {
+            FilteredLogEvent::builder()
+                .event_id(format!("{index:056}"))
+                .log_stream_name("2026/12/07/[$LATEST]0a1b2c")
+                .timestamp(1_767_225_600_000 + 1000 * index as i64)
+                .message(format!("ERROR request {index} failed"))
+                .build()
+        })
+        .collect();
+    // "A returned page might only be partially full, or even empty": an empty page with a token
+    // before every page of events.
+    let model = Arc::new(
+        TokenModel::new("events", events, 10_000, 10_000, LastPage::NoToken).with_empty_pages(),
+    );
+    let serving = Arc::clone(&model);
+    let rule = mock!(aws_sdk_cloudwatchlogs::Client::filter_log_events).then_compute_output(
+        move |input| {
+            assert_eq!(input.log_group_name(), Some("/aws/lambda/checkout"));
+            assert_eq!(input.filter_pattern(), Some("ERROR"));
+            let page = serving.page(input.next_token(), input.limit());
+            FilterLogEventsOutput::builder()
+                .set_events(Some(page.items))
+                .set_next_token(page.next)
+                .build()
+        },
+    );
+    let client = mock_client!(aws_sdk_cloudwatchlogs, RuleMode::MatchAny, [&rule]);
+    let request = || {
+        client
+            .filter_log_events()
+            .log_group_name("/aws/lambda/checkout")
+            .filter_pattern("ERROR")
+    };
+    assert_eq!(
+        assert_token_listing::<FilterLogEvents>(request(), &model).await,
+        3 * 34
+    );
+    crate::token_listing::assert_page_size_clamped::<FilterLogEvents>(
+        request(),
+        &model,
+        50_000,
+        10_000,
+    )
+    .await;
+    assert_eq!(
+        resume_at_every_offset::<FilterLogEvents>(request()).await,
+        34
+    );
+}

@@ -37,8 +37,9 @@ pub struct Page<T> {
 
 #[derive(Debug, Default)]
 struct State {
-    /// Every token handed out, and the index of the first item of its page.
-    issued: HashMap<String, usize>,
+    /// Every token handed out: the index of the first item of its page, and whether the empty
+    /// page before it (with [`TokenModel::with_empty_pages`]) was served.
+    issued: HashMap<String, (usize, bool)>,
     seen: Vec<Seen>,
     /// The next token of each response, in order.
     answered: Vec<Option<String>>,
@@ -53,6 +54,8 @@ pub struct TokenModel<T> {
     default_page: usize,
     max_page: usize,
     last_page: LastPage,
+    /// Serve an empty page with a token before every page of items.
+    empty_pages: bool,
     state: Mutex<State>,
 }
 
@@ -70,8 +73,18 @@ impl<T: Clone> TokenModel<T> {
             default_page,
             max_page,
             last_page,
+            empty_pages: false,
             state: Mutex::new(State::default()),
         }
+    }
+
+    /// The model of a service that may answer a page with no items and a token while more
+    /// follow (Organizations, SSM, Secrets Manager, FilterLogEvents): before each page of
+    /// items, one empty page whose token leads to it. A paginator that takes an empty page
+    /// for the end lists nothing.
+    pub fn with_empty_pages(mut self) -> Self {
+        self.empty_pages = true;
+        self
     }
 
     /// The whole listing.
@@ -86,8 +99,8 @@ impl<T: Clone> TokenModel<T> {
             token: token.map(str::to_owned),
             page_size,
         });
-        let start = match token {
-            None => 0,
+        let (start, emptied) = match token {
+            None => (0, false),
             Some(token) => *state.issued.get(token).unwrap_or_else(|| {
                 panic!("{}: the model never issued the token {token:?}", self.name)
             }),
@@ -102,17 +115,31 @@ impl<T: Clone> TokenModel<T> {
             }
             Some(size) => size as usize,
         };
+        let issue = |state: &mut State, position: usize, emptied: bool| {
+            // Opaque: not an index, not a key, different for every model.
+            let token = format!(
+                "{}~{:016x}{}",
+                self.name.len(),
+                (position as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ self.name.len() as u64,
+                if emptied { "e" } else { "" }
+            );
+            state.issued.insert(token.clone(), (position, emptied));
+            token
+        };
+        if self.empty_pages && !emptied {
+            let next = issue(&mut state, start, true);
+            state.answered.push(Some(next.clone()));
+            return Page {
+                items: Vec::new(),
+                echo: token.map(str::to_owned),
+                next: Some(next),
+                truncated: true,
+            };
+        }
         let end = (start + size).min(self.items.len());
         let truncated = end < self.items.len();
         let next = if truncated {
-            // Opaque: not an index, not a key, different for every model.
-            let token = format!(
-                "{}~{:016x}",
-                self.name.len(),
-                (end as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ self.name.len() as u64
-            );
-            state.issued.insert(token.clone(), end);
-            Some(token)
+            Some(issue(&mut state, end, false))
         } else {
             match self.last_page {
                 LastPage::NoToken => None,
@@ -150,6 +177,7 @@ impl<T: Clone> TokenModel<T> {
     /// How many pages a listing at `page_size` takes.
     pub fn expected_pages(&self, page_size: Option<u32>) -> usize {
         let size = page_size.map_or(self.default_page, |size| size as usize);
-        self.items.len().div_ceil(size).max(1)
+        let pages = self.items.len().div_ceil(size).max(1);
+        if self.empty_pages { 2 * pages } else { pages }
     }
 }
