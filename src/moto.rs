@@ -171,6 +171,19 @@ impl MotoServer {
         )
     }
 
+    /// The shared configuration of any SDK client for this server (test credentials,
+    /// us-east-1): `aws_sdk_ssm::Client::new(&server.sdk_config().await)`.
+    pub async fn sdk_config(&self) -> aws_config::SdkConfig {
+        aws_config::defaults(aws_config::BehaviorVersion::latest())
+            .region(aws_config::Region::new("us-east-1"))
+            .credentials_provider(aws_sdk_s3::config::Credentials::new(
+                "test", "test", None, None, "moto",
+            ))
+            .endpoint_url(&self.endpoint)
+            .load()
+            .await
+    }
+
     /// A Route 53 client for this server (test credentials; Route 53 is global, in us-east-1).
     #[cfg(feature = "all-services")]
     pub fn route53_client(&self) -> aws_sdk_route53::Client {

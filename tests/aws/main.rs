@@ -43,6 +43,8 @@ mod mock_ssm;
 #[cfg(feature = "all-services")]
 mod mock_token_services;
 mod models;
+#[cfg(feature = "all-services")]
+mod moto_services;
 mod next_request_never_advances;
 mod resume_every_offset;
 #[cfg(feature = "all-services")]
