@@ -1,7 +1,8 @@
-//! Paginators for `aws-sdk-apigatewayv2`, whose SDK crate pages none of its operations.
+//! Paginators for `aws-sdk-apigatewayv2`'s `Get*` collections, which its SDK crate does not page.
 //!
 //! API Gateway v2's `Get*` collections (APIs, routes, integrations, stages, ...) come a page at
-//! a time, with a `NextToken`, but the SDK generates no paginator for them. These declarations
+//! a time, with a `NextToken`, but the SDK generates no paginator for them (only for
+//! ListRoutingRules). These declarations
 //! give the ten botocore pages one each, with item streams. All ten page alike: `next_token`
 //! from the output's `next_token`, ending when it is absent or empty, the page's items in
 //! `items`. `page_size` sets `max_results`, which this API takes as a string of digits (the
@@ -39,6 +40,7 @@ use pagination_core::paginate;
 ///
 /// Paging rule: `next_token` from the output's `next_token`; ends when it is absent or empty.
 /// `page_size` sets `max_results`.
+/// Source: the [API Gateway v2 API reference](https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis.html).
 ///
 /// ```no_run
 /// use futures::TryStreamExt;
@@ -65,6 +67,7 @@ pub struct GetApis;
 ///
 /// Paging rule: `next_token` from the output's `next_token`; ends when it is absent or empty.
 /// `page_size` sets `max_results`.
+/// Source: the [API Gateway v2 API reference](https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-apiid-authorizers.html).
 ///
 /// ```no_run
 /// use futures::TryStreamExt;
@@ -91,6 +94,7 @@ pub struct GetAuthorizers;
 ///
 /// Paging rule: `next_token` from the output's `next_token`; ends when it is absent or empty.
 /// `page_size` sets `max_results`.
+/// Source: the [API Gateway v2 API reference](https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-apiid-deployments.html).
 ///
 /// ```no_run
 /// use futures::TryStreamExt;
@@ -117,6 +121,7 @@ pub struct GetDeployments;
 ///
 /// Paging rule: `next_token` from the output's `next_token`; ends when it is absent or empty.
 /// `page_size` sets `max_results`.
+/// Source: the [API Gateway v2 API reference](https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/domainnames.html).
 ///
 /// ```no_run
 /// use futures::TryStreamExt;
@@ -143,6 +148,7 @@ pub struct GetDomainNames;
 ///
 /// Paging rule: `next_token` from the output's `next_token`; ends when it is absent or empty.
 /// `page_size` sets `max_results`.
+/// Source: the [API Gateway v2 API reference](https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-apiid-integrations-integrationid-integrationresponses.html).
 ///
 /// ```no_run
 /// use futures::TryStreamExt;
@@ -169,6 +175,7 @@ pub struct GetIntegrationResponses;
 ///
 /// Paging rule: `next_token` from the output's `next_token`; ends when it is absent or empty.
 /// `page_size` sets `max_results`.
+/// Source: the [API Gateway v2 API reference](https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-apiid-integrations.html).
 ///
 /// ```no_run
 /// use futures::TryStreamExt;
@@ -195,6 +202,7 @@ pub struct GetIntegrations;
 ///
 /// Paging rule: `next_token` from the output's `next_token`; ends when it is absent or empty.
 /// `page_size` sets `max_results`.
+/// Source: the [API Gateway v2 API reference](https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-apiid-models.html).
 ///
 /// ```no_run
 /// use futures::TryStreamExt;
@@ -221,6 +229,7 @@ pub struct GetModels;
 ///
 /// Paging rule: `next_token` from the output's `next_token`; ends when it is absent or empty.
 /// `page_size` sets `max_results`.
+/// Source: the [API Gateway v2 API reference](https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-apiid-routes-routeid-routeresponses.html).
 ///
 /// ```no_run
 /// use futures::TryStreamExt;
@@ -247,6 +256,7 @@ pub struct GetRouteResponses;
 ///
 /// Paging rule: `next_token` from the output's `next_token`; ends when it is absent or empty.
 /// `page_size` sets `max_results`.
+/// Source: the [API Gateway v2 API reference](https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-apiid-routes.html).
 ///
 /// ```no_run
 /// use futures::TryStreamExt;
@@ -273,6 +283,7 @@ pub struct GetRoutes;
 ///
 /// Paging rule: `next_token` from the output's `next_token`; ends when it is absent or empty.
 /// `page_size` sets `max_results`.
+/// Source: the [API Gateway v2 API reference](https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-apiid-stages.html).
 ///
 /// ```no_run
 /// use futures::TryStreamExt;

@@ -23,11 +23,14 @@ use pagination_core::paginate;
 /// later row, on every page, is data. DDL and utility statements (`SHOW`, `DESCRIBE`,
 /// `CREATE TABLE`) have no header row, and statements that write (`INSERT INTO`,
 /// `CREATE TABLE AS`) have no rows at all: their count is the page's `update_count`. So a
-/// listing of a `SELECT` from the start yields the header as its first item: skip it there
-/// (`.items().skip(1)`), and take the column names from `result_set.result_set_metadata` of
-/// [`send`]'s pages, which every page carries. A listing resumed from a cursor taken after the
-/// first item does not yield the header again (the cursor counts it), so skip only on a listing
-/// that starts at the beginning.
+/// listing of a `SELECT` from the start yields the header as its first item: take it there with
+/// `try_next()` before collecting the rest (not `.skip(1)`, which would skip the first request's
+/// error too, so that a query still running, which the service refuses with
+/// `InvalidRequestException`, would list as empty), and take the column names from
+/// `result_set.result_set_metadata` of [`send`]'s pages, which every page carries. A listing
+/// resumed from a cursor taken after the first item does not yield the header again (the
+/// cursor counts it, as `max_items` does), so take it only on a listing that starts at the
+/// beginning.
 ///
 /// Source: the [API reference](https://docs.aws.amazon.com/athena/latest/APIReference/API_GetQueryResults.html):
 /// `MaxResults` "The maximum number of results (rows) to return in this request", 1 to 1,000;
@@ -39,16 +42,15 @@ use pagination_core::paginate;
 /// [`send`]: crate::Paginator::send
 ///
 /// ```no_run
-/// use futures::{StreamExt, TryStreamExt};
+/// use futures::TryStreamExt;
 /// use pagination_aws::Paginator;
 /// use pagination_aws::athena::GetQueryResults;
 ///
 /// # async fn example(client: aws_sdk_athena::Client) -> Result<(), Box<dyn std::error::Error>> {
 /// let request = client.get_query_results().query_execution_id("a1b2c3d4-5678-90ab-cdef-EXAMPLE11111");
-/// let rows: Vec<Vec<Option<String>>> = Paginator::<GetQueryResults>::new(request)
-///     .page_size(1000)
-///     .items()
-///     .skip(1) // the header row of a SELECT
+/// let mut rows = Paginator::<GetQueryResults>::new(request).page_size(1000).items();
+/// let _header = rows.try_next().await?; // the header row of a SELECT (or its error)
+/// let data: Vec<Vec<Option<String>>> = rows
 ///     .map_ok(|row| row.data().iter().map(|datum| datum.var_char_value().map(str::to_owned)).collect())
 ///     .try_collect()
 ///     .await?;
@@ -94,8 +96,8 @@ pub struct GetQueryResults;
 #[derive(Debug, Clone, Copy)]
 pub struct ListNamedQueries;
 
-/// `ListQueryExecutions`: the ids of the query executions of a workgroup, newest first, as items
-/// of type `String`.
+/// `ListQueryExecutions`: the ids of the query executions of a workgroup (the last 45 days'), as
+/// items of type `String`.
 ///
 /// Paging rule: `next_token` from the output's `next_token`; ends when it is absent or empty.
 /// `page_size` sets `max_results` (at most 50: a larger page size is clamped to it). Source: the

@@ -38,7 +38,7 @@ use std::collections::HashMap;
 
 use aws_sdk_cloudwatch::operation::list_metrics::ListMetricsOutput;
 use aws_sdk_cloudwatch::types::{
-    CompositeAlarm, LogAlarm, MessageData, Metric, MetricAlarm, MetricDataResult,
+    CompositeAlarm, LogAlarm, MessageData, Metric, MetricAlarm, MetricDataResult, StatusCode,
 };
 use pagination_core::{ItemOrder, paginate};
 
@@ -142,9 +142,11 @@ pub struct GetMetricData;
 
 /// Joins the results of [`GetMetricData`] that share a query `id` (one a page, when a query's
 /// values span pages) into one result per `id`, in the order the ids first came: `timestamps`
-/// and `values` concatenated in the order of the pages, `messages` too, and the `status_code`
-/// and `label` of the last part (the status of the whole query: `Complete` once its last part
-/// came). Results without an `id` are kept as they are.
+/// and `values` concatenated in the order of the pages, `messages` too, and the last `label`
+/// given. The `status_code` is the whole query's: `PartialData` gives way to a later part's
+/// (`Complete` once its last part came), but a part that failed (`InternalError`, `Forbidden`,
+/// or a status this SDK does not know) keeps its status, so that the merged result never claims
+/// values a failed part lacks. Results without an `id` are kept as they are.
 pub fn merge_metric_data(
     results: impl IntoIterator<Item = MetricDataResult>,
 ) -> Vec<MetricDataResult> {
@@ -164,7 +166,7 @@ pub fn merge_metric_data(
         extend(&mut whole.timestamps, part.timestamps);
         extend(&mut whole.values, part.values);
         extend(&mut whole.messages, part.messages);
-        if part.status_code.is_some() {
+        if !failed(whole.status_code.as_ref()) && part.status_code.is_some() {
             whole.status_code = part.status_code;
         }
         if part.label.is_some() {
@@ -172,6 +174,14 @@ pub fn merge_metric_data(
         }
     }
     merged
+}
+
+/// A part whose values are not whole for a reason a later part does not mend.
+fn failed(status: Option<&StatusCode>) -> bool {
+    !matches!(
+        status,
+        None | Some(StatusCode::Complete | StatusCode::PartialData)
+    )
 }
 
 fn extend<T>(whole: &mut Option<Vec<T>>, part: Option<Vec<T>>) {

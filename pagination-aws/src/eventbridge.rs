@@ -37,6 +37,7 @@ use pagination_core::paginate;
 ///
 /// Paging rule: `next_token` from the output's `next_token`; ends when it is absent or empty.
 /// `page_size` sets `limit` (at most 100: a larger page size is clamped to it).
+/// Source: the [EventBridge API reference](https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_ListRules.html).
 ///
 /// ```no_run
 /// use futures::TryStreamExt;
@@ -64,6 +65,7 @@ pub struct ListRules;
 ///
 /// Paging rule: `next_token` from the output's `next_token`; ends when it is absent or empty.
 /// `page_size` sets `limit` (at most 100: a larger page size is clamped to it).
+/// Source: the [EventBridge API reference](https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_ListRuleNamesByTarget.html).
 ///
 /// ```no_run
 /// use futures::TryStreamExt;
@@ -91,6 +93,7 @@ pub struct ListRuleNamesByTarget;
 ///
 /// Paging rule: `next_token` from the output's `next_token`; ends when it is absent or empty.
 /// `page_size` sets `limit` (at most 100: a larger page size is clamped to it).
+/// Source: the [EventBridge API reference](https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_ListTargetsByRule.html).
 ///
 /// ```no_run
 /// use futures::TryStreamExt;

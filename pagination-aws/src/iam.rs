@@ -6,7 +6,9 @@
 //! output's `marker` while `is_truncated` is true; `page_size` sets `max_items` (1 to 1,000;
 //! [`Paginator::page_size`](crate::Paginator::page_size) clamps a larger one). A page may hold
 //! fewer items than `max_items`, or none, while `is_truncated` says more follow: the listings
-//! go on and end only on `is_truncated` false.
+//! go on and end only on `is_truncated` false. Two things share a name here: the request's
+//! `max_items` is IAM's page size (set it with `page_size`), while
+//! [`Paginator::max_items`](crate::Paginator::max_items) limits the items of the whole listing.
 //!
 //! Source: the [IAM API reference](https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccountAuthorizationDetails.html):
 //! `IsTruncated` "A flag that indicates whether there are more items to return. If your results

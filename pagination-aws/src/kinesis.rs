@@ -142,8 +142,10 @@ pub struct DescribeStream;
 /// the service accepts up to 10,000 but returns at most 100, so a larger page size is clamped to
 /// 100 here rather than there; the default is 100).
 ///
-/// Each page also carries the same streams' names alone, in `stream_names` (in
-/// [`send`](crate::Paginator::send)'s pages); the items are the summaries.
+/// The items are the page's `stream_summaries`, which the service has returned since 2022
+/// beside `stream_names`. An endpoint that returns names only (Kinesis emulators, and moto,
+/// which returns every stream's summary on every page) gives this listing no items, or the
+/// same ones again: list [`ListStreamNames`] there, the same paging with the names as items.
 ///
 /// Source: the [Kinesis API reference](https://docs.aws.amazon.com/kinesis/latest/APIReference/API_ListStreams.html):
 /// `ExclusiveStartStreamName` "The name of the stream to start the list with"; `HasMoreStreams`
@@ -153,8 +155,7 @@ pub struct DescribeStream;
 /// using the name of the last stream returned ... in the ExclusiveStartStreamName parameter");
 /// `NextToken` came with `StreamSummaries` in 2022, and botocore's paginator has followed it
 /// since. Whether the service accepts both at once is not documented (ListShards refuses its
-/// equivalents), so a request never carries both. moto (5.x) pages the older way, and returns
-/// every stream's summary on every page: against it, read the names from `stream_names`.
+/// equivalents), so a request never carries both. moto (5.x) pages the older way.
 ///
 /// ```no_run
 /// use futures::TryStreamExt;
@@ -177,6 +178,32 @@ pub struct DescribeStream;
 )]
 #[derive(Debug, Clone, Copy)]
 pub struct ListStreams;
+
+/// `ListStreams`, with the stream names as items (type `String`): the same paging as
+/// [`ListStreams`], for endpoints that return `stream_names` but no `stream_summaries` (older
+/// Kinesis, emulators, moto), or where the names are all that is needed.
+///
+/// ```no_run
+/// use futures::TryStreamExt;
+/// use pagination_aws::Paginator;
+/// use pagination_aws::kinesis::ListStreamNames;
+///
+/// # async fn example(client: aws_sdk_kinesis::Client) -> Result<(), Box<dyn std::error::Error>> {
+/// let names: Vec<String> = Paginator::<ListStreamNames>::new(client.list_streams()).items().try_collect().await?;
+/// # Ok(())
+/// # }
+/// ```
+#[paginate(
+    operation = aws_sdk_kinesis::operation::list_streams,
+    input_token = (next_token, exclusive_start_stream_name),
+    next_request = next_streams,
+    more_results = has_more_streams,
+    page_size = limit,
+    max_page_size = 100,
+    items = stream_names: String,
+)]
+#[derive(Debug, Clone, Copy)]
+pub struct ListStreamNames;
 
 /// The next ListStreams request: the output's token, or else the last stream's name.
 fn next_streams(

@@ -78,7 +78,7 @@
 //! | `cloudwatchlogs` | FilterLogEvents | `next_token`; empty pages with a token go on; `page_size` sets `limit`, clamped to 10,000 | model: `mock_token_services::logs_filter_log_events_goes_on_through_empty_pages` |
 //! | `iam` | GetAccountAuthorizationDetails, ListEntitiesForPolicy | `marker` while `is_truncated`; item enums; `page_size` sets `max_items`, clamped to 1,000 | model: `mock_iam` |
 //! | `athena` | GetQueryResults, ListNamedQueries, ListQueryExecutions | `next_token`; rows nested in `result_set`; the header row of a `SELECT` | model: `mock_athena` |
-//! | `kinesis` | ListStreams, ListStreamConsumers | `next_token` while `has_more_streams`, else the last stream name; `stream_creation_timestamp` on the first request only; clamped to 100 | model: `mock_kinesis_streams` |
+//! | `kinesis` | ListStreams (and ListStreamNames), ListStreamConsumers | `next_token` while `has_more_streams`, else the last stream name; `stream_creation_timestamp` on the first request only; clamped to 100 | model: `mock_kinesis_streams` |
 //! | `eventbridge` | ListRules, ListRuleNamesByTarget, ListTargetsByRule (no SDK paginator) | `next_token`; `page_size` sets `limit`, clamped to 100 | model: `mock_eventbridge` |
 //! | `apigatewayv2` | GetApis, GetAuthorizers, GetDeployments, GetDomainNames, GetIntegrationResponses, GetIntegrations, GetModels, GetRouteResponses, GetRoutes, GetStages (no SDK paginator) | `next_token`; `page_size` sets the string `max_results` | model: `mock_apigatewayv2` |
 //!

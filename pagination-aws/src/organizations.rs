@@ -46,6 +46,7 @@ use pagination_core::paginate;
 ///
 /// Paging rule: `next_token` from the output's `next_token`; ends when it is absent or empty.
 /// `page_size` sets `max_results` (at most 20: a larger page size is clamped to it).
+/// Source: the [Organizations API reference](https://docs.aws.amazon.com/organizations/latest/APIReference/API_ListAccounts.html).
 ///
 /// ```no_run
 /// use futures::TryStreamExt;
@@ -73,6 +74,7 @@ pub struct ListAccounts;
 ///
 /// Paging rule: `next_token` from the output's `next_token`; ends when it is absent or empty.
 /// `page_size` sets `max_results` (at most 20: a larger page size is clamped to it).
+/// Source: the [Organizations API reference](https://docs.aws.amazon.com/organizations/latest/APIReference/API_ListAccountsForParent.html).
 ///
 /// ```no_run
 /// use futures::TryStreamExt;
@@ -100,6 +102,7 @@ pub struct ListAccountsForParent;
 ///
 /// Paging rule: `next_token` from the output's `next_token`; ends when it is absent or empty.
 /// `page_size` sets `max_results` (at most 20: a larger page size is clamped to it).
+/// Source: the [Organizations API reference](https://docs.aws.amazon.com/organizations/latest/APIReference/API_ListChildren.html).
 ///
 /// ```no_run
 /// use futures::TryStreamExt;
@@ -127,6 +130,7 @@ pub struct ListChildren;
 ///
 /// Paging rule: `next_token` from the output's `next_token`; ends when it is absent or empty.
 /// `page_size` sets `max_results` (at most 20: a larger page size is clamped to it).
+/// Source: the [Organizations API reference](https://docs.aws.amazon.com/organizations/latest/APIReference/API_ListCreateAccountStatus.html).
 ///
 /// ```no_run
 /// use futures::TryStreamExt;
@@ -154,6 +158,7 @@ pub struct ListCreateAccountStatus;
 ///
 /// Paging rule: `next_token` from the output's `next_token`; ends when it is absent or empty.
 /// `page_size` sets `max_results` (at most 20: a larger page size is clamped to it).
+/// Source: the [Organizations API reference](https://docs.aws.amazon.com/organizations/latest/APIReference/API_ListHandshakesForAccount.html).
 ///
 /// ```no_run
 /// use futures::TryStreamExt;
@@ -181,6 +186,7 @@ pub struct ListHandshakesForAccount;
 ///
 /// Paging rule: `next_token` from the output's `next_token`; ends when it is absent or empty.
 /// `page_size` sets `max_results` (at most 20: a larger page size is clamped to it).
+/// Source: the [Organizations API reference](https://docs.aws.amazon.com/organizations/latest/APIReference/API_ListHandshakesForOrganization.html).
 ///
 /// ```no_run
 /// use futures::TryStreamExt;
@@ -208,6 +214,7 @@ pub struct ListHandshakesForOrganization;
 ///
 /// Paging rule: `next_token` from the output's `next_token`; ends when it is absent or empty.
 /// `page_size` sets `max_results` (at most 20: a larger page size is clamped to it).
+/// Source: the [Organizations API reference](https://docs.aws.amazon.com/organizations/latest/APIReference/API_ListOrganizationalUnitsForParent.html).
 ///
 /// ```no_run
 /// use futures::TryStreamExt;
@@ -235,6 +242,7 @@ pub struct ListOrganizationalUnitsForParent;
 ///
 /// Paging rule: `next_token` from the output's `next_token`; ends when it is absent or empty.
 /// `page_size` sets `max_results` (at most 20: a larger page size is clamped to it).
+/// Source: the [Organizations API reference](https://docs.aws.amazon.com/organizations/latest/APIReference/API_ListParents.html).
 ///
 /// ```no_run
 /// use futures::TryStreamExt;
@@ -262,6 +270,7 @@ pub struct ListParents;
 ///
 /// Paging rule: `next_token` from the output's `next_token`; ends when it is absent or empty.
 /// `page_size` sets `max_results` (at most 20: a larger page size is clamped to it).
+/// Source: the [Organizations API reference](https://docs.aws.amazon.com/organizations/latest/APIReference/API_ListPolicies.html).
 ///
 /// ```no_run
 /// use futures::TryStreamExt;
@@ -289,6 +298,7 @@ pub struct ListPolicies;
 ///
 /// Paging rule: `next_token` from the output's `next_token`; ends when it is absent or empty.
 /// `page_size` sets `max_results` (at most 20: a larger page size is clamped to it).
+/// Source: the [Organizations API reference](https://docs.aws.amazon.com/organizations/latest/APIReference/API_ListPoliciesForTarget.html).
 ///
 /// ```no_run
 /// use futures::TryStreamExt;
@@ -316,6 +326,7 @@ pub struct ListPoliciesForTarget;
 ///
 /// Paging rule: `next_token` from the output's `next_token`; ends when it is absent or empty.
 /// `page_size` sets `max_results` (at most 20: a larger page size is clamped to it).
+/// Source: the [Organizations API reference](https://docs.aws.amazon.com/organizations/latest/APIReference/API_ListRoots.html).
 ///
 /// ```no_run
 /// use futures::TryStreamExt;
@@ -343,6 +354,7 @@ pub struct ListRoots;
 ///
 /// Paging rule: `next_token` from the output's `next_token`; ends when it is absent or empty.
 /// `page_size` sets `max_results` (at most 20: a larger page size is clamped to it).
+/// Source: the [Organizations API reference](https://docs.aws.amazon.com/organizations/latest/APIReference/API_ListTargetsForPolicy.html).
 ///
 /// ```no_run
 /// use futures::TryStreamExt;
@@ -370,6 +382,7 @@ pub struct ListTargetsForPolicy;
 ///
 /// Paging rule: `next_token` from the output's `next_token`; ends when it is absent or empty.
 /// `page_size` sets `max_results` (at most 20: a larger page size is clamped to it).
+/// Source: the [Organizations API reference](https://docs.aws.amazon.com/organizations/latest/APIReference/API_ListAWSServiceAccessForOrganization.html).
 ///
 /// ```no_run
 /// use futures::TryStreamExt;

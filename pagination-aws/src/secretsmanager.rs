@@ -20,6 +20,7 @@ use pagination_core::paginate;
 /// a long list"): the listing goes on through such pages. The list is eventually consistent: it
 /// "might not reflect changes from the last five minutes".
 /// `page_size` sets `max_results` (at most 100: a larger page size is clamped to it).
+/// Source: the [Secrets Manager API reference](https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_ListSecrets.html).
 ///
 /// ```no_run
 /// use futures::TryStreamExt;

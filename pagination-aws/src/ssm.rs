@@ -43,6 +43,7 @@ use pagination_core::paginate;
 ///
 /// Paging rule: `next_token` from the output's `next_token`; ends when it is absent or empty.
 /// `page_size` sets `max_results` (at most 50: a larger page size is clamped to it).
+/// Source: the [Systems Manager API reference](https://docs.aws.amazon.com/systems-manager/latest/APIReference/API_DescribeParameters.html).
 ///
 /// ```no_run
 /// use futures::TryStreamExt;
@@ -70,6 +71,7 @@ pub struct DescribeParameters;
 ///
 /// Paging rule: `next_token` from the output's `next_token`; ends when it is absent or empty.
 /// `page_size` sets `max_results` (at most 50: a larger page size is clamped to it).
+/// Source: the [Systems Manager API reference](https://docs.aws.amazon.com/systems-manager/latest/APIReference/API_GetParameterHistory.html).
 ///
 /// ```no_run
 /// use futures::TryStreamExt;
@@ -97,6 +99,7 @@ pub struct GetParameterHistory;
 ///
 /// Paging rule: `next_token` from the output's `next_token`; ends when it is absent or empty.
 /// `page_size` sets `max_results` (at most 10: a larger page size is clamped to it).
+/// Source: the [Systems Manager API reference](https://docs.aws.amazon.com/systems-manager/latest/APIReference/API_GetParametersByPath.html).
 ///
 /// ```no_run
 /// use futures::TryStreamExt;

@@ -8,13 +8,16 @@ use std::sync::Arc;
 use aws_sdk_athena::operation::get_query_results::GetQueryResultsOutput;
 use aws_sdk_athena::types::{ColumnInfo, Datum, ResultSet, ResultSetMetadata, Row};
 use aws_smithy_mocks::{RuleMode, mock, mock_client};
-use futures::{StreamExt, TryStreamExt};
+use futures::TryStreamExt;
 use pagination_aws::Paginator;
 use pagination_aws::athena::{GetQueryResults, ListNamedQueries, ListQueryExecutions};
 
 use crate::models::{LastPage, TokenModel};
 use crate::resume_every_offset::resume_at_every_offset;
 use crate::token_listing::{assert_page_size_clamped, token_listing_test};
+use aws_sdk_athena::operation::get_query_results::GetQueryResultsError;
+use aws_sdk_athena::types::error::InvalidRequestException;
+use std::sync::Mutex;
 
 fn row(values: &[&str]) -> Row {
     Row::builder()
@@ -84,14 +87,13 @@ async fn get_query_results_yields_the_nested_rows_header_first() {
         crate::marker_model::assert_token_listing::<GetQueryResults>(request(), &model).await,
         3 * 42
     );
-    // The header, skipped on a listing from the start: the data rows, in order.
-    let data: Vec<Row> = Paginator::<GetQueryResults>::new(request())
+    // The header, taken first on a listing from the start: then the data rows, in order.
+    let mut rows = Paginator::<GetQueryResults>::new(request())
         .page_size(10)
-        .items()
-        .skip(1)
-        .try_collect()
-        .await
-        .unwrap();
+        .items();
+    let header = rows.try_next().await.unwrap().unwrap();
+    assert_eq!(header.data()[0].var_char_value(), Some("day"));
+    let data: Vec<Row> = rows.try_collect().await.unwrap();
     assert_eq!(data, model.items()[1..]);
     assert_eq!(data[0].data()[0].var_char_value(), Some("2026-11-01"));
     model.take_seen();
@@ -157,3 +159,61 @@ token_listing_test!(
         LastPage::EmptyToken,
     )),
 );
+
+/// The documented way to take a `SELECT`'s header, `try_next()`, keeps the first request's error
+/// (a query still running is refused with `InvalidRequestException`), where `.skip(1)` would
+/// drop it and list nothing.
+#[tokio::test]
+async fn get_query_results_header_taken_with_try_next_keeps_the_first_requests_error() {
+    let rule = mock!(aws_sdk_athena::Client::get_query_results).then_error(|| {
+        GetQueryResultsError::InvalidRequestException(
+            InvalidRequestException::builder()
+                .message("running")
+                .build(),
+        )
+    });
+    let client = mock_client!(aws_sdk_athena, RuleMode::MatchAny, [&rule]);
+    let mut items =
+        Paginator::<GetQueryResults>::new(client.get_query_results().query_execution_id("running"))
+            .items();
+    let header = items.try_next().await;
+    assert!(header.is_err());
+}
+
+/// A page without `ResultSet` yields no rows, and its token still leads on.
+#[tokio::test]
+async fn get_query_results_goes_on_past_a_page_without_a_result_set() {
+    let calls = Arc::new(Mutex::new(0));
+    let counter = Arc::clone(&calls);
+    let rule = mock!(aws_sdk_athena::Client::get_query_results).then_compute_output(move |input| {
+        let mut calls = counter.lock().unwrap();
+        *calls += 1;
+        match input.next_token() {
+            None => GetQueryResultsOutput::builder()
+                .update_count(3)
+                .next_token("t1")
+                .build(),
+            Some("t1") => GetQueryResultsOutput::builder()
+                .result_set(
+                    ResultSet::builder()
+                        .rows(
+                            Row::builder()
+                                .data(Datum::builder().var_char_value("x").build())
+                                .build(),
+                        )
+                        .build(),
+                )
+                .build(),
+            other => panic!("{other:?}"),
+        }
+    });
+    let client = mock_client!(aws_sdk_athena, RuleMode::MatchAny, [&rule]);
+    let rows: Vec<Row> =
+        Paginator::<GetQueryResults>::new(client.get_query_results().query_execution_id("q"))
+            .items()
+            .try_collect()
+            .await
+            .unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(*calls.lock().unwrap(), 2);
+}

@@ -21,6 +21,8 @@ use crate::marker_model::assert_token_listing;
 use crate::models::{LastPage, TokenModel};
 use crate::resume_every_offset::resume_at_every_offset;
 use crate::token_listing::assert_page_size_clamped;
+use futures::TryStreamExt;
+use pagination_aws::Paginator;
 
 fn details() -> Vec<AuthorizationDetail> {
     let users = (0..9).map(|i| {
@@ -166,4 +168,29 @@ async fn list_entities_for_policy() {
         resume_at_every_offset::<ListEntitiesForPolicy>(request()).await,
         20
     );
+}
+
+/// IAM: `IsTruncated` true with no `Marker` (or an empty one) is `MissingToken`, not an end.
+#[tokio::test]
+async fn truncated_without_a_marker_is_an_error() {
+    for marker in [None, Some("")] {
+        let rule = mock!(aws_sdk_iam::Client::list_entities_for_policy).then_output(move || {
+            ListEntitiesForPolicyOutput::builder()
+                .policy_users(PolicyUser::builder().user_name("u").build())
+                .is_truncated(true)
+                .set_marker(marker.map(str::to_owned))
+                .build()
+        });
+        let client = mock_client!(aws_sdk_iam, RuleMode::MatchAny, [&rule]);
+        let result: Result<Vec<_>, _> = Paginator::<ListEntitiesForPolicy>::new(
+            client.list_entities_for_policy().policy_arn("arn:p"),
+        )
+        .items()
+        .try_collect()
+        .await;
+        assert!(
+            matches!(result, Err(pagination_aws::Error::MissingToken { .. })),
+            "{marker:?}: {result:?}"
+        );
+    }
 }

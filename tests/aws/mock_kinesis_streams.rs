@@ -19,7 +19,7 @@ use aws_sdk_kinesis::types::{Consumer, ConsumerStatus, StreamStatus, StreamSumma
 use aws_smithy_mocks::{RuleMode, mock, mock_client};
 use futures::TryStreamExt;
 use pagination_aws::Paginator;
-use pagination_aws::kinesis::{ListStreamConsumers, ListStreams};
+use pagination_aws::kinesis::{ListStreamConsumers, ListStreamNames, ListStreams};
 
 use crate::models::{LastPage, TokenModel};
 use crate::resume_every_offset::resume_at_every_offset;
@@ -230,4 +230,93 @@ async fn list_stream_consumers_sends_the_creation_timestamp_on_the_first_request
         resume_at_every_offset::<ListStreamConsumers>(request()).await,
         27
     );
+}
+
+/// An endpoint that pages the older way and returns names only (no `StreamSummaries`, as Kinesis
+/// before 2022 and its emulators): ListStreamNames lists every name; ListStreams, whose items are
+/// the summaries, has none to give.
+#[tokio::test]
+async fn list_stream_names_on_an_endpoint_without_summaries() {
+    let all = stream_names(250);
+    let serving = all.clone();
+    let rule = mock!(aws_sdk_kinesis::Client::list_streams).then_compute_output(move |input| {
+        assert!(input.next_token().is_none());
+        let start = input.exclusive_start_stream_name().map_or(0, |after| {
+            serving
+                .iter()
+                .position(|name| name.as_str() > after)
+                .unwrap()
+        });
+        let end =
+            (start + input.limit().map_or(100, |limit| limit.min(100) as usize)).min(serving.len());
+        ListStreamsOutput::builder()
+            .set_stream_names(Some(serving[start..end].to_vec()))
+            .has_more_streams(end < serving.len())
+            .build()
+            .unwrap()
+    });
+    let client = mock_client!(aws_sdk_kinesis, RuleMode::MatchAny, [&rule]);
+    let names: Vec<String> = Paginator::<ListStreamNames>::new(client.list_streams())
+        .items()
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(names, all);
+    assert_eq!(rule.num_calls(), 3);
+    let summaries: Vec<StreamSummary> = Paginator::<ListStreams>::new(client.list_streams())
+        .items()
+        .try_collect()
+        .await
+        .unwrap();
+    assert!(summaries.is_empty(), "as its docs say");
+    assert_eq!(
+        resume_at_every_offset::<ListStreamNames>(client.list_streams()).await,
+        250
+    );
+}
+
+/// ListStreams with both a token and names on the page: the token is followed, the name is not
+/// sent; a token that is an empty string falls back to the last name.
+#[tokio::test]
+async fn list_streams_prefers_the_token_and_takes_an_empty_one_for_none() {
+    let seen: Arc<Mutex<Vec<(Option<String>, Option<String>)>>> = Arc::default();
+    let record = Arc::clone(&seen);
+    let summary = |name: &str| {
+        StreamSummary::builder()
+            .stream_name(name)
+            .stream_arn(format!("arn:{name}"))
+            .stream_status(StreamStatus::Active)
+            .build()
+            .unwrap()
+    };
+    let rule = mock!(aws_sdk_kinesis::Client::list_streams).then_compute_output(move |input| {
+        let key = (
+            input.next_token().map(str::to_owned),
+            input.exclusive_start_stream_name().map(str::to_owned),
+        );
+        record.lock().unwrap().push(key.clone());
+        let (names, token, more): (&[&str], Option<&str>, bool) =
+            match (key.0.as_deref(), key.1.as_deref()) {
+                (None, None) => (&["a", "b"], Some("T1"), true),
+                (Some("T1"), None) => (&["c", "d"], Some(""), true),
+                (None, Some("d")) => (&["e"], None, false),
+                other => panic!("unexpected request {other:?}"),
+            };
+        ListStreamsOutput::builder()
+            .set_stream_names(Some(names.iter().map(|n| n.to_string()).collect()))
+            .set_stream_summaries(Some(names.iter().map(|n| summary(n)).collect()))
+            .set_next_token(token.map(str::to_owned))
+            .has_more_streams(more)
+            .build()
+            .unwrap()
+    });
+    let client = mock_client!(aws_sdk_kinesis, RuleMode::MatchAny, [&rule]);
+    let names: Vec<String> = Paginator::<ListStreams>::new(client.list_streams())
+        .items()
+        .map_ok(|s| s.stream_name().to_owned())
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(names, ["a", "b", "c", "d", "e"]);
+    assert_eq!(seen.lock().unwrap().len(), 3);
 }

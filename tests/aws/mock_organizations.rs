@@ -18,6 +18,10 @@ use pagination_aws::organizations::*;
 use crate::models::{LastPage, TokenModel};
 use crate::resume_every_offset::resume_at_every_offset;
 use crate::token_listing::{assert_page_size_clamped, token_listing_test};
+use aws_sdk_organizations::operation::list_accounts_for_parent::ListAccountsForParentOutput;
+use futures::TryStreamExt;
+use pagination_aws::Paginator;
+use pagination_core::CursorError;
 
 /// A model of `count` items, the service's pages of 20 at most, an empty page before each.
 fn model<T: Clone>(
@@ -244,4 +248,43 @@ async fn list_accounts_resumes_at_every_offset_and_clamps_the_page_size() {
     assert_page_size_clamped::<ListAccounts>(client.list_accounts(), &model, 1000, 20).await;
     let resumed = resume_at_every_offset::<ListAccounts>(client.list_accounts()).await;
     assert_eq!(resumed, 26);
+}
+
+/// A cursor of ListAccounts given to ListAccountsForParent (same token and page-size fields)
+/// is refused as another operation's; a token that repeats is an error.
+#[tokio::test]
+async fn a_cursor_of_another_operation_is_refused_and_a_repeated_token_is_an_error() {
+    let account = |i: usize| Account::builder().id(format!("{i:012}")).build();
+    let rule =
+        mock!(aws_sdk_organizations::Client::list_accounts).then_compute_output(move |input| {
+            ListAccountsOutput::builder()
+                .accounts(account(input.next_token().map_or(0, |_| 1)))
+                .next_token("same")
+                .build()
+        });
+    let parent = mock!(aws_sdk_organizations::Client::list_accounts_for_parent)
+        .then_output(|| ListAccountsForParentOutput::builder().build());
+    let client = mock_client!(aws_sdk_organizations, RuleMode::MatchAny, [&rule, &parent]);
+    let mut stream = Paginator::<ListAccounts>::new(client.list_accounts())
+        .page_size(5)
+        .max_items(1)
+        .items();
+    while stream.try_next().await.unwrap().is_some() {}
+    let cursor = stream.cursor().unwrap();
+    let refused =
+        Paginator::<ListAccountsForParent>::new(client.list_accounts_for_parent().parent_id("r-1"))
+            .page_size(5)
+            .resume_from(&cursor);
+    assert!(
+        matches!(refused, Err(CursorError::TokenMismatch)),
+        "{refused:?}"
+    );
+    let repeated: Result<Vec<Account>, _> = Paginator::<ListAccounts>::new(client.list_accounts())
+        .items()
+        .try_collect()
+        .await;
+    assert!(
+        matches!(repeated, Err(pagination_aws::Error::DuplicateToken { .. })),
+        "{repeated:?}"
+    );
 }
