@@ -7,7 +7,9 @@
 //! from the output's `next_token`, ending when it is absent or empty, the page's items in
 //! `items`. `page_size` sets `max_results`, which this API takes as a string of digits (the
 //! SDK's field is a `String`): [`Paginator::page_size`](crate::Paginator::page_size) writes the
-//! number in decimal. The API reference gives no largest page size. (Source: the
+//! number in decimal. The API reference gives no largest page size, so none is clamped here: a
+//! size the service refuses fails the listing's first page, and a cursor keeps the page size it
+//! was made with, so start a fresh listing with a smaller one. (Source: the
 //! [API Gateway v2 API reference](https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis.html),
 //! the `maxResults` and `nextToken` query parameters.)
 //!

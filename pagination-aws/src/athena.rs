@@ -32,6 +32,21 @@ use pagination_core::paginate;
 /// cursor counts it, as `max_items` does), so take it only on a listing that starts at the
 /// beginning.
 ///
+/// Whether a query was a `SELECT`, its execution says:
+///
+/// ```no_run
+/// use aws_sdk_athena::types::StatementType;
+///
+/// # async fn example(client: aws_sdk_athena::Client) -> Result<(), Box<dyn std::error::Error>> {
+/// let execution = client.get_query_execution().query_execution_id("a1b2c3d4").send().await?;
+/// let has_header = execution
+///     .query_execution()
+///     .and_then(|execution| execution.statement_type())
+///     == Some(&StatementType::Dml);
+/// # Ok(())
+/// # }
+/// ```
+///
 /// Source: the [API reference](https://docs.aws.amazon.com/athena/latest/APIReference/API_GetQueryResults.html):
 /// `MaxResults` "The maximum number of results (rows) to return in this request", 1 to 1,000;
 /// `UpdateCount` "The number of rows inserted with a CREATE TABLE AS SELECT, INSERT INTO, or

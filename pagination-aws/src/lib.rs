@@ -48,8 +48,11 @@
 //! # }
 //! ```
 //!
-//! `into_paginator()` from [`IntoPaginator`] is the shorter form on builders the SDK leaves
-//! without a paginator (S3's, Route 53's, EventBridge's, API Gateway v2's, ...).
+//! Calling `into_paginator()` on such a builder gets the SDK's paginator, whose compile error
+//! then reads `no method named `items` found for struct `GetParametersByPathPaginator``: the
+//! cure is `Paginator::<GetParametersByPath>::new(request)`. `into_paginator()` from
+//! [`IntoPaginator`] is the shorter form on builders the SDK leaves without a paginator (S3's,
+//! Route 53's, EventBridge's, API Gateway v2's, ...).
 //!
 //! # Operations
 //!
@@ -127,8 +130,11 @@
 //! A paging rule is tested best against a model that computes each page from the request, as
 //! the service's API reference describes it: [`aws-smithy-mocks`](https://docs.rs/aws-smithy-mocks)
 //! answers the SDK's own client, with no account and no network (in your dev-dependencies:
-//! `aws-smithy-mocks`, and the SDK crate with its `test-util` feature). Check every page size
-//! against the whole listing, and a resume from a cursor. Here a declaration for S3's
+//! `aws-smithy-mocks`, and the SDK crate with its `test-util` feature; `#[paginate]` itself
+//! needs `pagination-core` as a dependency). A rule made with `then_compute_output` under
+//! `RuleMode::MatchAny` answers every call of its operation, and its `num_calls()` counts the
+//! pages asked for. Check every page size against the whole listing, and a resume from a
+//! cursor. Here a declaration for S3's
 //! ListDirectoryBuckets, whose builder the SDK gives an `into_paginator()` of its own (so this
 //! one is named with [`Paginator::new`]):
 //!
@@ -189,8 +195,9 @@
 //! # }
 //! ```
 //!
-//! Import `IntoPaginator` from this crate rather than from `pagination-core`: rustc loads a
-//! dependency only when the code names it, and the `into_paginator()` impls live here.
+//! Import `IntoPaginator` from this crate rather than from `pagination-core`: the trait is
+//! `pagination-core`'s, but its impls for the SDK builders are generated in this crate, and
+//! rustc links a dependency (and so sees its impls) only when the code names it.
 //!
 //! Features: `s3` (aws-sdk-s3) and `config` (aws-sdk-config), both on by default; `route53`,
 //! `kinesis`, `dynamodb`, `cloudwatchlogs`, `elasticloadbalancingv2`, `elasticloadbalancing`,

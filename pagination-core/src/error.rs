@@ -126,7 +126,8 @@ impl<E: 'static> fmt::Display for Error<E> {
                 }
                 f.write_str(
                     " (resuming from the error's cursor retries this page; if the service refused \
-                     the page's token, as an expired one, only a fresh listing can go on)",
+                     the page's token, as an expired one, or the request's parameters, as a page \
+                     size, only a fresh listing can go on)",
                 )
             }
             Error::DuplicateToken { .. } => f.write_str(
