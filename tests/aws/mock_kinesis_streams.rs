@@ -40,6 +40,9 @@ fn summary(name: &str) -> StreamSummary {
         .unwrap()
 }
 
+/// A request's `(next_token, exclusive_start_stream_name)`.
+type Tokens = (Option<String>, Option<String>);
+
 /// What the model saw of a request: `(next_token, exclusive_start_stream_name, limit)`.
 type Seen = (Option<String>, Option<String>, Option<i32>);
 
@@ -279,7 +282,7 @@ async fn list_stream_names_on_an_endpoint_without_summaries() {
 /// sent; a token that is an empty string falls back to the last name.
 #[tokio::test]
 async fn list_streams_prefers_the_token_and_takes_an_empty_one_for_none() {
-    let seen: Arc<Mutex<Vec<(Option<String>, Option<String>)>>> = Arc::default();
+    let seen: Arc<Mutex<Vec<Tokens>>> = Arc::default();
     let record = Arc::clone(&seen);
     let summary = |name: &str| {
         StreamSummary::builder()
