@@ -183,36 +183,6 @@ impl MotoServer {
             .load()
             .await
     }
-
-    /// A Route 53 client for this server (test credentials; Route 53 is global, in us-east-1).
-    #[cfg(feature = "all-services")]
-    pub fn route53_client(&self) -> aws_sdk_route53::Client {
-        aws_sdk_route53::Client::from_conf(
-            aws_sdk_route53::Config::builder()
-                .behavior_version(aws_sdk_route53::config::BehaviorVersion::latest())
-                .region(aws_sdk_route53::config::Region::new("us-east-1"))
-                .credentials_provider(aws_sdk_route53::config::Credentials::new(
-                    "test", "test", None, None, "moto",
-                ))
-                .endpoint_url(&self.endpoint)
-                .build(),
-        )
-    }
-
-    /// A DynamoDB client for this server (test credentials, us-east-1).
-    #[cfg(feature = "all-services")]
-    pub fn dynamodb_client(&self) -> aws_sdk_dynamodb::Client {
-        aws_sdk_dynamodb::Client::from_conf(
-            aws_sdk_dynamodb::Config::builder()
-                .behavior_version(aws_sdk_dynamodb::config::BehaviorVersion::latest())
-                .region(aws_sdk_dynamodb::config::Region::new("us-east-1"))
-                .credentials_provider(aws_sdk_dynamodb::config::Credentials::new(
-                    "test", "test", None, None, "moto",
-                ))
-                .endpoint_url(&self.endpoint)
-                .build(),
-        )
-    }
 }
 
 /// An S3 client for an endpoint such as a moto server, with the given retry policy.

@@ -14,7 +14,7 @@ use crate::support::{moto, unique_bucket};
 #[tokio::test]
 async fn list_tags_of_resource_over_moto() {
     let server = moto();
-    let client = server.dynamodb_client();
+    let client = aws_sdk_dynamodb::Client::new(&server.sdk_config().await);
     let table = unique_bucket("tagged");
     let created = client
         .create_table()

@@ -21,6 +21,11 @@ use pagination_core::PageSize;
 use crate::resume_every_offset::resume_at_every_offset;
 use crate::support::{moto, unique_bucket};
 
+/// The items of the SDK paginator's `pages`, flattened.
+fn flatten<P, T: Clone>(pages: &[P], items: impl Fn(&P) -> &[T]) -> Vec<T> {
+    pages.iter().flat_map(|page| items(page).to_vec()).collect()
+}
+
 /// Ours at each page size equals `expected` (the SDK paginator's pages, flattened).
 async fn assert_lists<Op>(request: impl Fn() -> Op::Request, expected: &[Op::Item], sizes: &[u32])
 where
@@ -74,10 +79,7 @@ async fn ssm_parameters_over_moto() {
         .try_collect()
         .await
         .unwrap();
-    let expected: Vec<_> = sdk
-        .iter()
-        .flat_map(|page| page.parameters().to_vec())
-        .collect();
+    let expected: Vec<_> = flatten(&sdk, |page| page.parameters());
     assert_eq!(expected.len(), 23);
     assert!(sdk.len() >= 6, "moto pages it: {} pages", sdk.len());
     assert_lists::<GetParametersByPath>(by_path, &expected, &[1, 4, 10, 50]).await;
@@ -97,10 +99,7 @@ async fn ssm_parameters_over_moto() {
         .try_collect()
         .await
         .unwrap();
-    let expected: Vec<_> = sdk
-        .iter()
-        .flat_map(|page| page.parameters().to_vec())
-        .collect();
+    let expected: Vec<_> = flatten(&sdk, |page| page.parameters());
     assert_eq!(expected.len(), 10, "the first version and nine more");
     assert_lists::<GetParameterHistory>(history, &expected, &[1, 3, 50]).await;
     assert_eq!(
@@ -150,10 +149,7 @@ async fn secrets_manager_list_secrets_over_moto() {
         .try_collect()
         .await
         .unwrap();
-    let expected: Vec<_> = sdk
-        .iter()
-        .flat_map(|page| page.secret_list().to_vec())
-        .collect();
+    let expected: Vec<_> = flatten(&sdk, |page| page.secret_list());
     assert_eq!(expected.len(), 13);
     assert_lists::<ListSecrets>(request, &expected, &[1, 4, 100]).await;
     assert_eq!(resume_at_every_offset::<ListSecrets>(request()).await, 13);
@@ -186,10 +182,7 @@ async fn organizations_list_accounts_over_moto() {
         .try_collect()
         .await
         .unwrap();
-    let expected: Vec<_> = sdk
-        .iter()
-        .flat_map(|page| page.accounts().to_vec())
-        .collect();
+    let expected: Vec<_> = flatten(&sdk, |page| page.accounts());
     assert_eq!(expected.len(), 13, "the management account and twelve more");
     // 50 asked is sent as 20, which moto (as AWS) accepts.
     assert_lists::<ListAccounts>(|| client.list_accounts(), &expected, &[1, 4, 20, 50]).await;
@@ -247,7 +240,7 @@ async fn logs_filter_log_events_over_moto() {
         .try_collect()
         .await
         .unwrap();
-    let expected: Vec<_> = sdk.iter().flat_map(|page| page.events().to_vec()).collect();
+    let expected: Vec<_> = flatten(&sdk, |page| page.events());
     assert_eq!(expected.len(), 23);
     assert!(sdk.len() >= 6, "moto pages it: {} pages", sdk.len());
     assert_lists::<FilterLogEvents>(request, &expected, &[1, 4, 10_000]).await;

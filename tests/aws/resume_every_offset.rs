@@ -5,7 +5,7 @@ use std::fmt::Debug;
 
 use futures::TryStreamExt;
 use pagination_aws::s3::{ListObjectVersions, ListObjects};
-use pagination_core::{Cursor, PageSize, Paginator};
+use pagination_core::{Cursor, PageSize, PaginatedOperation, Paginator};
 use pagination_examples::seed;
 
 use crate::fixtures::{KEYS, seed_bucket};
@@ -21,7 +21,7 @@ where
     Op::Item: PartialEq + Debug,
     Op::Error: Debug,
 {
-    resume_at_every_offset_of::<Op>(request, false).await
+    spans_several_pages(resume_at_every_offset_of::<Op>(paged::<Op>(request), false).await)
 }
 
 /// As [`resume_at_every_offset`], for a service whose listing may end with empty pages that
@@ -36,32 +36,49 @@ where
     Op::Item: PartialEq + Debug,
     Op::Error: Debug,
 {
-    resume_at_every_offset_of::<Op>(request, true).await
+    spans_several_pages(resume_at_every_offset_of::<Op>(paged::<Op>(request), true).await)
 }
 
-async fn resume_at_every_offset_of<Op>(request: Op::Request, trailing_empty_pages: bool) -> usize
-where
-    Op: PageSize,
-    Op::Item: PartialEq + Debug,
-    Op::Error: Debug,
-{
-    let full: Vec<Op::Item> = Paginator::<Op>::new(request.clone())
-        .page_size(PAGE_SIZE)
-        .items()
-        .try_collect()
-        .await
-        .unwrap();
-    let n = full.len();
+/// `n`, after checking that a listing of `n` items at pages of [`PAGE_SIZE`] spans several.
+fn spans_several_pages(n: usize) -> usize {
     assert!(
         n > 2 * PAGE_SIZE as usize,
         "the listing spans several pages"
     );
+    n
+}
+
+/// `request` at pages of [`PAGE_SIZE`].
+fn paged<Op: PageSize>(request: Op::Request) -> impl Fn() -> Paginator<Op> {
+    move || Paginator::<Op>::new(request.clone()).page_size(PAGE_SIZE)
+}
+
+/// As [`resume_at_every_offset`], at the service's own page size, for an operation without one
+/// (CloudWatch's ListMetrics): `make` gives the paginator of each listing.
+#[cfg(feature = "all-services")]
+pub(crate) async fn resume_at_every_offset_unsized<Op>(make: impl Fn() -> Paginator<Op>) -> usize
+where
+    Op: PaginatedOperation,
+    Op::Item: PartialEq + Debug,
+    Op::Error: Debug,
+{
+    resume_at_every_offset_of::<Op>(make, false).await
+}
+
+async fn resume_at_every_offset_of<Op>(
+    make: impl Fn() -> Paginator<Op>,
+    trailing_empty_pages: bool,
+) -> usize
+where
+    Op: PaginatedOperation,
+    Op::Item: PartialEq + Debug,
+    Op::Error: Debug,
+{
+    let full: Vec<Op::Item> = make().items().try_collect().await.unwrap();
+    let n = full.len();
 
     for k in 0..=n {
-        let mut head_stream = Paginator::<Op>::new(request.clone())
-            .page_size(PAGE_SIZE)
-            .max_items(k as u64)
-            .items();
+        let mut head_stream = make().max_items(k as u64).items();
         let mut seen = Vec::new();
         while let Some(item) = head_stream.try_next().await.unwrap() {
             seen.push(item);
@@ -77,8 +94,7 @@ where
                 let text = cursor.to_string();
                 let parsed: Cursor = text.parse().unwrap();
                 assert_eq!(parsed, cursor, "k = {k}: the string form round-trips");
-                let rest: Vec<Op::Item> = Paginator::<Op>::new(request.clone())
-                    .page_size(PAGE_SIZE)
+                let rest: Vec<Op::Item> = make()
                     .resume_from(&parsed)
                     .unwrap()
                     .items()

@@ -18,7 +18,7 @@ const HOSTS: usize = 14;
 #[tokio::test]
 async fn list_resource_record_sets_over_moto() {
     let server = moto();
-    let client = server.route53_client();
+    let client = aws_sdk_route53::Client::new(&server.sdk_config().await);
     let domain = format!("{}.example.com.", unique_bucket("zone"));
     let zone = client
         .create_hosted_zone()
