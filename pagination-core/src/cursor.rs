@@ -304,7 +304,7 @@ mod tests {
         assert_eq!(
             error.to_string(),
             "this cursor was made for a request with another `status` and `limit`; resume it with the parameters that produced it \
-             (a field that is no parameter of the listing, such as a client, is marked `#[paginate(skip)]`)"
+             (in a declaration of your own, a field that is no parameter of the listing, such as a client, is marked `#[paginate(skip)]`)"
         );
         // An SDK operation's page size is no field of the caller's: no hint about one.
         let error = CursorError::ParametersDiffer {

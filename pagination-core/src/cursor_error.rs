@@ -9,12 +9,12 @@ pub enum CursorError {
     #[error("{0}")]
     Malformed(#[from] MalformedCursor),
     /// The cursor is well formed but was made for a request with other parameters, which it
-    /// cannot name (an SDK operation's input is one parameter). Resuming there would list
-    /// something else.
+    /// cannot name: a request whose `Debug` output does not show its fields (or hides their
+    /// values), or a cursor made by a version of this crate that did not record them. Resuming
+    /// there would list something else.
     #[error(
-        "this cursor was made for a request with other parameters (an AWS SDK operation's input \
-         is compared as a whole, so the field that differs cannot be named); resume it with the \
-         request that produced it"
+        "this cursor was made for a request with other parameters (which ones cannot be told \
+         from the cursor); resume it with the request that produced it"
     )]
     RequestMismatch,
     /// The cursor is well formed but was made for a request whose named parameters differ from
@@ -27,7 +27,9 @@ pub enum CursorError {
     )]
     ParametersDiffer {
         /// The parameters that differ: the request's fields by name (a field holding nested
-        /// parameters is named as a whole), or `"page size"` for an SDK operation's page size.
+        /// parameters is named as a whole). On an AWS SDK operation, the input's fields as its
+        /// builder's `Debug` output names them (`prefix`, `start_after`, `encoding_type`), and
+        /// `"page size"` for its page size.
         parameters: Vec<&'static str>,
     },
     /// The cursor was made for another operation, or its tokens do not fit this operation's
@@ -78,8 +80,8 @@ fn skip_hint(parameters: &[&'static str]) -> &'static str {
     if parameters.iter().all(|&name| name == SDK_PAGE_SIZE) {
         ""
     } else {
-        " (a field that is no parameter of the listing, such as a client, is marked \
-         `#[paginate(skip)]`)"
+        " (in a declaration of your own, a field that is no parameter of the listing, such as a \
+         client, is marked `#[paginate(skip)]`)"
     }
 }
 

@@ -35,6 +35,8 @@ pub(crate) struct Named {
     pub(crate) identity: Identity,
     pub(crate) names: Vec<&'static str>,
     pub(crate) page_size: Vec<bool>,
+    /// Which entries are fields read from an unnamed input's `Debug` text.
+    pub(crate) detail: Vec<bool>,
 }
 
 impl Named {
@@ -54,7 +56,7 @@ impl Named {
             hasher.write_u8(0xff);
             hasher.write_u64(entry.hash);
         };
-        for entry in &parameters.entries {
+        for entry in parameters.entries.iter().filter(|entry| !entry.detail) {
             write(&mut all, entry);
             if !entry.page_size {
                 write(&mut without_page_size, entry);
@@ -77,6 +79,11 @@ impl Named {
                 .entries
                 .iter()
                 .map(|entry| entry.page_size)
+                .collect(),
+            detail: parameters
+                .entries
+                .iter()
+                .map(|entry| entry.detail)
                 .collect(),
         }
     }
@@ -118,18 +125,20 @@ impl Named {
         if other.short.len() != self.names.len() {
             return Err(CursorError::RequestMismatch);
         }
-        let differ: Vec<&'static str> = self
-            .names
-            .iter()
-            .zip(self.identity.short.iter().zip(other.short.iter()))
-            .zip(&self.page_size)
-            .filter(|((_, (mine, theirs)), page_size)| {
-                mine != theirs && (with_page_size || !**page_size)
-            })
-            .map(|((name, _), _)| *name)
+        let differs = |index: usize| {
+            self.identity.short[index] != other.short[index]
+                && (with_page_size || !self.page_size[index])
+        };
+        let differ: Vec<&'static str> = (0..self.names.len())
+            .filter(|&index| differs(index) && self.names[index] != UNNAMED)
+            .map(|index| self.names[index])
             .collect();
-        // An unnamed parameter (an SDK operation's input) cannot be named to the user.
-        if differ.is_empty() || differ.contains(&UNNAMED) {
+        // An unnamed input (an SDK operation's) that differs is named by its fields that differ,
+        // when its `Debug` text shows them; otherwise it cannot be named to the user.
+        let unnamed =
+            (0..self.names.len()).any(|index| differs(index) && self.names[index] == UNNAMED);
+        let details = (0..self.names.len()).any(|index| differs(index) && self.detail[index]);
+        if differ.is_empty() || (unnamed && !details) {
             Err(CursorError::RequestMismatch)
         } else {
             Err(CursorError::ParametersDiffer { parameters: differ })

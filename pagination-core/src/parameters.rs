@@ -1,9 +1,12 @@
 //! A request's parameters as a declaration hands them over (its fields other than tokens and
 //! those marked `#[paginate(skip)]`), each a name and a hash of its value that is the same in
-//! every process.
+//! every process. An input handed over whole (an SDK operation's) is also split into its
+//! fields, read from its `Debug` text, so that a refused cursor can name the one that differs.
 
+use std::collections::BTreeSet;
 use std::fmt::{self, Write as _};
 use std::hash::Hasher as _;
+use std::sync::Mutex;
 
 use xxhash_rust::xxh3::Xxh3;
 
@@ -21,6 +24,10 @@ pub(crate) struct Parameter {
     pub(crate) name: &'static str,
     pub(crate) hash: u64,
     pub(crate) page_size: bool,
+    /// A field of an unnamed input, read from its `Debug` text: it only names what differs, and
+    /// stays out of the fingerprint (the input's own entry covers it), so that cursors made
+    /// before fields were read still resume.
+    pub(crate) detail: bool,
 }
 
 impl Parameters {
@@ -30,6 +37,7 @@ impl Parameters {
             name,
             hash,
             page_size: false,
+            detail: false,
         });
     }
 
@@ -40,13 +48,72 @@ impl Parameters {
             name,
             hash,
             page_size: true,
+            detail: false,
         });
     }
 
-    /// A parameter hashed through its [`Debug`](fmt::Debug) output.
+    /// A parameter hashed through its [`Debug`](fmt::Debug) output. An [`UNNAMED`] one (an SDK
+    /// operation's whole input) whose `Debug` text is a struct's (`Input { bucket: .., prefix:
+    /// .. }`) also hands over each field, by the name its `Debug` text gives, to be named when a
+    /// cursor is refused.
     pub fn add_debug(&mut self, name: &'static str, value: &dyn fmt::Debug) {
-        self.add(name, debug_hash(value));
+        let text = canonical_text(value);
+        self.add(name, xxhash_rust::xxh3::xxh3_64(text.as_bytes()));
+        if name == UNNAMED {
+            for (field, value) in struct_fields(&text) {
+                self.entries.push(Parameter {
+                    name: field,
+                    hash: xxhash_rust::xxh3::xxh3_64(value.as_bytes()),
+                    page_size: false,
+                    detail: true,
+                });
+            }
+        }
     }
+}
+
+/// The fields of a struct's `Debug` text (`Name { a: 1, b: Some("x") }`), by name and value
+/// text; none when the text is not a struct's. Names are interned: a field name is an
+/// identifier of at most 64 characters, of which a program has a bounded set.
+fn struct_fields(text: &str) -> Vec<(&'static str, &str)> {
+    let Some(open) = text.find('{') else {
+        return Vec::new();
+    };
+    let is_struct = text[..open]
+        .trim_end()
+        .chars()
+        .last()
+        .is_some_and(|last| last.is_alphanumeric() || last == '_');
+    let Some(body) = text[open + 1..].strip_suffix('}') else {
+        return Vec::new();
+    };
+    if !is_struct {
+        return Vec::new();
+    }
+    split_top_level_ranges(body)
+        .into_iter()
+        .filter_map(|entry| {
+            let (name, value) = entry.split_once(": ")?;
+            let identifier = !name.is_empty()
+                && name.len() <= 64
+                && name.chars().all(|c| c.is_alphanumeric() || c == '_');
+            identifier.then(|| (intern(name), value))
+        })
+        .collect()
+}
+
+/// `name` with a `'static` lifetime, leaked once per distinct name.
+fn intern(name: &str) -> &'static str {
+    static NAMES: Mutex<BTreeSet<&'static str>> = Mutex::new(BTreeSet::new());
+    let mut names = NAMES
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some(&known) = names.get(name) {
+        return known;
+    }
+    let leaked: &'static str = Box::leak(name.to_owned().into_boxed_str());
+    names.insert(leaked);
+    leaked
 }
 
 /// A hash of `value`'s `Debug` output, streamed into the hasher.
@@ -69,11 +136,16 @@ pub(crate) fn raw_debug_hash(value: &dyn fmt::Debug) -> u64 {
 /// parameters then fingerprint the same in every process, whatever order the hasher of each gave
 /// them.
 pub fn debug_hash(value: &dyn fmt::Debug) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(canonical_text(value).as_bytes())
+}
+
+/// `value`'s `Debug` text with the entries of every unordered collection in one order.
+fn canonical_text(value: &dyn fmt::Debug) -> String {
     let text = format!("{value:?}");
     if !text.contains('{') {
-        return xxhash_rust::xxh3::xxh3_64(text.as_bytes());
+        return text;
     }
-    xxhash_rust::xxh3::xxh3_64(canonical_debug(&text).as_bytes())
+    canonical_debug(&text)
 }
 
 /// `Debug` text with the entries of each unordered collection sorted. A `{` right after a name is
@@ -152,14 +224,20 @@ fn canonical_part(chars: &[char], position: &mut usize, close: Option<char>) -> 
 /// The entries of a collection's body, split at its top-level commas (not inside brackets or
 /// quotes), trimmed.
 fn split_top_level(body: &str) -> Vec<String> {
+    (split_top_level_ranges(body).into_iter())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// [`split_top_level`], borrowing from `body`.
+fn split_top_level_ranges(body: &str) -> Vec<&str> {
     let mut entries = Vec::new();
     let mut depth = 0usize;
     let mut quoted = false;
     let mut escaped = false;
-    let mut current = String::new();
-    for character in body.chars() {
+    let mut from = 0;
+    for (at, character) in body.char_indices() {
         if quoted {
-            current.push(character);
             match (escaped, character) {
                 (true, _) => escaped = false,
                 (false, '\\') => escaped = true,
@@ -173,15 +251,14 @@ fn split_top_level(body: &str) -> Vec<String> {
             '(' | '[' | '{' => depth += 1,
             ')' | ']' | '}' => depth = depth.saturating_sub(1),
             ',' if depth == 0 => {
-                entries.push(std::mem::take(&mut current).trim().to_owned());
-                continue;
+                entries.push(body[from..at].trim());
+                from = at + 1;
             }
             _ => {}
         }
-        current.push(character);
     }
-    if !current.trim().is_empty() {
-        entries.push(current.trim().to_owned());
+    if !body[from..].trim().is_empty() {
+        entries.push(body[from..].trim());
     }
     entries
 }
@@ -243,5 +320,54 @@ mod tests {
             debug_hash(&Some(a)),
             debug_hash(&None::<HashMap<String, u32>>)
         );
+    }
+
+    #[test]
+    fn an_unnamed_input_hands_over_its_fields() {
+        #[derive(Debug)]
+        struct InputBuilder {
+            bucket: Option<String>,
+            prefix: Option<String>,
+            tags: HashMap<String, u32>,
+            filter: Option<Vec<(u8, String)>>,
+        }
+        let input = |prefix: &str, filter: &str| InputBuilder {
+            bucket: Some("b, {c}".into()),
+            prefix: Some(prefix.into()),
+            tags: (0..9).map(|n| (format!("t{n}"), n)).collect(),
+            filter: Some(vec![(1, filter.into())]),
+        };
+        let fields = |value: &InputBuilder| {
+            let mut parameters = Parameters::default();
+            parameters.add_debug(UNNAMED, value);
+            let (whole, fields) = parameters.entries.split_first().unwrap();
+            assert_eq!(
+                whole.hash,
+                debug_hash(value),
+                "the input's own hash is unchanged"
+            );
+            assert!(!whole.detail && fields.iter().all(|field| field.detail));
+            (fields.iter())
+                .map(|field| (field.name, field.hash))
+                .collect::<Vec<_>>()
+        };
+        let one = fields(&input("p/", "x"));
+        let names: Vec<&str> = one.iter().map(|(name, _)| *name).collect();
+        assert_eq!(names, ["bucket", "prefix", "tags", "filter"]);
+        let differ = |other: &[(&str, u64)]| -> Vec<&str> {
+            (one.iter().zip(other))
+                .filter(|(a, b)| a.1 != b.1)
+                .map(|(a, _)| a.0)
+                .collect()
+        };
+        assert_eq!(differ(&fields(&input("p/", "x"))), Vec::<&str>::new());
+        assert_eq!(differ(&fields(&input("q/", "x"))), ["prefix"]);
+        assert_eq!(differ(&fields(&input("p/", "y, z"))), ["filter"]);
+        // Named parameters, and values that are no struct, are not split.
+        let mut parameters = Parameters::default();
+        parameters.add_debug("filter", &input("p/", "x"));
+        parameters.add_debug(UNNAMED, &vec![1, 2]);
+        parameters.add_debug(UNNAMED, &HashMap::from([("a", 1)]));
+        assert_eq!(parameters.entries.len(), 3);
     }
 }

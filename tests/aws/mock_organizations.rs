@@ -288,3 +288,52 @@ async fn a_cursor_of_another_operation_is_refused_and_a_repeated_token_is_an_err
         "{repeated:?}"
     );
 }
+
+/// A cursor of one parent's accounts, given to the same operation on another parent, is refused
+/// naming the input's field that differs (`parent_id`), as on any SDK operation.
+#[tokio::test]
+async fn a_cursor_of_another_parent_names_the_field_that_differs() {
+    let model = model("parent", 12, |i| {
+        Account::builder().id(format!("{i:012}")).build()
+    });
+    let serving = Arc::clone(&model);
+    let rule = mock!(aws_sdk_organizations::Client::list_accounts_for_parent).then_compute_output(
+        move |input| {
+            let page = serving.page(input.next_token(), input.max_results());
+            ListAccountsForParentOutput::builder()
+                .set_accounts(Some(page.items))
+                .set_next_token(page.next)
+                .build()
+        },
+    );
+    let client = mock_client!(aws_sdk_organizations, RuleMode::MatchAny, [&rule]);
+    let parent = |id: &str| client.list_accounts_for_parent().parent_id(id);
+    let mut stream = Paginator::<ListAccountsForParent>::new(parent("ou-1"))
+        .page_size(5)
+        .max_items(3)
+        .items();
+    while stream.try_next().await.unwrap().is_some() {}
+    let cursor = stream.cursor().unwrap();
+    let refused = Paginator::<ListAccountsForParent>::new(parent("ou-2"))
+        .resume_from(&cursor)
+        .unwrap_err();
+    assert_eq!(
+        refused,
+        CursorError::ParametersDiffer {
+            parameters: vec!["parent_id"]
+        }
+    );
+    assert!(
+        refused.to_string().contains("another `parent_id`"),
+        "{refused}"
+    );
+    // The same parent resumes, with the cursor's page size.
+    let rest: Vec<Account> = Paginator::<ListAccountsForParent>::new(parent("ou-1"))
+        .resume_from(&cursor)
+        .unwrap()
+        .items()
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(rest.len(), 9);
+}

@@ -1,5 +1,5 @@
 //! Cursors on SDK operations: a cursor resumes only the request that made it (bucket, prefix,
-//! encoding type, operation); it carries its page size, so a resume without one continues with
+//! encoding type, operation), and a refused one names the input's fields that differ; it carries its page size, so a resume without one continues with
 //! it and another is refused (by `resume_from`, or when the listing starts if set after it); and
 //! forged cursors fail cleanly.
 
@@ -49,8 +49,9 @@ async fn sdk_cursors_resume_only_their_own_request() {
     while head.try_next().await.unwrap().is_some() {}
     let cursor: Cursor = head.cursor().unwrap().to_string().parse().unwrap();
 
-    // Another bucket, prefix, encoding type: refused at `resume_from`.
-    for (what, other) in [
+    // Another bucket, prefix, encoding type, delimiter: refused at `resume_from`, naming the
+    // input's field that differs as the SDK's builder names it.
+    for (field, other) in [
         (
             "bucket",
             client.list_objects_v2().bucket("two").prefix("p/"),
@@ -59,15 +60,39 @@ async fn sdk_cursors_resume_only_their_own_request() {
             "prefix",
             client.list_objects_v2().bucket("one").prefix("p/k"),
         ),
-        ("encoding type", request().encoding_type(EncodingType::Url)),
+        ("encoding_type", request().encoding_type(EncodingType::Url)),
         ("delimiter", request().delimiter("/")),
     ] {
         let refused = Paginator::<ListObjectsV2>::new(other)
             .page_size(2)
             .resume_from(&cursor)
-            .err();
-        assert_eq!(refused, Some(CursorError::RequestMismatch), "{what}");
+            .unwrap_err();
+        assert_eq!(
+            refused,
+            CursorError::ParametersDiffer {
+                parameters: vec![field]
+            },
+            "{field}"
+        );
+        assert!(
+            refused.to_string().contains(&format!("another `{field}`")),
+            "{refused}"
+        );
     }
+    // Two fields at once are both named.
+    let both = Paginator::<ListObjectsV2>::new(client.list_objects_v2().bucket("two").prefix("q/"))
+        .resume_from(&cursor)
+        .unwrap_err();
+    assert_eq!(
+        both,
+        CursorError::ParametersDiffer {
+            parameters: vec!["bucket", "prefix"]
+        }
+    );
+    assert!(
+        both.to_string().contains("another `bucket` and `prefix`"),
+        "{both}"
+    );
     // Another operation of the same crate.
     let versions = Paginator::<ListObjectVersions>::new(
         client.list_object_versions().bucket("one").prefix("p/"),
