@@ -325,6 +325,7 @@ mod tests {
     #[test]
     fn an_unnamed_input_hands_over_its_fields() {
         #[derive(Debug)]
+        #[allow(dead_code, reason = "read through Debug only")]
         struct InputBuilder {
             bucket: Option<String>,
             prefix: Option<String>,
