@@ -4,19 +4,15 @@
 // Request fields here exist to be fingerprinted, not read.
 #![allow(dead_code, clippy::box_collection)]
 
-use std::fmt;
-use std::sync::Arc;
-
 use futures::TryStreamExt;
 use pagination_core::{CursorError, Error, IntoPaginator, PageRequest, paginate};
 
-use crate::drain;
-use crate::leb128::write_leb;
 use crate::model::*;
 
 #[cfg(feature = "tracing")]
 mod traced {
-    use std::sync::Mutex;
+    use std::fmt;
+    use std::sync::{Arc, Mutex};
 
     use tracing::field::{Field, Visit};
     use tracing::span::{Attributes, Id};
@@ -25,6 +21,8 @@ mod traced {
     use tracing_subscriber::registry::LookupSpan;
 
     use super::*;
+    use crate::drain;
+    use crate::leb128::write_leb;
 
     #[derive(Clone, Default)]
     struct Capture(Arc<Mutex<Vec<(String, String)>>>);
