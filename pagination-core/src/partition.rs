@@ -128,12 +128,14 @@ pub trait KeyRanges: PaginatedOperation {
     ///
     /// With it, a parallel listing lists the folders of the key space, a level at a time where
     /// they are large, and splits at their boundaries, which are exact (S3's `delimiter`; see
-    /// [`Paginator::parallel`]). Ask for as many entries a page as the service allows: these
-    /// requests are the listing's own, their items are never yielded.
+    /// [`Paginator::parallel`]). Where the keys of a flat folder are named in parts
+    /// (`users/alice.smith-00042`), it lists them rolled up at the delimiter of their parts
+    /// (`-`): the boundaries of the clusters the keys come in. Ask for as many entries a page as
+    /// the service allows: these requests are the listing's own, their items are never yielded.
     ///
     /// The request returned starts from the first key under `prefix`: clear its tokens and its
     /// own start-after, keep what else the user asked for (the same bucket, say), set `prefix`
-    /// and `delimiter` (the listing passes `/`). Its pages follow the operation's own tokens;
+    /// and `delimiter` (the listing passes `/`, or one ASCII punctuation character for parts). Its pages follow the operation's own tokens;
     /// after a common prefix the next page starts past every key under it, as S3 does. Where the
     /// item is a struct, a common prefix comes back as an item whose key is the prefix (the other
     /// fields left empty):
@@ -276,8 +278,11 @@ impl<Op: KeyRanges> Paginator<Op> {
     /// [`KeyRanges::folder_request`]: S3's four key listings), give an estimate of where the
     /// unlisted keys lie. Whenever requests are free, the unlisted rest is cut into pieces of
     /// about equal estimated size, one per request: at folder boundaries, which are exact, or at
-    /// keys on the scale of the keys seen. Where nothing tells how far the keys go (past the last
-    /// key seen), the rest is searched at doubling distances. Each range costs up to one request
+    /// keys on the scale of the keys seen. Where the keys of a flat folder are named in parts
+    /// (`users/alice.brown-01234`: two neighbouring keys seen mostly share the part before a
+    /// `-`), that folder is listed rolled up at the part's delimiter, and the parts' boundaries
+    /// serve as folder boundaries. Where nothing tells how far the keys go (past the last key
+    /// seen), the rest is searched at doubling distances. Each range costs up to one request
     /// past its keys, and each folder listing one request a page; the splits stop while those
     /// would take the listing past `1.2 ×` the sequential requests plus `requests`.
     ///
@@ -293,10 +298,10 @@ impl<Op: KeyRanges> Paginator<Op> {
     /// - Keys in many folders of a few pages each, through an operation without
     ///   [`KeyRanges::folder_request`]: about 2x, whatever N (implement it where the service can
     ///   roll keys up at a delimiter).
-    /// - Keys whose numbered parts are sparse and short-lived (`users/alice.brown-01234` under a
-    ///   global counter, a few pages a name) and no folders: searches past each name's last key
-    ///   cost probes that find the next name (BENCHMARKS.md, "user names": about 2x). Split
-    ///   points saved from an earlier listing avoid the search.
+    /// - Keys named in parts, as above, through an operation without
+    ///   [`KeyRanges::folder_request`]: searches past each part's last key cost probes that find
+    ///   the next part (a few pages a part: about 2x). Split points saved from an earlier
+    ///   listing avoid the search.
     ///
     /// BENCHMARKS.md ("Parallel listings") gives the round trips of each key shape in the
     /// simulator of the test tree, and the times against rclone's parallel walk.

@@ -11,7 +11,11 @@
 //!    (their children are exact boundaries, their sizes estimated by the siblings listed in
 //!    full). While such a listing is on its way, the keys it covers wait for it. Requests left
 //!    idle once the ranges are cut list the next level ahead of need: the children of the
-//!    folders of unknown size seen to hold folders, when the whole level fits in them.
+//!    folders of unknown size seen to hold folders, when the whole level fits in them. A flat
+//!    folder whose keys are named in parts (`first.last-n`) is listed rolled up at the parts'
+//!    delimiter, before anything else: its parts are folders of their own, and their boundaries
+//!    end the clusters that a search (step 2) would probe past one at a time
+//!    ([`KeyModel::part_delimiter`] says when the keys show it).
 //! 2. **Search where nothing is known.** Flat keys past the last one seen, where nothing tells
 //!    how far they go, are searched: cuts at 1, 3, 7, ... units past them, each gap twice the one
 //!    before, so that the end of the keys is found in a logarithm of its distance. The unit is
@@ -29,10 +33,10 @@
 //! buffer of `N × buffer_pages` pages: only the ranges within that many pages of the front are
 //! cut, so that the buffer holds the pages needed next.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::KeySpace;
-use super::estimate::{End, KeyModel, PLAUSIBLE, Piece, PieceKind};
+use super::estimate::{End, FOLDER_DELIMITER, KeyModel, PLAUSIBLE, Piece, PieceKind, parent_of};
 use super::policy::{FolderFacts, PageFacts, Proposal, RangeId, SplitPolicy, View};
 
 /// How far a search reaches in one round, in multiples of the keys seen, at the least: a probe
@@ -46,8 +50,10 @@ const REACH: f64 = PLAUSIBLE;
 pub struct Balance {
     model: KeyModel,
     prefix: String,
-    /// Folders whose listing was proposed.
-    asked: HashSet<String>,
+    /// Folder listings proposed: the folder and the delimiter.
+    asked: HashSet<(String, String)>,
+    /// Folders whose keys were looked at for parts, and the keys listed then.
+    parts_checked: HashMap<String, f64>,
 }
 
 /// A range's unlisted rest, as the policy weighs it.
@@ -84,6 +90,7 @@ impl Balance {
             model: KeyModel::new(&space.prefix),
             prefix: space.prefix.clone(),
             asked: HashSet::new(),
+            parts_checked: HashMap::new(),
         }
     }
 
@@ -94,9 +101,14 @@ impl Balance {
     }
 
     fn ask(&mut self, prefix: &str, out: &mut Vec<Proposal>, free: &mut usize) {
-        if *free > 0 && self.asked.insert(prefix.to_owned()) {
+        self.ask_at(prefix, FOLDER_DELIMITER, out, free);
+    }
+
+    fn ask_at(&mut self, prefix: &str, delimiter: &str, out: &mut Vec<Proposal>, free: &mut usize) {
+        if *free > 0 && self.asked.insert((prefix.to_owned(), delimiter.to_owned())) {
             out.push(Proposal::ListFolders {
                 prefix: prefix.to_owned(),
+                delimiter: delimiter.to_owned(),
             });
             *free -= 1;
         }
@@ -105,9 +117,9 @@ impl Balance {
     /// Structure: listings that go on, folders passed through, and the folders above unknown
     /// keys that hold folders.
     fn structure(&mut self, rests: &[Rest], out: &mut Vec<Proposal>, free: &mut usize) {
-        for prefix in self.model.unfinished_levels() {
+        for (prefix, delimiter) in self.model.unfinished_levels() {
             if *free > 0 {
-                out.push(Proposal::ListFolders { prefix });
+                out.push(Proposal::ListFolders { prefix, delimiter });
                 *free -= 1;
             }
         }
@@ -115,7 +127,10 @@ impl Balance {
         let own: Vec<&str> = (rests.iter())
             .filter_map(|rest| rest.span.as_deref())
             .collect();
-        let asked: Vec<String> = self.asked.iter().cloned().collect();
+        let asked: Vec<String> = (self.asked.iter())
+            .filter(|(_, delimiter)| delimiter == FOLDER_DELIMITER)
+            .map(|(prefix, _)| prefix.clone())
+            .collect();
         for prefix in asked {
             if let Some(child) = self.model.single_child(&prefix).map(str::to_owned)
                 && !own.iter().any(|span| span.starts_with(&child))
@@ -144,6 +159,36 @@ impl Balance {
         }
     }
 
+    /// Flat folders whose keys are named in parts (the folders listed flat, and the folders the
+    /// ranges' pages lie in): their parts' boundaries, at the delimiter the keys show
+    /// ([`KeyModel::part_delimiter`]). First of all: one request gives every cluster's bounds.
+    fn parts(&mut self, view: &View<'_>, out: &mut Vec<Proposal>, free: &mut usize) {
+        let mut flat = self.model.flat_levels();
+        flat.extend(
+            (view.ranges.iter())
+                .filter_map(|range| range.span)
+                .map(|span| parent_of(span).to_owned())
+                .filter(|folder| folder.starts_with(&self.prefix)),
+        );
+        flat.sort();
+        flat.dedup();
+        let total = self.model.listed_keys_total();
+        for folder in flat {
+            if *free == 0 {
+                break;
+            }
+            // Looked at again only once a page more was listed.
+            let checked = self.parts_checked.get(&folder).copied();
+            if checked.is_some_and(|at| total < at + view.page_keys as f64) {
+                continue;
+            }
+            self.parts_checked.insert(folder.clone(), total);
+            if let Some(delimiter) = self.model.part_delimiter(&folder) {
+                self.ask_at(&folder, &delimiter.to_string(), out, free);
+            }
+        }
+    }
+
     /// Requests left idle find structure ahead of need: the children of every folder of unknown
     /// size (none of its siblings listed in full) whose keys, or its siblings', were seen to lie
     /// in folders of their own, when they all fit in the idle requests, one request each. A folder's first page tells whether it is large a round trip later; its
@@ -156,7 +201,12 @@ impl Balance {
                 PieceKind::UnknownFolder {
                     folder,
                     subfolders: true,
-                } if !self.asked.contains(folder) => Some(folder.clone()),
+                } if !self
+                    .asked
+                    .contains(&(folder.clone(), FOLDER_DELIMITER.to_owned())) =>
+                {
+                    Some(folder.clone())
+                }
                 _ => None,
             })
             .collect();
@@ -387,6 +437,7 @@ impl SplitPolicy for Balance {
     fn folders(&mut self, folders: &FolderFacts<'_>) {
         self.model.folders(
             folders.prefix,
+            folders.delimiter,
             folders.start,
             folders.entries,
             folders.complete,
@@ -404,6 +455,9 @@ impl SplitPolicy for Balance {
         // Before the first page the page size, the unit of every estimate, is not known.
         if view.page_keys == 0 {
             return;
+        }
+        if view.folders {
+            self.parts(view, out, &mut free);
         }
         let mut rests: Vec<Rest> = (view.ranges.iter())
             .filter(|range| range.listing)

@@ -7,8 +7,9 @@
 //! what surrounds them:
 //!
 //! - **Structure.** Where a folder listing (the common prefixes under a prefix, rolled up at
-//!   `/`) gave a folder's children, a gap is cut at their boundaries. A child listed in full has
-//!   its exact size; one not yet listed is as large as the mean of its siblings listed in full.
+//!   `/`, or a flat folder's at the delimiter of its keys' parts) gave a folder's children, a
+//!   gap is cut at their boundaries. A child listed in full has its exact size; one not yet
+//!   listed is as large as the mean of its siblings listed in full.
 //! - **Density.** A gap inside one folder, bracketed by listed keys on both sides, holds keys at
 //!   the density of the pages around it, read on the [`Scale`] of the keys.
 //! - **Hints.** Ranges a previous listing measured (saved split points) give their page counts to
@@ -27,7 +28,7 @@ mod seen;
 #[cfg(test)]
 mod tests;
 
-use super::scale::{Alphabets, Scale};
+use super::scale::{Alphabets, Scale, before_common_prefix, prefix_end};
 
 /// The delimiter folder listings roll keys up at.
 pub(crate) const FOLDER_DELIMITER: &str = "/";
@@ -55,8 +56,11 @@ struct Listed {
 }
 
 /// The children a folder listing gave for one folder.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 struct Level {
+    /// Where its keys were rolled up: [`FOLDER_DELIMITER`], or the delimiter of the parts its
+    /// flat keys are named in ([`KeyModel::part_delimiter`]).
+    delimiter: String,
     /// Child folders (each ends with the delimiter), ascending.
     children: Vec<String>,
     /// Whether every page of the folder listing was received.
@@ -199,14 +203,51 @@ impl KeyModel {
         self.insert(start, hi, &keys);
     }
 
-    /// A page of a folder listing of `prefix`: its entries (keys directly under the prefix, and
-    /// child folders ending with the delimiter), ascending; `complete` once the folder listing
-    /// has no more pages.
-    pub(crate) fn folders(&mut self, prefix: &str, start: &str, entries: &[&str], complete: bool) {
-        let level = self.levels.entry(prefix.to_owned()).or_default();
+    /// A page of a folder listing of `prefix` rolled up at `delimiter`: its entries (keys
+    /// directly under the prefix, and child folders ending with the delimiter), ascending;
+    /// `complete` once the folder listing has no more pages. A listing at another delimiter
+    /// than the folder's replaces it where that gave no children (a flat folder, listed again
+    /// at the delimiter of its keys' parts).
+    pub(crate) fn folders(
+        &mut self,
+        prefix: &str,
+        delimiter: &str,
+        start: &str,
+        entries: &[&str],
+        complete: bool,
+    ) {
+        let holds =
+            |entry: &&str| entry.len() > prefix.len() && entry[prefix.len()..].contains(delimiter);
+        let fresh = || Level {
+            delimiter: delimiter.to_owned(),
+            children: Vec::new(),
+            complete: false,
+            last_entry: None,
+        };
+        match self.levels.get(prefix) {
+            Some(level) if level.delimiter != delimiter => {
+                if level.children.is_empty() && entries.iter().any(holds) {
+                    self.levels.insert(prefix.to_owned(), fresh());
+                } else {
+                    // The folder's own structure stands; keys alone list as a page.
+                    if !entries.is_empty() && !entries.iter().any(holds) {
+                        self.page(start.max(prefix), entries, false);
+                    }
+                    return;
+                }
+            }
+            Some(_) => {}
+            None => {
+                self.levels.insert(prefix.to_owned(), fresh());
+            }
+        }
+        let Some(level) = self.levels.get_mut(prefix) else {
+            return;
+        };
         let mut flat = true;
+        let mut added = Vec::new();
         for entry in entries {
-            if entry.len() > prefix.len() && entry[prefix.len()..].contains(FOLDER_DELIMITER) {
+            if holds(entry) {
                 flat = false;
                 if level
                     .children
@@ -214,12 +255,24 @@ impl KeyModel {
                     .is_none_or(|last| last.as_str() < *entry)
                 {
                     level.children.push((*entry).to_owned());
+                    added.push(*entry);
                 }
             }
         }
         level.complete = complete;
         if let Some(last) = entries.last() {
             level.last_entry = Some((*last).to_owned());
+        }
+        // Keys listed before the folder was: counted in its new children, from the listed
+        // intervals' ranks (pages listed from now on are counted key by key).
+        for child in added {
+            let start = before_common_prefix(child, prefix, delimiter).unwrap_or(child);
+            let keys = self
+                .listed_keys(start, prefix_end(child).as_deref())
+                .round() as u64;
+            if keys > 0 {
+                *self.counts.entry(child.to_owned()).or_default() += keys;
+            }
         }
         // A page without folders lists its keys as a plain page would (past the last one, the
         // folder's level says whether more follow).
@@ -233,19 +286,29 @@ impl KeyModel {
         self.listed.values().map(|listed| listed.count as f64).sum()
     }
 
-    /// The folders whose listing has more pages and gave folders so far: worth going on.
-    pub(crate) fn unfinished_levels(&self) -> Vec<String> {
+    /// The folders whose listing has more pages and gave folders so far: worth going on. Each
+    /// with the delimiter it is listed at.
+    pub(crate) fn unfinished_levels(&self) -> Vec<(String, String)> {
         self.levels
             .iter()
             .filter(|(_, level)| !level.complete && !level.children.is_empty())
-            .map(|(prefix, _)| prefix.clone())
+            .map(|(prefix, level)| (prefix.clone(), level.delimiter.clone()))
             .collect()
     }
 
-    /// Whether the folder listing of `prefix` gave exactly one child and nothing else.
+    /// Whether the folder listing of `prefix` gave exactly one child folder and nothing else.
     pub(crate) fn single_child(&self, prefix: &str) -> Option<&str> {
         let level = self.levels.get(prefix)?;
-        (level.complete && level.children.len() == 1).then(|| level.children[0].as_str())
+        (level.delimiter == FOLDER_DELIMITER && level.complete && level.children.len() == 1)
+            .then(|| level.children[0].as_str())
+    }
+
+    /// The folders listed that gave no child folders: flat, their keys perhaps named in parts.
+    pub(crate) fn flat_levels(&self) -> Vec<String> {
+        (self.levels.iter())
+            .filter(|(_, level)| level.delimiter == FOLDER_DELIMITER && level.children.is_empty())
+            .map(|(prefix, _)| prefix.clone())
+            .collect()
     }
 
     /// Records `(lo, hi]` as listed with `keys`: the parts not listed already are counted.
@@ -335,11 +398,11 @@ impl KeyModel {
             last.clear();
             let mut at = self.prefix.len();
             let mut folder = &key[..at];
-            while self.levels.contains_key(folder) {
-                let Some(end) = key[at..].find(FOLDER_DELIMITER) else {
+            while let Some(level) = self.levels.get(folder) {
+                let Some(end) = key[at..].find(level.delimiter.as_str()) else {
                     break;
                 };
-                at += end + FOLDER_DELIMITER.len();
+                at += end + level.delimiter.len();
                 folder = &key[..at];
                 last.push(folder.to_owned());
             }

@@ -26,6 +26,8 @@ pub struct PageFacts<'a> {
 pub struct FolderFacts<'a> {
     /// The folder listed: its children are the entries that hold the delimiter past it.
     pub prefix: &'a str,
+    /// The delimiter its keys were rolled up at.
+    pub delimiter: &'a str,
     /// The entry the page listed after (`""` for the folder's first page).
     pub start: &'a str,
     /// Keys directly in the folder, and child folders (ending with the delimiter), in order.
@@ -90,10 +92,14 @@ pub enum Proposal {
         /// Where to cut it.
         at: Vec<String>,
     },
-    /// Ask for the child folders of `prefix` (again, for the next page of a listing in part).
+    /// Ask for the child folders of `prefix`, its keys rolled up at `delimiter` (again, for the
+    /// next page of a listing in part).
     ListFolders {
         /// The folder.
         prefix: String,
+        /// Where its keys roll up: `/` for folders; another character where keys are named in
+        /// parts (`first.last-n` at `-`). Not empty.
+        delimiter: String,
     },
 }
 

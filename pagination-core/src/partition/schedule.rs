@@ -39,7 +39,8 @@ pub struct Schedule<I, M> {
     config: Config,
     ranges: Vec<Range<I, M>>,
     listings: Vec<Listing>,
-    listed_folders: Vec<String>,
+    /// Folder listings asked for: the prefix and the delimiter.
+    listed_folders: Vec<(String, String)>,
     permits: Vec<Permit>,
     actions: VecDeque<Action<M>>,
     policy: Box<dyn SplitPolicy>,
@@ -337,6 +338,7 @@ impl<I, M: Clone> Schedule<I, M> {
         let refs: Vec<&str> = entries.iter().map(String::as_str).collect();
         self.policy.folders(&FolderFacts {
             prefix: &listing.prefix,
+            delimiter: &listing.delimiter,
             start: &listing.start,
             entries: &refs,
             complete: !more,

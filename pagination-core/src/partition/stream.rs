@@ -220,9 +220,13 @@ impl<Op: KeyRanges> PartitionedItems<Op> {
                 Action::Drop { range } => {
                     self.chains.remove(&range);
                 }
-                Action::ListFolders { listing, prefix } => {
+                Action::ListFolders {
+                    listing,
+                    prefix,
+                    delimiter,
+                } => {
                     let Some(request) =
-                        Op::folder_request(&self.template.request, &prefix, FOLDER_DELIMITER)
+                        Op::folder_request(&self.template.request, &prefix, &delimiter)
                     else {
                         self.schedule.folders(listing, Vec::new(), false);
                         continue;

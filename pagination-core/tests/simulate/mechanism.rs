@@ -43,6 +43,7 @@ impl SplitPolicy for Chaos {
             match self.rng.next() % 5 {
                 0 => out.push(Proposal::ListFolders {
                     prefix: ["", "a", "a/", "b/", "zz"][(self.rng.next() % 5) as usize].into(),
+                    delimiter: ["/", "-", "", "a/"][(self.rng.next() % 4) as usize].into(),
                 }),
                 _ if !view.ranges.is_empty() => {
                     let range = &view.ranges[(self.rng.next() % view.ranges.len() as u64) as usize];
@@ -152,7 +153,7 @@ fn run(case: &Case) -> Result<Vec<String>, TestCaseError> {
         // Requests out: what answers them (computed when sent), by an order of sending.
         let mut out: Vec<(u64, Answer)> = Vec::new();
         let mut chains: HashMap<RangeId, Option<String>> = HashMap::new();
-        let mut listings: HashMap<ListingId, (String, String)> = HashMap::new();
+        let mut listings: HashMap<ListingId, (String, String, String)> = HashMap::new();
         let mut sent = 0u64;
         let stop_at = rng.between(0, 60);
         let mut steps = 0u64;
@@ -186,8 +187,12 @@ fn run(case: &Case) -> Result<Vec<String>, TestCaseError> {
                             |(_, answer)| !matches!(answer, Answer::Page(id, _) if *id == range),
                         );
                     }
-                    Action::ListFolders { listing, prefix } => {
-                        listings.insert(listing, (prefix, String::new()));
+                    Action::ListFolders {
+                        listing,
+                        prefix,
+                        delimiter,
+                    } => {
+                        listings.insert(listing, (prefix, delimiter, String::new()));
                         out.push((sent, folders(&bucket, listing, &listings)));
                         sent += 1;
                     }
@@ -240,7 +245,7 @@ fn run(case: &Case) -> Result<Vec<String>, TestCaseError> {
                 Answer::Folders(listing, entries, next) => {
                     let more = next.is_some();
                     if let (Some(next), Some(state)) = (next, listings.get_mut(&listing)) {
-                        state.1 = next;
+                        state.2 = next;
                     }
                     schedule.folders(listing, entries, more);
                 }
@@ -290,10 +295,10 @@ fn answer(
 fn folders(
     bucket: &Bucket,
     listing: ListingId,
-    listings: &HashMap<ListingId, (String, String)>,
+    listings: &HashMap<ListingId, (String, String, String)>,
 ) -> Answer {
-    let (prefix, after) = &listings[&listing];
-    let page = bucket.list(prefix, Some("/"), after, 3);
+    let (prefix, delimiter, after) = &listings[&listing];
+    let page = bucket.list(prefix, Some(delimiter), after, 3);
     Answer::Folders(listing, page.entries, page.next)
 }
 

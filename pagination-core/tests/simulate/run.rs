@@ -107,7 +107,7 @@ pub fn simulate_with(setup: Setup<'_>, policy: Box<dyn SplitPolicy>) -> Outcome 
     // Each range's chain: where its next request lists after, and the generation of its
     // request out (a dropped chain's answer is discarded).
     let mut chains: HashMap<RangeId, (Option<String>, u64)> = HashMap::new();
-    let mut listings: HashMap<ListingId, (String, String)> = HashMap::new();
+    let mut listings: HashMap<ListingId, (String, String, String)> = HashMap::new();
     let mut in_flight = 0usize;
     let mut outcome = Outcome {
         round_trips: 0.0,
@@ -198,8 +198,12 @@ pub fn simulate_with(setup: Setup<'_>, policy: Box<dyn SplitPolicy>) -> Outcome 
                 Action::Drop { range } => {
                     chains.remove(&range);
                 }
-                Action::ListFolders { listing, prefix } => {
-                    listings.insert(listing, (prefix, String::new()));
+                Action::ListFolders {
+                    listing,
+                    prefix,
+                    delimiter,
+                } => {
+                    listings.insert(listing, (prefix, delimiter, String::new()));
                     in_flight += 1;
                     send_folders(
                         listing,
@@ -281,7 +285,7 @@ pub fn simulate_with(setup: Setup<'_>, policy: Box<dyn SplitPolicy>) -> Outcome 
                 }
                 let more = next.is_some();
                 if let (Some(next), Some(state)) = (next, listings.get_mut(&listing)) {
-                    state.1 = next;
+                    state.2 = next;
                 }
                 schedule.folders(listing, entries, more);
             }
@@ -300,7 +304,7 @@ pub fn simulate_with(setup: Setup<'_>, policy: Box<dyn SplitPolicy>) -> Outcome 
 #[allow(clippy::too_many_arguments)]
 fn send_folders(
     listing: ListingId,
-    listings: &HashMap<ListingId, (String, String)>,
+    listings: &HashMap<ListingId, (String, String, String)>,
     bucket: &Bucket,
     now: f64,
     sent: &mut u64,
@@ -308,8 +312,8 @@ fn send_folders(
     answers: &mut HashMap<u64, Answer>,
     latency: impl Fn(u64) -> f64,
 ) {
-    let (prefix, after) = &listings[&listing];
-    let answer = bucket.list(prefix, Some("/"), after, 1_000);
+    let (prefix, delimiter, after) = &listings[&listing];
+    let answer = bucket.list(prefix, Some(delimiter), after, 1_000);
     *sent += 1;
     let at = ((now + latency(*sent)) * 1000.0) as u64;
     answers.insert(*sent, Answer::Folders(listing, answer.entries, answer.next));

@@ -5,8 +5,8 @@ use std::ops::Bound;
 
 use super::super::scale::{Scale, before_common_prefix, prefix_end};
 use super::{
-    End, FOLDER_DELIMITER, KeyModel, PLAUSIBLE, Piece, PieceKind, SCALE_ROOM, at_or_below,
-    keys_around, min_bound, parent_of, rank_at,
+    End, KeyModel, PLAUSIBLE, Piece, PieceKind, SCALE_ROOM, at_or_below, keys_around, min_bound,
+    parent_of, rank_at,
 };
 
 impl KeyModel {
@@ -116,7 +116,7 @@ impl KeyModel {
             if child_end.as_deref().is_some_and(|end| end <= at.as_str()) {
                 continue;
             }
-            let start = before_common_prefix(child, folder, FOLDER_DELIMITER)
+            let start = before_common_prefix(child, folder, &level.delimiter)
                 .unwrap_or(child.as_str())
                 .to_owned();
             if b.is_some_and(|b| start.as_str() >= b) {
@@ -128,7 +128,7 @@ impl KeyModel {
             }
             let end = min_bound(child_end.as_deref(), b).map(str::to_owned);
             if at.as_str() == start.as_str() && end == child_end {
-                out.push(self.whole_folder(child, &start, end.clone()));
+                out.push(self.whole_folder(child, folder, &start, end.clone()));
             } else if self.levels.contains_key(child.as_str()) {
                 if !at.starts_with(child.as_str()) {
                     // Between the folder's lower bound and its name (`dt=01` before `dt=01/`):
@@ -159,9 +159,8 @@ impl KeyModel {
         }
     }
 
-    /// A whole child folder of a listed folder.
-    fn whole_folder(&self, child: &str, start: &str, end: Option<String>) -> Piece {
-        let parent = parent_of(child);
+    /// A whole child folder of the listed folder `parent`.
+    fn whole_folder(&self, child: &str, parent: &str, start: &str, end: Option<String>) -> Piece {
         let subfolders = self.levels.contains_key(child) || self.seen_subfolders(child);
         let kind = match (self.measured(child), self.sibling_mean(parent)) {
             (Some(keys), _) => PieceKind::Folder {

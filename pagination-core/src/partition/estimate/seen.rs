@@ -159,4 +159,62 @@ impl KeyModel {
                     && key[folder.len()..].matches(FOLDER_DELIMITER).count() >= levels
             })
     }
+
+    /// The delimiter the flat keys of `folder` are named in parts at, where listing them rolled
+    /// up there is worth a request: `first.last-n` at `-`, `2026-01-01T10:...` at `:`.
+    ///
+    /// A rollup at `d` gives one entry per distinct part before the first `d` past the folder,
+    /// up to 1,000 a request: exact boundaries of the clusters the keys come in, which a search
+    /// past the last key seen cannot find (it steps at the density inside a cluster, and lands
+    /// in the gap after it). It pays where parts hold many keys each. Among the keys kept as
+    /// marks (about 1/16 of a page apart), two neighbours sharing their part most of the time
+    /// tells that: a part then holds more keys than the marks' spacing, so the rollup's entries
+    /// are fewer than a sixteenth of the keys, and its requests fewer than a hundredth of the
+    /// pages (pages of 100 against 1,000 entries). Two parts at least must have been seen, or the
+    /// rollup gives the folder back as one child. Of the delimiters that qualify, the one that
+    /// gives most parts: the finest boundaries.
+    pub(crate) fn part_delimiter(&self, folder: &str) -> Option<char> {
+        let end = prefix_end(folder);
+        let intervals: Vec<&Listed> = self
+            .listed
+            .range::<str, _>((
+                Bound::Unbounded,
+                end.as_deref().map_or(Bound::Unbounded, Bound::Excluded),
+            ))
+            .rev()
+            .take(64)
+            .map(|(_, listed)| listed)
+            .collect();
+        let rest = |key: &'_ str| -> Option<String> {
+            (key.len() > folder.len() && key.starts_with(folder))
+                .then(|| key[folder.len()..].to_owned())
+        };
+        let mut best: Option<(usize, char)> = None;
+        for delimiter in (' '..='~').filter(|c| c.is_ascii_punctuation() && *c != '/') {
+            let part = |key: &str| {
+                rest(key).and_then(|rest| rest.find(delimiter).map(|at| rest[..at].to_owned()))
+            };
+            let (mut pairs, mut shared) = (0usize, 0usize);
+            let mut parts = std::collections::BTreeSet::new();
+            for listed in &intervals {
+                let mut previous: Option<String> = None;
+                for (key, _) in &listed.marks {
+                    let current = part(key);
+                    if let (Some(a), Some(b)) = (&previous, &current) {
+                        pairs += 1;
+                        shared += usize::from(a == b);
+                    }
+                    if let Some(current) = &current {
+                        parts.insert(current.clone());
+                    }
+                    previous = current;
+                }
+            }
+            let qualifies = pairs >= 16 && 2 * shared >= pairs && parts.len() >= 2;
+            if qualifies && best.is_none_or(|(most, _)| parts.len() > most) {
+                best = Some((parts.len(), delimiter));
+            }
+        }
+        best.map(|(_, delimiter)| delimiter)
+    }
 }

@@ -59,8 +59,8 @@ fn the_rest_after_the_last_key_is_unknown_and_a_bracketed_gap_dense() {
 fn folders_are_estimated_by_their_siblings() {
     let mut model = KeyModel::new("");
     let days: Vec<String> = (1..=9).map(|day| format!("logs/2026-01-0{day}/")).collect();
-    model.folders("", "", &["logs/"], true);
-    model.folders("logs/", "", &refs(&days), true);
+    model.folders("", "/", "", &["logs/"], true);
+    model.folders("logs/", "/", "", &refs(&days), true);
     // Day 1 listed in full: 250 keys, and the first key of day 2.
     let mut day1: Vec<String> = (0..250)
         .map(|n| format!("logs/2026-01-01/part-{n:05}"))
@@ -85,11 +85,11 @@ fn folders_are_estimated_by_their_siblings() {
 #[test]
 fn folders_to_list_stop_above_the_pages_own_folder() {
     let mut model = KeyModel::new("");
-    model.folders("", "", &["t-0/", "t-1/"], true);
+    model.folders("", "/", "", &["t-0/", "t-1/"], true);
     let deep = model.folders_to_list("t-0/2026/01/05/07/f-3", "t-0/2026/01/05/00/f-1");
     assert_eq!(deep, ["t-0/", "t-0/2026/", "t-0/2026/01/"]);
     // A page across the hours of a day listed at the top: the day itself.
-    model.folders("", "", &["dt=01/", "dt=02/"], true);
+    model.folders("", "/", "", &["dt=01/", "dt=02/"], true);
     let hive = model.folders_to_list("dt=01/hr=05/p-3", "dt=01/hr=00/p-0");
     assert_eq!(hive, ["dt=01/"]);
 }
@@ -100,13 +100,13 @@ fn folders_to_list_stop_above_the_pages_own_folder() {
 #[test]
 fn a_range_starting_at_a_folder_name_descends_into_the_folder() {
     let mut model = KeyModel::new("");
-    model.folders("", "", &["logs/"], true);
+    model.folders("", "/", "", &["logs/"], true);
     let days: Vec<String> = (1..=20).map(|day| format!("logs/{day:02}/")).collect();
-    model.folders("logs/", "", &refs(&days), true);
+    model.folders("logs/", "/", "", &refs(&days), true);
     let files: Vec<String> = (0..1000)
         .map(|n| format!("logs/04/part-{n:05}.json"))
         .collect();
-    model.folders("logs/04/", "", &refs(&files), false);
+    model.folders("logs/04/", "/", "", &refs(&files), false);
     model.page(
         "",
         &refs(
@@ -133,4 +133,92 @@ fn a_range_starting_at_a_folder_name_descends_into_the_folder() {
             );
         }
     }
+}
+
+/// Keys `users/{name}-{n}`: `names` clusters of `each` keys, numbered by a global counter.
+fn named(names: &[&str], each: usize) -> Vec<String> {
+    let mut keys: Vec<String> = (names.iter().enumerate())
+        .flat_map(|(at, name)| {
+            (0..each).map(move |n| format!("users/{name}-{:05}", n * names.len() + at))
+        })
+        .collect();
+    keys.sort();
+    keys
+}
+
+#[test]
+fn keys_named_in_parts_show_their_delimiter() {
+    let mut model = KeyModel::new("");
+    let keys = named(&["alice.brown", "alice.davies", "bob.evans"], 60);
+    model.page("", &refs(&keys[..100]), false);
+    // The finest parts that neighbours share: `-`, not `.` (one part, `alice`, so far).
+    assert_eq!(model.part_delimiter("users/"), Some('-'));
+    assert_eq!(model.part_delimiter("other/"), None);
+
+    // One part only: a rollup would give the folder back as one child.
+    let mut one = KeyModel::new("");
+    one.page("", &refs(&named(&["alice.brown"], 200)[..100]), false);
+    assert_eq!(one.part_delimiter("users/"), None);
+
+    // Parts as many as the keys (UUIDs): no neighbours share one.
+    let mut uuids = KeyModel::new("");
+    let ids: Vec<String> = (0..100u64)
+        .map(|n| {
+            let h = n.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+            format!(
+                "{:08x}-{:04x}-4{:03x}",
+                h >> 32,
+                (h >> 16) & 0xffff,
+                h & 0xfff
+            )
+        })
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    uuids.page("", &refs(&ids), false);
+    assert_eq!(uuids.part_delimiter(""), None);
+
+    // Numbered keys under one fixed part.
+    let mut counter = KeyModel::new("");
+    counter.page("", &refs(&super::tests::keys(0..100)), false);
+    assert_eq!(counter.part_delimiter(""), None);
+}
+
+#[test]
+fn a_flat_folder_listed_at_its_parts_counts_the_keys_listed_before() {
+    let mut model = KeyModel::new("");
+    let keys = named(
+        &["alice.brown", "alice.davies", "bob.evans", "carol.jones"],
+        60,
+    );
+    model.folders("", "/", "", &["users/"], true);
+    // Listed flat at `/` first: no children.
+    model.folders("users/", "/", "", &refs(&keys[..10]), false);
+    model.page("", &refs(&keys[..120]), false);
+    let parts = [
+        "users/alice.brown-",
+        "users/alice.davies-",
+        "users/bob.evans-",
+        "users/carol.jones-",
+    ];
+    model.folders("users/", "-", "", &parts, true);
+    // The first part was listed in full before its level was known: counted all the same (from
+    // the marks kept, about 1/16 of a page apart: within a few keys).
+    let measured = model.measured("users/alice.brown-").unwrap();
+    assert!((57..=63).contains(&measured), "{measured}");
+    // The parts not listed are as large as it; cut at their boundaries.
+    let pieces = model.pieces(&keys[119], None);
+    let folders: Vec<&str> = (pieces.iter())
+        .filter_map(|piece| match &piece.kind {
+            PieceKind::Folder { folder, keys, .. } => {
+                assert!((50.0..=70.0).contains(keys), "{keys}");
+                Some(folder.as_str())
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(folders, ["users/bob.evans-", "users/carol.jones-"]);
+    // A later listing at `/` leaves the parts standing.
+    model.folders("users/", "/", "", &refs(&keys[..10]), false);
+    assert_eq!(model.levels["users/"].children.len(), 4);
 }

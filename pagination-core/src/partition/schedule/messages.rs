@@ -50,6 +50,8 @@ pub enum Action<M> {
         listing: ListingId,
         /// The folder whose children it lists.
         prefix: String,
+        /// Where the keys roll up into children.
+        delimiter: String,
     },
     /// Send the next request of a folder listing.
     NextFolders {

@@ -25,7 +25,9 @@ impl<I, M: Clone> Schedule<I, M> {
             for proposal in proposals {
                 match proposal {
                     Proposal::Split { range, at } => self.split(range, at),
-                    Proposal::ListFolders { prefix } => self.list_folders(prefix),
+                    Proposal::ListFolders { prefix, delimiter } => {
+                        self.list_folders(prefix, delimiter)
+                    }
                 }
             }
             if self.ranges.len() + self.listings.len() == before {
@@ -79,6 +81,7 @@ impl<I, M: Clone> Schedule<I, M> {
                     self.actions.push_back(Action::ListFolders {
                         listing: listing.id,
                         prefix: listing.prefix.clone(),
+                        delimiter: listing.delimiter.clone(),
                     });
                     listing.state = ListingState::Requesting(permit);
                 }
@@ -294,10 +297,12 @@ impl<I, M: Clone> Schedule<I, M> {
         (inside_space && fits).then_some(key)
     }
 
-    fn list_folders(&mut self, prefix: String) {
+    fn list_folders(&mut self, prefix: String, delimiter: String) {
         let left = self.budget_left();
         if let Some(listing) = (self.listings.iter_mut()).find(|listing| {
-            listing.prefix == prefix && matches!(listing.state, ListingState::Paused)
+            listing.prefix == prefix
+                && listing.delimiter == delimiter
+                && matches!(listing.state, ListingState::Paused)
         }) {
             if left >= 1.0 {
                 listing.state = ListingState::Ready;
@@ -307,18 +312,21 @@ impl<I, M: Clone> Schedule<I, M> {
         let space = &self.config.space;
         if !self.config.folders
             || space.delimiter.is_some()
+            || delimiter.is_empty()
             || !prefix.starts_with(&space.prefix)
-            || self.listed_folders.contains(&prefix)
+            || (self.listed_folders.iter()).any(|(p, d)| *p == prefix && *d == delimiter)
             || self.permits.is_empty()
             || self.budget_left() < 1.0
         {
             return;
         }
-        self.listed_folders.push(prefix.clone());
+        self.listed_folders
+            .push((prefix.clone(), delimiter.clone()));
         self.next_id += 1;
         self.listings.push(Listing {
             id: ListingId(self.next_id),
             prefix,
+            delimiter,
             start: String::new(),
             state: ListingState::Waiting,
         });

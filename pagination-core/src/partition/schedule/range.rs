@@ -51,6 +51,7 @@ pub(super) struct Buffered<I, M> {
 pub(super) struct Listing {
     pub(super) id: ListingId,
     pub(super) prefix: String,
+    pub(super) delimiter: String,
     /// The last entry received (the next page lists after it).
     pub(super) start: String,
     pub(super) state: ListingState,
