@@ -175,37 +175,45 @@ impl KeyModel {
     /// gives most parts: the finest boundaries.
     pub(crate) fn part_delimiter(&self, folder: &str) -> Option<char> {
         let end = prefix_end(folder);
-        let intervals: Vec<&Listed> = self
+        // The marks inside the folder, by listed interval (neighbours are within one), at most
+        // the last 64 intervals.
+        let mut runs: Vec<Vec<&str>> = self
             .listed
             .range::<str, _>((
                 Bound::Unbounded,
                 end.as_deref().map_or(Bound::Unbounded, Bound::Excluded),
             ))
             .rev()
+            .take_while(|(_, listed)| listed.hi.as_deref().is_none_or(|hi| hi > folder))
             .take(64)
-            .map(|(_, listed)| listed)
+            .map(|(_, listed)| {
+                (listed.marks.iter())
+                    .filter(|(key, _)| key.len() > folder.len() && key.starts_with(folder))
+                    .map(|(key, _)| &key[folder.len()..])
+                    .collect()
+            })
             .collect();
-        let rest = |key: &'_ str| -> Option<String> {
-            (key.len() > folder.len() && key.starts_with(folder))
-                .then(|| key[folder.len()..].to_owned())
-        };
+        runs.retain(|run: &Vec<&str>| run.len() > 1);
+        let mut candidates: Vec<char> = (runs.iter().flatten())
+            .flat_map(|rest| rest.chars())
+            .filter(|c| c.is_ascii_punctuation() && *c != '/')
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
         let mut best: Option<(usize, char)> = None;
-        for delimiter in (' '..='~').filter(|c| c.is_ascii_punctuation() && *c != '/') {
-            let part = |key: &str| {
-                rest(key).and_then(|rest| rest.find(delimiter).map(|at| rest[..at].to_owned()))
-            };
+        for delimiter in candidates {
             let (mut pairs, mut shared) = (0usize, 0usize);
             let mut parts = std::collections::BTreeSet::new();
-            for listed in &intervals {
-                let mut previous: Option<String> = None;
-                for (key, _) in &listed.marks {
-                    let current = part(key);
-                    if let (Some(a), Some(b)) = (&previous, &current) {
+            for run in &runs {
+                let mut previous: Option<&str> = None;
+                for rest in run {
+                    let current = rest.find(delimiter).map(|at| &rest[..at]);
+                    if let (Some(a), Some(b)) = (previous, current) {
                         pairs += 1;
                         shared += usize::from(a == b);
                     }
-                    if let Some(current) = &current {
-                        parts.insert(current.clone());
+                    if let Some(current) = current {
+                        parts.insert(current);
                     }
                     previous = current;
                 }
