@@ -110,7 +110,11 @@ impl KeyModel {
             self.flat(a, b, after, out);
             return;
         }
-        for child in &level.children {
+        // Children wholly before `at` do not matter: siblings hold disjoint runs of keys, in
+        // their order, so those are a first run of them.
+        let first = (level.children)
+            .partition_point(|child| prefix_end(child).is_some_and(|end| end.as_str() <= a));
+        for child in &level.children[first..] {
             let child_end = prefix_end(child);
             // Children wholly before `at`, and from `b` on, do not matter.
             if child_end.as_deref().is_some_and(|end| end <= at.as_str()) {

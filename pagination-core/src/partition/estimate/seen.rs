@@ -166,13 +166,13 @@ impl KeyModel {
     /// A rollup at `d` gives one entry per distinct part before the first `d` past the folder,
     /// up to 1,000 a request: exact boundaries of the clusters the keys come in, which a search
     /// past the last key seen cannot find (it steps at the density inside a cluster, and lands
-    /// in the gap after it). It pays where parts hold many keys each. Among the keys kept as
-    /// marks (about 1/16 of a page apart), two neighbours sharing their part most of the time
-    /// tells that: a part then holds more keys than the marks' spacing, so the rollup's entries
-    /// are fewer than a sixteenth of the keys, and its requests fewer than a hundredth of the
-    /// pages (pages of 100 against 1,000 entries). Two parts at least must have been seen, or the
-    /// rollup gives the folder back as one child. Of the delimiters that qualify, the one that
-    /// gives most parts: the finest boundaries.
+    /// in the gap after it). It pays where parts hold half a page of keys or more: no piece of a
+    /// range is smaller than a page, so finer boundaries cut nothing, and cost their entries.
+    /// The keys kept as marks, about 1/16 of a page apart, tell that: at most one neighbouring
+    /// pair in 8 straddles two parts. The rollup's requests are then under a fiftieth of the
+    /// pages (pages of 100 keys against 1,000 entries). Two parts at least must have been seen,
+    /// or the rollup gives the folder back as one child. Of the delimiters that qualify, the one
+    /// that gives most parts: the finest boundaries.
     pub(crate) fn part_delimiter(&self, folder: &str) -> Option<char> {
         let end = prefix_end(folder);
         // The marks inside the folder, by listed interval (neighbours are within one), at most
@@ -218,7 +218,7 @@ impl KeyModel {
                     previous = current;
                 }
             }
-            let qualifies = pairs >= 16 && 2 * shared >= pairs && parts.len() >= 2;
+            let qualifies = pairs >= 16 && 8 * shared >= 7 * pairs && parts.len() >= 2;
             if qualifies && best.is_none_or(|(most, _)| parts.len() > most) {
                 best = Some((parts.len(), delimiter));
             }
