@@ -285,5 +285,16 @@ pub fn corpus() -> Vec<Shape> {
             })
             .collect(),
     ));
+    // Named in parts, most of them one key: the rollup at `-` gives 3,008 parts over four pages,
+    // which the model walks whenever requests are free.
+    let mut rng = Rng::new(13);
+    let names = [
+        "alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi",
+    ];
+    let mut keys: Vec<String> = (0..15_000)
+        .map(|n| format!("users/{}-{n:05}", names[(rng.next() % 8) as usize]))
+        .collect();
+    keys.extend((0..3_000).map(|n| format!("users/{}{n:04}-0", names[n % 8])));
+    shapes.push(shape("parts, 3,000 of one key", keys));
     shapes
 }

@@ -1,6 +1,7 @@
 //! A range's unlisted rest, walked as pieces: listed keys, gaps estimated by the structure,
 //! the density or the hints around them, and what is unknown.
 
+use std::cell::OnceCell;
 use std::ops::Bound;
 
 use super::super::scale::{Scale, before_common_prefix, prefix_end};
@@ -110,6 +111,8 @@ impl KeyModel {
             self.flat(a, b, after, out);
             return;
         }
+        // What the children's siblings say, asked once for all of them.
+        let siblings = Siblings::new(folder);
         // Children wholly before `at` do not matter: siblings hold disjoint runs of keys, in
         // their order, so those are a first run of them.
         let first = (level.children)
@@ -132,7 +135,7 @@ impl KeyModel {
             }
             let end = min_bound(child_end.as_deref(), b).map(str::to_owned);
             if at.as_str() == start.as_str() && end == child_end {
-                out.push(self.whole_folder(child, folder, &start, end.clone()));
+                out.push(self.whole_folder(child, &siblings, &start, end.clone()));
             } else if self.levels.contains_key(child.as_str()) {
                 if !at.starts_with(child.as_str()) {
                     // Between the folder's lower bound and its name (`dt=01` before `dt=01/`):
@@ -164,9 +167,15 @@ impl KeyModel {
     }
 
     /// A whole child folder of the listed folder `parent`.
-    fn whole_folder(&self, child: &str, parent: &str, start: &str, end: Option<String>) -> Piece {
+    fn whole_folder(
+        &self,
+        child: &str,
+        parent: &Siblings<'_>,
+        start: &str,
+        end: Option<String>,
+    ) -> Piece {
         let subfolders = self.levels.contains_key(child) || self.seen_subfolders(child);
-        let kind = match (self.measured(child), self.sibling_mean(parent)) {
+        let kind = match (self.measured(child), parent.mean(self)) {
             (Some(keys), _) => PieceKind::Folder {
                 keys: keys as f64,
                 folder: child.to_owned(),
@@ -179,7 +188,7 @@ impl KeyModel {
             },
             (None, None) => PieceKind::UnknownFolder {
                 folder: child.to_owned(),
-                subfolders: subfolders || self.seen_grandchildren(parent),
+                subfolders: subfolders || parent.grandchildren(self),
             },
         };
         Piece {
@@ -398,5 +407,32 @@ impl KeyModel {
             }
         }
         false
+    }
+}
+
+/// What a listed folder's children say of one another (their mean size, whether they hold
+/// folders), worked out once per walk of its children, when first asked: each is a pass over
+/// all of them.
+struct Siblings<'a> {
+    parent: &'a str,
+    mean: OnceCell<Option<f64>>,
+    grandchildren: OnceCell<bool>,
+}
+
+impl<'a> Siblings<'a> {
+    fn new(parent: &'a str) -> Self {
+        Siblings {
+            parent,
+            mean: OnceCell::new(),
+            grandchildren: OnceCell::new(),
+        }
+    }
+
+    fn mean(&self, model: &KeyModel) -> Option<f64> {
+        *self.mean.get_or_init(|| model.sibling_mean(self.parent))
+    }
+
+    fn grandchildren(&self, model: &KeyModel) -> bool {
+        *(self.grandchildren).get_or_init(|| model.seen_grandchildren(self.parent))
     }
 }

@@ -151,6 +151,7 @@ impl KeyModel {
                 end.as_deref().map_or(Bound::Unbounded, Bound::Excluded),
             ))
             .rev()
+            .take_while(|(_, listed)| listed.hi.as_deref().is_none_or(|hi| hi > folder))
             .take(64)
             .flat_map(|(_, listed)| listed.marks.iter())
             .any(|(key, _)| {
