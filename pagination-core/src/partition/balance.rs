@@ -172,6 +172,8 @@ impl Balance {
         );
         flat.sort();
         flat.dedup();
+        // A folder whose children are known already has its boundaries.
+        flat.retain(|folder| !self.model.has_children(folder));
         let total = self.model.listed_keys_total();
         for folder in flat {
             if *free == 0 {

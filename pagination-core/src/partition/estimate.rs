@@ -303,6 +303,13 @@ impl KeyModel {
             .then(|| level.children[0].as_str())
     }
 
+    /// Whether a folder listing gave children for `folder`.
+    pub(crate) fn has_children(&self, folder: &str) -> bool {
+        self.levels
+            .get(folder)
+            .is_some_and(|level| !level.children.is_empty())
+    }
+
     /// The folders listed that gave no child folders: flat, their keys perhaps named in parts.
     pub(crate) fn flat_levels(&self) -> Vec<String> {
         (self.levels.iter())
