@@ -284,7 +284,9 @@ impl<Op: KeyRanges> Paginator<Op> {
     /// serve as folder boundaries. Where nothing tells how far the keys go (past the last key
     /// seen), the rest is searched at doubling distances. Each range costs up to one request
     /// past its keys, and each folder listing one request a page; the splits stop while those
-    /// would take the listing past `1.2 ×` the sequential requests plus `requests`.
+    /// would take the listing past `1.2 ×` the sequential requests plus `requests` (counting a
+    /// range still listing at the half request it is expected to cost: a listing that spends
+    /// the whole budget may end a request or two past it).
     ///
     /// A listing of the same key space can start from what this one learned
     /// ([`PartitionedItems::split_points`], [`PartitionedPaginator::split_points`]).
