@@ -144,6 +144,17 @@ impl KeyModel {
     /// Whether a key seen under `folder` (among the listed intervals nearest its end) holds at
     /// least `levels` delimiters past it.
     fn seen_deeper(&self, folder: &str, levels: usize) -> bool {
+        self.marks_inside(folder)
+            .flatten()
+            .any(|rest| rest.matches(FOLDER_DELIMITER).count() >= levels)
+    }
+
+    /// The keys kept as marks inside `folder`, past its name, interval by interval (the last
+    /// 64 listed intervals that reach into it, nearest its end first).
+    fn marks_inside<'a>(
+        &'a self,
+        folder: &'a str,
+    ) -> impl Iterator<Item = impl Iterator<Item = &'a str>> {
         let end = prefix_end(folder);
         self.listed
             .range::<str, _>((
@@ -151,13 +162,12 @@ impl KeyModel {
                 end.as_deref().map_or(Bound::Unbounded, Bound::Excluded),
             ))
             .rev()
-            .take_while(|(_, listed)| listed.hi.as_deref().is_none_or(|hi| hi > folder))
+            .take_while(move |(_, listed)| listed.hi.as_deref().is_none_or(|hi| hi > folder))
             .take(64)
-            .flat_map(|(_, listed)| listed.marks.iter())
-            .any(|(key, _)| {
-                key.len() > folder.len()
-                    && key.starts_with(folder)
-                    && key[folder.len()..].matches(FOLDER_DELIMITER).count() >= levels
+            .map(move |(_, listed)| {
+                (listed.marks.iter())
+                    .filter(move |(key, _)| key.len() > folder.len() && key.starts_with(folder))
+                    .map(move |(key, _)| &key[folder.len()..])
             })
     }
 
@@ -175,25 +185,8 @@ impl KeyModel {
     /// or the rollup gives the folder back as one child. Of the delimiters that qualify, the one
     /// that gives most parts: the finest boundaries.
     pub(crate) fn part_delimiter(&self, folder: &str) -> Option<char> {
-        let end = prefix_end(folder);
-        // The marks inside the folder, by listed interval (neighbours are within one), at most
-        // the last 64 intervals.
-        let mut runs: Vec<Vec<&str>> = self
-            .listed
-            .range::<str, _>((
-                Bound::Unbounded,
-                end.as_deref().map_or(Bound::Unbounded, Bound::Excluded),
-            ))
-            .rev()
-            .take_while(|(_, listed)| listed.hi.as_deref().is_none_or(|hi| hi > folder))
-            .take(64)
-            .map(|(_, listed)| {
-                (listed.marks.iter())
-                    .filter(|(key, _)| key.len() > folder.len() && key.starts_with(folder))
-                    .map(|(key, _)| &key[folder.len()..])
-                    .collect()
-            })
-            .collect();
+        // Neighbours are marks of one listed interval.
+        let mut runs: Vec<Vec<&str>> = self.marks_inside(folder).map(Iterator::collect).collect();
         runs.retain(|run: &Vec<&str>| run.len() > 1);
         let mut candidates: Vec<char> = (runs.iter().flatten())
             .flat_map(|rest| rest.chars())
