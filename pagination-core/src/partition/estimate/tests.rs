@@ -149,8 +149,8 @@ fn named(names: &[&str], each: usize) -> Vec<String> {
 #[test]
 fn keys_named_in_parts_show_their_delimiter() {
     let mut model = KeyModel::new("");
-    let keys = named(&["alice.brown", "alice.davies", "bob.evans"], 60);
-    model.page("", &refs(&keys[..100]), false);
+    let users = named(&["alice.brown", "alice.davies", "bob.evans"], 60);
+    model.page("", &refs(&users[..100]), false);
     // The finest parts that neighbours share: `-`, not `.` (one part, `alice`, so far).
     assert_eq!(model.part_delimiter("users/"), Some('-'));
     assert_eq!(model.part_delimiter("other/"), None);
@@ -180,7 +180,7 @@ fn keys_named_in_parts_show_their_delimiter() {
 
     // Numbered keys under one fixed part.
     let mut counter = KeyModel::new("");
-    counter.page("", &refs(&super::tests::keys(0..100)), false);
+    counter.page("", &refs(&keys(0..100)), false);
     assert_eq!(counter.part_delimiter(""), None);
 }
 
