@@ -57,8 +57,7 @@ impl<Op: PaginatedOperation> FetchedPage<Op> {
     pub(crate) fn take_items(&mut self) -> Vec<Op::Item> {
         let order = match self.order.take() {
             Some(order) => Some(order),
-            None if Op::ORDERS_ITEMS => checked_order::<Op>(&mut self.output),
-            None => None,
+            None => checked_order::<Op>(&mut self.output),
         };
         match &order {
             Some(order) => Op::item_fields(&mut self.output).take_ordered(order.as_slice()),
@@ -157,7 +156,7 @@ impl<Op: PaginatedOperation> PageFetcher<Op> {
                 None => record_tokens::<Op>(request),
             };
             self.history.record(xxh3_64(&tokens));
-            let sent = if Op::HAS_FIRST_PAGE_ONLY && !no_token(&tokens) {
+            let sent = if !no_token(&tokens) {
                 Op::clear_first_page_only(request.clone())
             } else {
                 request.clone()
@@ -216,7 +215,7 @@ impl<Op: PaginatedOperation> PageFetcher<Op> {
         let range = skip..skip.saturating_add(budget(self.items_left));
         // The order across item fields matters here only when the page is cut (a resume inside
         // it, or `max_items`); the item stream orders whole pages itself, the page stream never.
-        let order = if Op::ORDERS_ITEMS && (skip > 0 || self.items_left.is_some()) {
+        let order = if skip > 0 || self.items_left.is_some() {
             checked_order::<Op>(&mut output)
         } else {
             None
@@ -308,6 +307,7 @@ pub(crate) fn no_token(tokens: &[u8]) -> bool {
 }
 
 /// The declaration's order of a page's items, if it gives one that accounts for every item.
+#[inline]
 pub(crate) fn checked_order<Op: PaginatedOperation>(output: &mut Op::Output) -> Option<ItemOrder> {
     Op::item_order(output).filter(|order| order.fits(&Op::item_fields(output).lengths()))
 }

@@ -73,11 +73,6 @@ pub trait PaginatedOperation: Sized + 'static {
     /// absent or empty one cleared.
     fn next_request(request: Self::Request, output: &Self::Output) -> Self::Request;
 
-    /// Whether the declaration names fields sent on the first request only (`first_page_only`);
-    /// generated code sets it. A constant, so that the engine's path for every other operation
-    /// costs nothing.
-    const HAS_FIRST_PAGE_ONLY: bool = false;
-
     /// The page-size setter, where the declaration names a page-size field (generated code sets
     /// it to [`PageSize::set_page_size`]): a listing resumed from a cursor without a page size
     /// of its own continues with the cursor's.
@@ -103,11 +98,6 @@ pub trait PaginatedOperation: Sized + 'static {
         let _ = output;
         None
     }
-
-    /// Whether [`item_order`](PaginatedOperation::item_order) gives an order; generated code sets
-    /// it with the `item_order` key. A constant, so that the engine's path for every other
-    /// operation costs nothing.
-    const ORDERS_ITEMS: bool = false;
 
     /// The order of a page's items across several item fields, if the declaration names an
     /// `item_order` function; `None` yields each field's items in turn.

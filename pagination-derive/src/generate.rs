@@ -107,8 +107,6 @@ pub(crate) fn generate(decl: &Declaration) -> TokenStream {
             let #order: fn(&Self::Output) -> __pagination::ItemOrder = #function;
         );
         quote! {
-            const ORDERS_ITEMS: __pagination::bool = true;
-
             fn item_order(#output: &Self::Output) -> __pagination::Option<__pagination::ItemOrder> {
                 #function
                 __pagination::Some(#order(#output))
@@ -274,8 +272,6 @@ fn first_page_only(decl: &Declaration, locals: &Locals) -> Option<TokenStream> {
         }
     };
     Some(quote! {
-        const HAS_FIRST_PAGE_ONLY: __pagination::bool = true;
-
         fn clear_first_page_only(#mutability #request: Self::Request) -> Self::Request {
             #body
         }

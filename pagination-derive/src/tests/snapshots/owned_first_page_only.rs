@@ -45,7 +45,6 @@ const _: () = {
                 .read();
             __request
         }
-        const HAS_FIRST_PAGE_ONLY: __pagination::bool = true;
         fn clear_first_page_only(mut __request: Self::Request) -> Self::Request {
             {
                 let __field = &mut __request.filter;

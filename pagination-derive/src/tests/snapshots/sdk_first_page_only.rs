@@ -44,7 +44,6 @@ const _: () = {
                         .read(),
                 )
         }
-        const HAS_FIRST_PAGE_ONLY: __pagination::bool = true;
         fn clear_first_page_only(__request: Self::Request) -> Self::Request {
             __request
                 .set_stream_name(__pagination::None)

@@ -61,7 +61,6 @@ const _: () = {
         ) -> __pagination::Option<__pagination::bool> {
             __pagination::Some(__pagination::flag(&__output.is_truncated))
         }
-        const ORDERS_ITEMS: __pagination::bool = true;
         fn item_order(
             __output: &Self::Output,
         ) -> __pagination::Option<__pagination::ItemOrder> {
