@@ -253,6 +253,25 @@ pub fn page_size<T: PageSizeValue>(size: u32) -> T {
     T::saturating_from(size)
 }
 
+/// `builder`, typed through `read`, a value read from the builder's token getters: when a
+/// getter does not exist (a misspelt SDK field), `read` is an error and so is the builder's type
+/// here, so the compiler reports the getter once and not its setter too. Otherwise the identity.
+#[inline(always)]
+pub fn read_then<R, B>(read: R, builder: B) -> <R as ReadThen<B>>::Builder {
+    let _ = read;
+    builder
+}
+
+/// The type behind [`read_then`]: every type gives back the builder's.
+pub trait ReadThen<B> {
+    /// Always `B`.
+    type Builder;
+}
+
+impl<R, B> ReadThen<B> for R {
+    type Builder = B;
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -29,5 +29,6 @@ pub use ::std::boxed::Box;
 
 pub use crate::fields::{
     FirstPageOnlyField, FlagField, ItemsOf, PageSizeField, PageSizeValue, TokenField, clear_field,
-    field_mut, flag, flag_at, item_field, max_page_size, page_size, set_page_size, token,
+    field_mut, flag, flag_at, item_field, max_page_size, page_size, read_then, set_page_size,
+    token,
 };

@@ -336,10 +336,11 @@ fn visit_tokens(decl: &Declaration, locals: &Locals) -> TokenStream {
                 quote!(let #token = #visit;)
             });
             let bound = tokens.iter().map(InputToken::first);
+            let builder = builder_after_getters(request, tokens);
             quote! {
                 #TOKEN_KINDS
                 #(#visits)*
-                __pagination::Ok(#request #(.#setters(#bound))*)
+                __pagination::Ok(#builder #(.#setters(#bound))*)
             }
         }
         Target::Owned => {
@@ -354,6 +355,14 @@ fn visit_tokens(decl: &Declaration, locals: &Locals) -> TokenStream {
             }
         }
     }
+}
+
+/// The SDK builder `request`, typed through its tokens' getters, for their setters to be called
+/// on: a getter that does not exist (a misspelt field) is then the one error, its setter's is not
+/// reported (see `read_then`).
+fn builder_after_getters(request: &Ident, tokens: &[InputToken]) -> TokenStream {
+    let getters = tokens.iter().map(|token| getter(token.first()));
+    quote!(__pagination::read_then((#(#request.#getters().is_some(),)*), #request))
 }
 
 /// Brings the token-kind traits into scope: each token field travels as a `TokenValue`, or a
@@ -399,8 +408,9 @@ fn next_request_body(decl: &Declaration, locals: &Locals) -> TokenStream {
         .map(|expr| read_token(expr, output));
     let copied = match decl.target {
         Target::Sdk(_) => {
+            let builder = builder_after_getters(request, tokens);
             let setters = tokens.iter().map(|token| setter(token.first()));
-            quote!(#request #(.#setters(#values))*)
+            quote!(#builder #(.#setters(#values))*)
         }
         Target::Owned => quote! {
             #(#request.#tokens = #values;)*

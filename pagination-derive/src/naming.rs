@@ -100,12 +100,20 @@ impl SdkOperation {
 
 /// A field's setter on an SDK builder, `set_<field>`, at the field's span.
 pub(crate) fn setter(field: &Ident) -> Ident {
-    format_ident!("set_{}", field, span = field.span())
+    format_ident!(
+        "set_{}",
+        field,
+        span = Span::call_site().located_at(field.span())
+    )
 }
 
 /// A field's getter on an SDK builder, `get_<field>`, at the field's span.
 pub(crate) fn getter(field: &Ident) -> Ident {
-    format_ident!("get_{}", field, span = field.span())
+    format_ident!(
+        "get_{}",
+        field,
+        span = Span::call_site().located_at(field.span())
+    )
 }
 
 /// `list_objects_v2` -> `ListObjectsV2`, the AWS SDK's naming of an operation.

@@ -27,7 +27,10 @@ const _: () = {
             ))
                 .token_kind()
                 .visit(__visitor)?;
-            __pagination::Ok(__request.set_marker(marker))
+            __pagination::Ok(
+                __pagination::read_then((__request.get_marker().is_some(),), __request)
+                    .set_marker(marker),
+            )
         }
         fn next_request(
             __request: Self::Request,
@@ -35,7 +38,7 @@ const _: () = {
         ) -> Self::Request {
             #[allow(unused_imports)]
             use __pagination::token_kinds::*;
-            __request
+            __pagination::read_then((__request.get_marker().is_some(),), __request)
                 .set_marker(
                     (&&&__pagination::TokenSlot(
                         __pagination::Some(&__output.next_marker),

@@ -27,7 +27,13 @@ const _: () = {
             ))
                 .token_kind()
                 .visit(__visitor)?;
-            __pagination::Ok(__request.set_next_token(next_token))
+            __pagination::Ok(
+                __pagination::read_then(
+                        (__request.get_next_token().is_some(),),
+                        __request,
+                    )
+                    .set_next_token(next_token),
+            )
         }
         fn next_request(
             __request: Self::Request,
@@ -35,7 +41,7 @@ const _: () = {
         ) -> Self::Request {
             #[allow(unused_imports)]
             use __pagination::token_kinds::*;
-            __request
+            __pagination::read_then((__request.get_next_token().is_some(),), __request)
                 .set_next_token(
                     (&&&__pagination::TokenSlot(
                         __pagination::Some(&__output.next_token),

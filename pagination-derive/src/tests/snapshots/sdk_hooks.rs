@@ -35,7 +35,10 @@ const _: () = {
             ))
                 .token_kind()
                 .visit(__visitor)?;
-            __pagination::Ok(__request.set_marker(marker))
+            __pagination::Ok(
+                __pagination::read_then((__request.get_marker().is_some(),), __request)
+                    .set_marker(marker),
+            )
         }
         fn next_request(
             __request: Self::Request,
@@ -45,7 +48,7 @@ const _: () = {
             use __pagination::token_kinds::*;
             let __next: fn(Self::Request, &Self::Output) -> Self::Request = paging::decode_marker;
             __next(
-                __request
+                __pagination::read_then((__request.get_marker().is_some(),), __request)
                     .set_marker(
                         (&&&__pagination::TokenSlot(
                             __pagination::Some(&__output.next_marker),

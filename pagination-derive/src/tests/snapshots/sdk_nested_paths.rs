@@ -27,7 +27,13 @@ const _: () = {
             ))
                 .token_kind()
                 .visit(__visitor)?;
-            __pagination::Ok(__request.set_part_number_marker(part_number_marker))
+            __pagination::Ok(
+                __pagination::read_then(
+                        (__request.get_part_number_marker().is_some(),),
+                        __request,
+                    )
+                    .set_part_number_marker(part_number_marker),
+            )
         }
         fn next_request(
             __request: Self::Request,
@@ -35,7 +41,10 @@ const _: () = {
         ) -> Self::Request {
             #[allow(unused_imports)]
             use __pagination::token_kinds::*;
-            __request
+            __pagination::read_then(
+                    (__request.get_part_number_marker().is_some(),),
+                    __request,
+                )
                 .set_part_number_marker(
                     (&&&__pagination::TokenSlot::at(
                         __output,

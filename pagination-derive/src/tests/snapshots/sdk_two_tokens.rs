@@ -45,7 +45,13 @@ const _: () = {
                 .token_kind()
                 .visit(__visitor)?;
             __pagination::Ok(
-                __request
+                __pagination::read_then(
+                        (
+                            __request.get_key_marker().is_some(),
+                            __request.get_version_id_marker().is_some(),
+                        ),
+                        __request,
+                    )
                     .set_key_marker(key_marker)
                     .set_version_id_marker(version_id_marker),
             )
@@ -56,7 +62,13 @@ const _: () = {
         ) -> Self::Request {
             #[allow(unused_imports)]
             use __pagination::token_kinds::*;
-            __request
+            __pagination::read_then(
+                    (
+                        __request.get_key_marker().is_some(),
+                        __request.get_version_id_marker().is_some(),
+                    ),
+                    __request,
+                )
                 .set_key_marker(
                     (&&&__pagination::TokenSlot(
                         __pagination::Some(&__output.next_key_marker),
