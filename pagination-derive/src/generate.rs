@@ -226,16 +226,17 @@ impl Placement {
                 parameters: quote!(#request.as_input()),
                 mutability: quote!(),
             },
-            // Spanned at the struct's name: a missing `PageRequest` impl is reported there.
+            // A missing `PageRequest` impl is reported at the attribute, once: every use has
+            // the attribute's span and the same obligation (the functions are named as values,
+            // not called through the trait, which would add a label to each call's report).
             Target::Owned => {
                 let marker = &decl.marker;
-                let span = marker.span();
                 Placement {
                     request: quote!(#marker),
-                    output: quote_spanned!(span=> <Self as __pagination::PageRequest>::Output),
-                    error: quote_spanned!(span=> <Self as __pagination::PageRequest>::Error),
-                    send: quote_spanned!(span=> __pagination::PageRequest::send(#request)),
-                    parameters: quote_spanned!(span=> __pagination::PageRequest::parameters(#request)),
+                    output: quote!(<Self as __pagination::PageRequest>::Output),
+                    error: quote!(<Self as __pagination::PageRequest>::Error),
+                    send: quote!((<Self as __pagination::PageRequest>::send)(#request)),
+                    parameters: quote!((<Self as __pagination::PageRequest>::parameters)(#request)),
                     mutability: quote!(mut),
                 }
             }

@@ -13,10 +13,12 @@ const _: () = {
         type Error = <Self as __pagination::PageRequest>::Error;
         type Item = Row;
         fn send(__request: Self::Request) -> __pagination::SendFuture<Self> {
-            __pagination::Box::pin(__pagination::PageRequest::send(__request))
+            __pagination::Box::pin(
+                (<Self as __pagination::PageRequest>::send)(__request),
+            )
         }
         fn parameters(__request: &Self::Request) -> &dyn __pagination::Debug {
-            __pagination::PageRequest::parameters(__request)
+            (<Self as __pagination::PageRequest>::parameters)(__request)
         }
         fn visit_tokens<V: __pagination::TokenVisitor>(
             mut __request: Self::Request,
