@@ -3,9 +3,7 @@
 //! Each helper is generic so that the field types named in a declaration are inferred, never
 //! written.
 
-pub use crate::error::{
-    DescribeBoxed, DescribeDisplay, DescribeError, DescribeNothing, ErrorValue,
-};
+pub use crate::error::ErrorValue;
 pub use crate::guard::GuardPolicy;
 pub use crate::operation::{
     ItemField, ItemFields, ItemOrder, PageRequest, PageSize, PaginatedOperation, SendFuture,
@@ -15,10 +13,19 @@ pub use crate::parameters::{Parameters, UNNAMED, debug_hash};
 pub use crate::token::{TokenValue, TokenVisitor};
 pub use crate::token_kind::{EnumToken, TokenSlot, ValueToken};
 
-/// The traits that pick how each token travels, for generated code to glob-import.
-pub mod token_kinds {
-    pub use crate::token_kind::{OtherTokenKind, StrEnumTokenKind, ValueTokenKind};
+/// The traits whose methods pick, by autoref, how each token travels (`token_kind`) and how an
+/// error describes itself (`describe`): generated code glob-imports them once.
+/// Imported without their names (`as _`), so that the glob import shadows none of the user's.
+pub mod autoref {
+    pub use crate::error::{
+        DescribeBoxed as _, DescribeDisplay as _, DescribeError as _, DescribeNothing as _,
+    };
+    pub use crate::token_kind::{OtherTokenKind as _, StrEnumTokenKind as _, ValueTokenKind as _};
 }
+
+/// A page-size setter, as [`PaginatedOperation::SET_PAGE_SIZE`] holds it.
+pub type PageSizeSetter<Op> =
+    Option<fn(<Op as PaginatedOperation>::Request, u32) -> <Op as PaginatedOperation>::Request>;
 
 pub use ::core::clone::Clone;
 pub use ::core::fmt::{Debug, Formatter, Result as FmtResult};

@@ -121,8 +121,7 @@ pub(crate) fn generate(decl: &Declaration) -> TokenStream {
     });
     let set_page_size = decl.page_size.as_ref().map(|_| {
         quote! {
-            const SET_PAGE_SIZE: __pagination::Option<fn(Self::Request, __pagination::u32) -> Self::Request> =
-                __pagination::Some(__pagination::set_page_size::<Self>);
+            const SET_PAGE_SIZE: __pagination::PageSizeSetter<Self> = __pagination::Some(__pagination::set_page_size::<Self>);
         }
     });
     let parameters_of = parameters_of(decl, &locals);
@@ -140,6 +139,8 @@ pub(crate) fn generate(decl: &Declaration) -> TokenStream {
         #[allow(unused_qualifications)]
         const _: () = {
             use ::pagination_core::__private as __pagination;
+            #[allow(unused_imports)]
+            use __pagination::autoref::*;
 
             #[automatically_derived]
             impl __pagination::PaginatedOperation for #marker {
@@ -181,10 +182,6 @@ pub(crate) fn generate(decl: &Declaration) -> TokenStream {
                     __error: &Self::Error,
                     __formatter: &mut __pagination::Formatter<'_>,
                 ) -> __pagination::FmtResult {
-                    #[allow(unused_imports)]
-                    use __pagination::{
-                        DescribeBoxed as _, DescribeDisplay as _, DescribeError as _, DescribeNothing as _,
-                    };
                     (&&&__pagination::ErrorValue(__error)).describe(__formatter)
                 }
 
@@ -339,7 +336,6 @@ fn visit_tokens(decl: &Declaration, locals: &Locals) -> TokenStream {
             let bound = tokens.iter().map(InputToken::first);
             let builder = builder_after_getters(request, tokens);
             quote! {
-                #TOKEN_KINDS
                 #(#visits)*
                 __pagination::Ok(#builder #(.#setters(#bound))*)
             }
@@ -350,7 +346,6 @@ fn visit_tokens(decl: &Declaration, locals: &Locals) -> TokenStream {
                 quote!(#request.#token = #visit;)
             });
             quote! {
-                #TOKEN_KINDS
                 #(#visits)*
                 __pagination::Ok(#request)
             }
@@ -366,21 +361,6 @@ fn builder_after_getters(request: &Ident, tokens: &[InputToken]) -> TokenStream 
     quote!(__pagination::read_then((#(#request.#getters().is_some(),)*), #request))
 }
 
-/// Brings the token-kind traits into scope: each token field travels as a `TokenValue`, or a
-/// string enum as its string (`__pagination::TokenSlot`).
-const TOKEN_KINDS: TokenKinds = TokenKinds;
-
-struct TokenKinds;
-
-impl quote::ToTokens for TokenKinds {
-    fn to_tokens(&self, tokens: &mut TokenStream) {
-        tokens.extend(quote! {
-            #[allow(unused_imports)]
-            use __pagination::token_kinds::*;
-        });
-    }
-}
-
 /// One input token handed to the visitor, by the way its type travels; `field` is a reference
 /// to the field. Spanned at the user's token: a type that cannot travel is reported there.
 fn visit_token(field: TokenStream, visitor: &Ident, span: Span) -> TokenStream {
@@ -389,15 +369,6 @@ fn visit_token(field: TokenStream, visitor: &Ident, span: Span) -> TokenStream {
 }
 
 fn next_request(decl: &Declaration, locals: &Locals) -> TokenStream {
-    let body = next_request_body(decl, locals);
-    if decl.output_tokens.is_empty() {
-        body
-    } else {
-        quote!(#TOKEN_KINDS #body)
-    }
-}
-
-fn next_request_body(decl: &Declaration, locals: &Locals) -> TokenStream {
     let Locals {
         request, output, ..
     } = locals;

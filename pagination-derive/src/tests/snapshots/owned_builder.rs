@@ -7,6 +7,8 @@ pub struct ListUsers {
 #[allow(unused_qualifications)]
 const _: () = {
     use ::pagination_core::__private as __pagination;
+    #[allow(unused_imports)]
+    use __pagination::autoref::*;
     #[automatically_derived]
     impl __pagination::PaginatedOperation for ListUsers {
         type Request = ListUsers;
@@ -25,8 +27,6 @@ const _: () = {
             mut __request: Self::Request,
             __visitor: &mut V,
         ) -> __pagination::Result<Self::Request, V::Error> {
-            #[allow(unused_imports)]
-            use __pagination::token_kinds::*;
             __request.token = (&&&__pagination::TokenSlot(
                 __pagination::Some(&__request.token),
             ))
@@ -38,8 +38,6 @@ const _: () = {
             mut __request: Self::Request,
             __output: &Self::Output,
         ) -> Self::Request {
-            #[allow(unused_imports)]
-            use __pagination::token_kinds::*;
             __request.token = (&&&__pagination::TokenSlot(
                 __pagination::Some(&__output.next_token),
             ))
@@ -47,9 +45,9 @@ const _: () = {
                 .read();
             __request
         }
-        const SET_PAGE_SIZE: __pagination::Option<
-            fn(Self::Request, __pagination::u32) -> Self::Request,
-        > = __pagination::Some(__pagination::set_page_size::<Self>);
+        const SET_PAGE_SIZE: __pagination::PageSizeSetter<Self> = __pagination::Some(
+            __pagination::set_page_size::<Self>,
+        );
         fn parameters_of(
             __request: &Self::Request,
             __parameters: &mut __pagination::Parameters,
@@ -62,11 +60,6 @@ const _: () = {
             __error: &Self::Error,
             __formatter: &mut __pagination::Formatter<'_>,
         ) -> __pagination::FmtResult {
-            #[allow(unused_imports)]
-            use __pagination::{
-                DescribeBoxed as _, DescribeDisplay as _, DescribeError as _,
-                DescribeNothing as _,
-            };
             (&&&__pagination::ErrorValue(__error)).describe(__formatter)
         }
         fn item_fields(

@@ -7,6 +7,8 @@ struct ListRows {
 #[allow(unused_qualifications)]
 const _: () = {
     use ::pagination_core::__private as __pagination;
+    #[allow(unused_imports)]
+    use __pagination::autoref::*;
     #[automatically_derived]
     impl __pagination::PaginatedOperation for ListRows {
         type Request = ListRows;
@@ -25,8 +27,6 @@ const _: () = {
             mut __request: Self::Request,
             __visitor: &mut V,
         ) -> __pagination::Result<Self::Request, V::Error> {
-            #[allow(unused_imports)]
-            use __pagination::token_kinds::*;
             __request.after = (&&&__pagination::TokenSlot(
                 __pagination::Some(&__request.after),
             ))
@@ -38,8 +38,6 @@ const _: () = {
             mut __request: Self::Request,
             __output: &Self::Output,
         ) -> Self::Request {
-            #[allow(unused_imports)]
-            use __pagination::token_kinds::*;
             __request.after = (&&&__pagination::TokenSlot(
                 __pagination::Some(&__output.next),
             ))
@@ -69,11 +67,6 @@ const _: () = {
             __error: &Self::Error,
             __formatter: &mut __pagination::Formatter<'_>,
         ) -> __pagination::FmtResult {
-            #[allow(unused_imports)]
-            use __pagination::{
-                DescribeBoxed as _, DescribeDisplay as _, DescribeError as _,
-                DescribeNothing as _,
-            };
             (&&&__pagination::ErrorValue(__error)).describe(__formatter)
         }
         fn item_fields(

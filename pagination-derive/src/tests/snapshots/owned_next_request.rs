@@ -6,6 +6,8 @@ struct ListRows {
 #[allow(unused_qualifications)]
 const _: () = {
     use ::pagination_core::__private as __pagination;
+    #[allow(unused_imports)]
+    use __pagination::autoref::*;
     #[automatically_derived]
     impl __pagination::PaginatedOperation for ListRows {
         type Request = ListRows;
@@ -24,8 +26,6 @@ const _: () = {
             mut __request: Self::Request,
             __visitor: &mut V,
         ) -> __pagination::Result<Self::Request, V::Error> {
-            #[allow(unused_imports)]
-            use __pagination::token_kinds::*;
             __request.offset = (&&&__pagination::TokenSlot(
                 __pagination::Some(&__request.offset),
             ))
@@ -40,9 +40,9 @@ const _: () = {
             let __next: fn(Self::Request, &Self::Output) -> Self::Request = next_offset;
             __next(__request, __output)
         }
-        const SET_PAGE_SIZE: __pagination::Option<
-            fn(Self::Request, __pagination::u32) -> Self::Request,
-        > = __pagination::Some(__pagination::set_page_size::<Self>);
+        const SET_PAGE_SIZE: __pagination::PageSizeSetter<Self> = __pagination::Some(
+            __pagination::set_page_size::<Self>,
+        );
         fn parameters_of(
             __request: &Self::Request,
             __parameters: &mut __pagination::Parameters,
@@ -54,11 +54,6 @@ const _: () = {
             __error: &Self::Error,
             __formatter: &mut __pagination::Formatter<'_>,
         ) -> __pagination::FmtResult {
-            #[allow(unused_imports)]
-            use __pagination::{
-                DescribeBoxed as _, DescribeDisplay as _, DescribeError as _,
-                DescribeNothing as _,
-            };
             (&&&__pagination::ErrorValue(__error)).describe(__formatter)
         }
         fn item_fields(

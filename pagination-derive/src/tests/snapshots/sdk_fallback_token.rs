@@ -2,6 +2,8 @@ pub struct ListObjects;
 #[allow(unused_qualifications)]
 const _: () = {
     use ::pagination_core::__private as __pagination;
+    #[allow(unused_imports)]
+    use __pagination::autoref::*;
     #[automatically_derived]
     impl __pagination::PaginatedOperation for ListObjects {
         type Request = aws_sdk_s3::operation::list_objects::builders::ListObjectsFluentBuilder;
@@ -20,8 +22,6 @@ const _: () = {
             __request: Self::Request,
             __visitor: &mut V,
         ) -> __pagination::Result<Self::Request, V::Error> {
-            #[allow(unused_imports)]
-            use __pagination::token_kinds::*;
             let marker = (&&&__pagination::TokenSlot(
                 __pagination::Some(__request.get_marker()),
             ))
@@ -36,8 +36,6 @@ const _: () = {
             __request: Self::Request,
             __output: &Self::Output,
         ) -> Self::Request {
-            #[allow(unused_imports)]
-            use __pagination::token_kinds::*;
             __pagination::read_then((__request.get_marker().is_some(),), __request)
                 .set_marker(
                     (&&&__pagination::TokenSlot(
@@ -62,9 +60,9 @@ const _: () = {
         ) -> __pagination::Option<__pagination::bool> {
             __pagination::Some(__pagination::flag(&__output.is_truncated))
         }
-        const SET_PAGE_SIZE: __pagination::Option<
-            fn(Self::Request, __pagination::u32) -> Self::Request,
-        > = __pagination::Some(__pagination::set_page_size::<Self>);
+        const SET_PAGE_SIZE: __pagination::PageSizeSetter<Self> = __pagination::Some(
+            __pagination::set_page_size::<Self>,
+        );
         fn parameters_of(
             __request: &Self::Request,
             __parameters: &mut __pagination::Parameters,
@@ -86,11 +84,6 @@ const _: () = {
             __error: &Self::Error,
             __formatter: &mut __pagination::Formatter<'_>,
         ) -> __pagination::FmtResult {
-            #[allow(unused_imports)]
-            use __pagination::{
-                DescribeBoxed as _, DescribeDisplay as _, DescribeError as _,
-                DescribeNothing as _,
-            };
             (&&&__pagination::ErrorValue(__error)).describe(__formatter)
         }
         fn item_fields(

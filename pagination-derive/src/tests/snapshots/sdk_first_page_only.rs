@@ -2,6 +2,8 @@ pub struct ListShards;
 #[allow(unused_qualifications)]
 const _: () = {
     use ::pagination_core::__private as __pagination;
+    #[allow(unused_imports)]
+    use __pagination::autoref::*;
     #[automatically_derived]
     impl __pagination::PaginatedOperation for ListShards {
         type Request = aws_sdk_kinesis::operation::list_shards::builders::ListShardsFluentBuilder;
@@ -20,8 +22,6 @@ const _: () = {
             __request: Self::Request,
             __visitor: &mut V,
         ) -> __pagination::Result<Self::Request, V::Error> {
-            #[allow(unused_imports)]
-            use __pagination::token_kinds::*;
             let next_token = (&&&__pagination::TokenSlot(
                 __pagination::Some(__request.get_next_token()),
             ))
@@ -39,8 +39,6 @@ const _: () = {
             __request: Self::Request,
             __output: &Self::Output,
         ) -> Self::Request {
-            #[allow(unused_imports)]
-            use __pagination::token_kinds::*;
             __pagination::read_then((__request.get_next_token().is_some(),), __request)
                 .set_next_token(
                     (&&&__pagination::TokenSlot(
@@ -55,9 +53,9 @@ const _: () = {
                 .set_stream_name(__pagination::None)
                 .set_shard_filter(__pagination::None)
         }
-        const SET_PAGE_SIZE: __pagination::Option<
-            fn(Self::Request, __pagination::u32) -> Self::Request,
-        > = __pagination::Some(__pagination::set_page_size::<Self>);
+        const SET_PAGE_SIZE: __pagination::PageSizeSetter<Self> = __pagination::Some(
+            __pagination::set_page_size::<Self>,
+        );
         fn parameters_of(
             __request: &Self::Request,
             __parameters: &mut __pagination::Parameters,
@@ -79,11 +77,6 @@ const _: () = {
             __error: &Self::Error,
             __formatter: &mut __pagination::Formatter<'_>,
         ) -> __pagination::FmtResult {
-            #[allow(unused_imports)]
-            use __pagination::{
-                DescribeBoxed as _, DescribeDisplay as _, DescribeError as _,
-                DescribeNothing as _,
-            };
             (&&&__pagination::ErrorValue(__error)).describe(__formatter)
         }
         fn item_fields(

@@ -10,6 +10,8 @@ pub enum ListObjectsItem {
 #[allow(unused_qualifications)]
 const _: () = {
     use ::pagination_core::__private as __pagination;
+    #[allow(unused_imports)]
+    use __pagination::autoref::*;
     #[automatically_derived]
     impl __pagination::PaginatedOperation for ListObjects {
         type Request = aws_sdk_s3::operation::list_objects::builders::ListObjectsFluentBuilder;
@@ -28,8 +30,6 @@ const _: () = {
             __request: Self::Request,
             __visitor: &mut V,
         ) -> __pagination::Result<Self::Request, V::Error> {
-            #[allow(unused_imports)]
-            use __pagination::token_kinds::*;
             let marker = (&&&__pagination::TokenSlot(
                 __pagination::Some(__request.get_marker()),
             ))
@@ -44,8 +44,6 @@ const _: () = {
             __request: Self::Request,
             __output: &Self::Output,
         ) -> Self::Request {
-            #[allow(unused_imports)]
-            use __pagination::token_kinds::*;
             let __next: fn(Self::Request, &Self::Output) -> Self::Request = paging::decode_marker;
             __next(
                 __pagination::read_then((__request.get_marker().is_some(),), __request)
@@ -80,11 +78,6 @@ const _: () = {
             __error: &Self::Error,
             __formatter: &mut __pagination::Formatter<'_>,
         ) -> __pagination::FmtResult {
-            #[allow(unused_imports)]
-            use __pagination::{
-                DescribeBoxed as _, DescribeDisplay as _, DescribeError as _,
-                DescribeNothing as _,
-            };
             (&&&__pagination::ErrorValue(__error)).describe(__formatter)
         }
         fn item_fields(

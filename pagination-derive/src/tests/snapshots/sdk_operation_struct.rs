@@ -2,6 +2,8 @@ pub struct ListHostedZonesByVpc;
 #[allow(unused_qualifications)]
 const _: () = {
     use ::pagination_core::__private as __pagination;
+    #[allow(unused_imports)]
+    use __pagination::autoref::*;
     #[automatically_derived]
     impl __pagination::PaginatedOperation for ListHostedZonesByVpc {
         type Request = aws_sdk_route53::operation::list_hosted_zones_by_vpc::builders::ListHostedZonesByVPCFluentBuilder;
@@ -20,8 +22,6 @@ const _: () = {
             __request: Self::Request,
             __visitor: &mut V,
         ) -> __pagination::Result<Self::Request, V::Error> {
-            #[allow(unused_imports)]
-            use __pagination::token_kinds::*;
             let next_token = (&&&__pagination::TokenSlot(
                 __pagination::Some(__request.get_next_token()),
             ))
@@ -39,8 +39,6 @@ const _: () = {
             __request: Self::Request,
             __output: &Self::Output,
         ) -> Self::Request {
-            #[allow(unused_imports)]
-            use __pagination::token_kinds::*;
             __pagination::read_then((__request.get_next_token().is_some(),), __request)
                 .set_next_token(
                     (&&&__pagination::TokenSlot(
@@ -60,11 +58,6 @@ const _: () = {
             __error: &Self::Error,
             __formatter: &mut __pagination::Formatter<'_>,
         ) -> __pagination::FmtResult {
-            #[allow(unused_imports)]
-            use __pagination::{
-                DescribeBoxed as _, DescribeDisplay as _, DescribeError as _,
-                DescribeNothing as _,
-            };
             (&&&__pagination::ErrorValue(__error)).describe(__formatter)
         }
         fn item_fields(
