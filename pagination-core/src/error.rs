@@ -133,8 +133,9 @@ impl<E: 'static> fmt::Display for Error<E> {
             Error::DuplicateToken { .. } => f.write_str(
                 "the service returned the pagination token it was just sent, so the listing \
                  cannot go on (a service that ignores the token or start parameter does; an API \
-                 that ends its listings so declares `duplicate_token = stop`; on_duplicate_token \
-                 sets what to do)",
+                 that ends its listings so declares `duplicate_token = stop`, which stops there \
+                 unless the page's more-results flag says more follows; on_duplicate_token sets \
+                 what to do)",
             ),
             Error::TokenCycle { .. } => f.write_str(
                 "the service returned a pagination token it was sent earlier in this listing \

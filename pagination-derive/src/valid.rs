@@ -591,16 +591,16 @@ fn check_item_order_has_fields(
 
 fn check_leaf_is_field(path: &FieldPath, what: &str, errors: &mut Errors) {
     let leaf = path.leaf();
-    if let Some(question) = leaf.question {
-        errors.push_spanned(
-            question.span,
-            format!("drop the last `?`: {what} field may itself be an `Option`"),
-        );
-    }
+    // A method call is the mistake to name first: without it, a `?` after it goes too.
     if leaf.is_call() {
         errors.push_spanned(
             leaf.name.span(),
             format!("a path must end at a field, not a method call: {what} is read in place"),
+        );
+    } else if let Some(question) = leaf.question {
+        errors.push_spanned(
+            question.span,
+            format!("drop the last `?`: {what} field may itself be an `Option`"),
         );
     }
 }
