@@ -27,11 +27,14 @@
 //! 3. **Equal pieces.** The rest go, one at a time, to the range whose pieces would be largest:
 //!    a range cut `c` times holds pieces of `keys / (c + 1)`, and the largest piece is the
 //!    longest chain. No piece is made smaller than a page. A range is cut into its equal pieces at
-//!    listed keys, on the scale of a dense gap, or at folder boundaries.
+//!    listed keys, on the scale of a dense gap, or at folder boundaries; a part that no cut can
+//!    make yet (a folder holding folders is cut at its ends, or by its children) leaves its
+//!    request to the listing of those children.
 //!
 //! In key order the consumer takes the pages of the front first, and ranges ahead wait in a
 //! buffer of `N × buffer_pages` pages: only the ranges within that many pages of the front are
-//! cut, so that the buffer holds the pages needed next.
+//! cut, so that the buffer holds the pages needed next, and the folders of the front are listed
+//! before any cut further on: once the buffer is full, the consumer waits on the front alone.
 
 use std::collections::{HashMap, HashSet};
 
@@ -507,8 +510,16 @@ impl SplitPolicy for Balance {
             keep
         });
 
+        // In key order the consumer waits on the front: its folders are listed first, before
+        // any cut further on takes the requests the budget allows.
+        if view.ordered && view.folders {
+            self.structure(&rests[..rests.len().min(1)], out, &mut free);
+        }
         self.search_all(&mut rests, view, page, &mut free);
-        // Equal pieces: each free request to the range whose pieces are largest.
+        // Equal pieces: each free request to the range whose pieces are largest. A part that no
+        // cut makes (a folder is cut only at its ends, or by its children) gives its request
+        // back, for the folder listings that will make it.
+        let free_for_parts = free;
         while free > 0 {
             let Some(rest) = (rests.iter_mut())
                 .filter(|rest| rest.next_piece() >= page)
@@ -520,8 +531,10 @@ impl SplitPolicy for Balance {
             free -= 1;
         }
         let mut wanted: Vec<String> = Vec::new();
+        let mut made = 0;
         for rest in &mut rests {
             let (mut cuts, mut folders) = self.equal_cuts(rest, page);
+            made += cuts.len();
             wanted.append(&mut folders);
             rest.cuts.append(&mut cuts);
             rest.cuts.sort();
@@ -533,6 +546,7 @@ impl SplitPolicy for Balance {
                 });
             }
         }
+        free = free_for_parts.saturating_sub(made);
         if view.folders {
             // What is left finds structure: folders too large for one piece, folders listed in
             // part, folders passed through, and the folders above unknown keys.
