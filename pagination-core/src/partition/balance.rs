@@ -345,7 +345,15 @@ impl Balance {
         // Where the last cut fell, in keys from the start of the rest.
         let mut last_cut = 0.0;
         let mut after_unknown = false;
-        for piece in &rest.pieces {
+        // Whether any piece past the `i`th may hold keys: a cut at a piece's upper end with
+        // none past it would make a range of no keys.
+        let mut tail = vec![false; rest.pieces.len()];
+        for i in (0..rest.pieces.len().saturating_sub(1)).rev() {
+            let next = &rest.pieces[i + 1];
+            tail[i] = tail[i + 1] || keys_of(next, page).is_none_or(|keys| keys > 0.0);
+        }
+        for (i, piece) in rest.pieces.iter().enumerate() {
+            let hi = piece.hi.clone().filter(|_| tail[i]);
             let Some(held) = keys_of(piece, page) else {
                 after_unknown = true;
                 continue;
@@ -369,9 +377,7 @@ impl Balance {
                 let snap = each / 10.0;
                 let cut = match piece.kind {
                     _ if next - before < snap => Some((piece.lo.clone(), before)),
-                    _ if before + held - next < snap => {
-                        piece.hi.clone().map(|hi| (hi, before + held))
-                    }
+                    _ if before + held - next < snap => hi.clone().map(|hi| (hi, before + held)),
                     // A folder is cut at its nearer end.
                     PieceKind::Folder { .. } | PieceKind::UnknownFolder { .. }
                         if next - before < held / 2.0 =>
@@ -379,7 +385,7 @@ impl Balance {
                         Some((piece.lo.clone(), before))
                     }
                     PieceKind::Folder { .. } | PieceKind::UnknownFolder { .. } => {
-                        piece.hi.clone().map(|hi| (hi, before + held))
+                        hi.clone().map(|hi| (hi, before + held))
                     }
                     // Inside keys: the range ends half-way through its last page.
                     _ => {
@@ -387,8 +393,10 @@ impl Balance {
                         self.model.cut(piece, at - before).map(|key| (key, at))
                     }
                 };
+                // A cut where the last one fell (a folder's end, then the next folder's start,
+                // with no key between) would make a range of no keys: it costs a request.
                 if let Some((key, at)) = cut
-                    && cuts.last().is_none_or(|last| key > *last)
+                    && cuts.last().is_none_or(|last| key > *last && at > last_cut)
                 {
                     cuts.push(key);
                     last_cut = at;
