@@ -52,6 +52,14 @@ impl Parameters {
         });
     }
 
+    /// An SDK operation's input: `without_page_size`, its fields each a parameter
+    /// ([`add_debug`](Parameters::add_debug) under [`UNNAMED`]), and the `whole` input as the
+    /// page-size entry.
+    pub fn add_input(&mut self, without_page_size: &dyn fmt::Debug, whole: &dyn fmt::Debug) {
+        self.add_debug(UNNAMED, without_page_size);
+        self.add_page_size("page size", debug_hash(whole));
+    }
+
     /// A parameter hashed through its [`Debug`](fmt::Debug) output. An [`UNNAMED`] one (an SDK
     /// operation's whole input) whose `Debug` text is a struct's (`Input { bucket: .., prefix:
     /// .. }`) also hands over each field, by the name its `Debug` text gives, to be named when a

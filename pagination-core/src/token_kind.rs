@@ -17,6 +17,11 @@ use crate::token::{StrEnum, StrEnumToken, TokenValue, TokenVisitor};
 pub struct TokenSlot<'a, F>(pub Option<&'a F>);
 
 impl<'a, F> TokenSlot<'a, F> {
+    /// A field that is there.
+    pub fn of(field: &'a F) -> Self {
+        TokenSlot(Some(field))
+    }
+
     /// The field at the end of `path`; a closure so that `?` can walk optional sub-structures.
     pub fn at<O: ?Sized>(output: &'a O, path: impl FnOnce(&'a O) -> Option<&'a F>) -> Self {
         TokenSlot(path(output))

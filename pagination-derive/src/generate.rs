@@ -302,11 +302,10 @@ fn parameters_of(decl: &Declaration, locals: &Locals) -> TokenStream {
             Some(size) => {
                 let setter = setter(size);
                 quote! {
-                    #parameters.add_debug(
-                        __pagination::UNNAMED,
+                    #parameters.add_input(
                         __pagination::Clone::clone(#request).#setter(__pagination::None).as_input(),
+                        #request.as_input(),
                     );
-                    #parameters.add_page_size("page size", __pagination::debug_hash(#request.as_input()));
                 }
             }
             None => quote!(#parameters.add_debug(__pagination::UNNAMED, #request.as_input());),
@@ -364,8 +363,7 @@ fn builder_after_getters(request: &Ident, tokens: &[InputToken]) -> TokenStream 
 /// One input token handed to the visitor, by the way its type travels; `field` is a reference
 /// to the field. Spanned at the user's token: a type that cannot travel is reported there.
 fn visit_token(field: TokenStream, visitor: &Ident, span: Span) -> TokenStream {
-    let some = some();
-    quote_spanned!(span=> (&&&__pagination::TokenSlot(#some(#field))).token_kind().visit(#visitor)?)
+    quote_spanned!(span=> (&&&__pagination::TokenSlot::of(#field)).token_kind().visit(#visitor)?)
 }
 
 fn next_request(decl: &Declaration, locals: &Locals) -> TokenStream {
@@ -421,7 +419,7 @@ fn read_token(expr: &TokenExpr, output: &Ident) -> TokenStream {
     let mut alternatives = expr.alternatives.iter().map(|path| {
         let span = path.span();
         let slot = match path.as_plain_field() {
-            Some(field) => quote_spanned!(span=> __pagination::TokenSlot(#some(&#output.#field))),
+            Some(field) => quote_spanned!(span=> __pagination::TokenSlot::of(&#output.#field)),
             None => {
                 let place = path.place(output, false);
                 quote_spanned!(span=> __pagination::TokenSlot::at(#output, |#output| #some(&#place)))

@@ -27,9 +27,7 @@ const _: () = {
             mut __request: Self::Request,
             __visitor: &mut V,
         ) -> __pagination::Result<Self::Request, V::Error> {
-            __request.token = (&&&__pagination::TokenSlot(
-                __pagination::Some(&__request.token),
-            ))
+            __request.token = (&&&__pagination::TokenSlot::of(&__request.token))
                 .token_kind()
                 .visit(__visitor)?;
             __pagination::Ok(__request)
@@ -38,9 +36,7 @@ const _: () = {
             mut __request: Self::Request,
             __output: &Self::Output,
         ) -> Self::Request {
-            __request.token = (&&&__pagination::TokenSlot(
-                __pagination::Some(&__output.next_token),
-            ))
+            __request.token = (&&&__pagination::TokenSlot::of(&__output.next_token))
                 .token_kind()
                 .read();
             __request

@@ -26,9 +26,7 @@ const _: () = {
             mut __request: Self::Request,
             __visitor: &mut V,
         ) -> __pagination::Result<Self::Request, V::Error> {
-            __request.offset = (&&&__pagination::TokenSlot(
-                __pagination::Some(&__request.offset),
-            ))
+            __request.offset = (&&&__pagination::TokenSlot::of(&__request.offset))
                 .token_kind()
                 .visit(__visitor)?;
             __pagination::Ok(__request)

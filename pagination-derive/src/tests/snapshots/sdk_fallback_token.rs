@@ -22,9 +22,7 @@ const _: () = {
             __request: Self::Request,
             __visitor: &mut V,
         ) -> __pagination::Result<Self::Request, V::Error> {
-            let marker = (&&&__pagination::TokenSlot(
-                __pagination::Some(__request.get_marker()),
-            ))
+            let marker = (&&&__pagination::TokenSlot::of(__request.get_marker()))
                 .token_kind()
                 .visit(__visitor)?;
             __pagination::Ok(
@@ -38,9 +36,7 @@ const _: () = {
         ) -> Self::Request {
             __pagination::read_then((__request.get_marker().is_some(),), __request)
                 .set_marker(
-                    (&&&__pagination::TokenSlot(
-                        __pagination::Some(&__output.next_marker),
-                    ))
+                    (&&&__pagination::TokenSlot::of(&__output.next_marker))
                         .token_kind()
                         .read()
                         .or_else(|| {
@@ -68,16 +64,11 @@ const _: () = {
             __parameters: &mut __pagination::Parameters,
         ) {
             __parameters
-                .add_debug(
-                    __pagination::UNNAMED,
+                .add_input(
                     __pagination::Clone::clone(__request)
                         .set_max_keys(__pagination::None)
                         .as_input(),
-                );
-            __parameters
-                .add_page_size(
-                    "page size",
-                    __pagination::debug_hash(__request.as_input()),
+                    __request.as_input(),
                 );
         }
         fn describe_error(

@@ -22,9 +22,7 @@ const _: () = {
             __request: Self::Request,
             __visitor: &mut V,
         ) -> __pagination::Result<Self::Request, V::Error> {
-            let next_token = (&&&__pagination::TokenSlot(
-                __pagination::Some(__request.get_next_token()),
-            ))
+            let next_token = (&&&__pagination::TokenSlot::of(__request.get_next_token()))
                 .token_kind()
                 .visit(__visitor)?;
             __pagination::Ok(
@@ -41,9 +39,7 @@ const _: () = {
         ) -> Self::Request {
             __pagination::read_then((__request.get_next_token().is_some(),), __request)
                 .set_next_token(
-                    (&&&__pagination::TokenSlot(
-                        __pagination::Some(&__output.next_token),
-                    ))
+                    (&&&__pagination::TokenSlot::of(&__output.next_token))
                         .token_kind()
                         .read(),
                 )
@@ -61,16 +57,11 @@ const _: () = {
             __parameters: &mut __pagination::Parameters,
         ) {
             __parameters
-                .add_debug(
-                    __pagination::UNNAMED,
+                .add_input(
                     __pagination::Clone::clone(__request)
                         .set_max_results(__pagination::None)
                         .as_input(),
-                );
-            __parameters
-                .add_page_size(
-                    "page size",
-                    __pagination::debug_hash(__request.as_input()),
+                    __request.as_input(),
                 );
         }
         fn describe_error(

@@ -30,9 +30,7 @@ const _: () = {
             __request: Self::Request,
             __visitor: &mut V,
         ) -> __pagination::Result<Self::Request, V::Error> {
-            let marker = (&&&__pagination::TokenSlot(
-                __pagination::Some(__request.get_marker()),
-            ))
+            let marker = (&&&__pagination::TokenSlot::of(__request.get_marker()))
                 .token_kind()
                 .visit(__visitor)?;
             __pagination::Ok(
@@ -48,9 +46,7 @@ const _: () = {
             __next(
                 __pagination::read_then((__request.get_marker().is_some(),), __request)
                     .set_marker(
-                        (&&&__pagination::TokenSlot(
-                            __pagination::Some(&__output.next_marker),
-                        ))
+                        (&&&__pagination::TokenSlot::of(&__output.next_marker))
                             .token_kind()
                             .read(),
                     ),

@@ -22,8 +22,8 @@ const _: () = {
             __request: Self::Request,
             __visitor: &mut V,
         ) -> __pagination::Result<Self::Request, V::Error> {
-            let part_number_marker = (&&&__pagination::TokenSlot(
-                __pagination::Some(__request.get_part_number_marker()),
+            let part_number_marker = (&&&__pagination::TokenSlot::of(
+                __request.get_part_number_marker(),
             ))
                 .token_kind()
                 .visit(__visitor)?;
@@ -74,16 +74,11 @@ const _: () = {
             __parameters: &mut __pagination::Parameters,
         ) {
             __parameters
-                .add_debug(
-                    __pagination::UNNAMED,
+                .add_input(
                     __pagination::Clone::clone(__request)
                         .set_max_parts(__pagination::None)
                         .as_input(),
-                );
-            __parameters
-                .add_page_size(
-                    "page size",
-                    __pagination::debug_hash(__request.as_input()),
+                    __request.as_input(),
                 );
         }
         fn describe_error(

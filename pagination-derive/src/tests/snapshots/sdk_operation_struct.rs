@@ -22,9 +22,7 @@ const _: () = {
             __request: Self::Request,
             __visitor: &mut V,
         ) -> __pagination::Result<Self::Request, V::Error> {
-            let next_token = (&&&__pagination::TokenSlot(
-                __pagination::Some(__request.get_next_token()),
-            ))
+            let next_token = (&&&__pagination::TokenSlot::of(__request.get_next_token()))
                 .token_kind()
                 .visit(__visitor)?;
             __pagination::Ok(
@@ -41,9 +39,7 @@ const _: () = {
         ) -> Self::Request {
             __pagination::read_then((__request.get_next_token().is_some(),), __request)
                 .set_next_token(
-                    (&&&__pagination::TokenSlot(
-                        __pagination::Some(&__output.next_token),
-                    ))
+                    (&&&__pagination::TokenSlot::of(&__output.next_token))
                         .token_kind()
                         .read(),
                 )

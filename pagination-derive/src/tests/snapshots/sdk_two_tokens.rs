@@ -34,13 +34,11 @@ const _: () = {
             __request: Self::Request,
             __visitor: &mut V,
         ) -> __pagination::Result<Self::Request, V::Error> {
-            let key_marker = (&&&__pagination::TokenSlot(
-                __pagination::Some(__request.get_key_marker()),
-            ))
+            let key_marker = (&&&__pagination::TokenSlot::of(__request.get_key_marker()))
                 .token_kind()
                 .visit(__visitor)?;
-            let version_id_marker = (&&&__pagination::TokenSlot(
-                __pagination::Some(__request.get_version_id_marker()),
+            let version_id_marker = (&&&__pagination::TokenSlot::of(
+                __request.get_version_id_marker(),
             ))
                 .token_kind()
                 .visit(__visitor)?;
@@ -68,16 +66,12 @@ const _: () = {
                     __request,
                 )
                 .set_key_marker(
-                    (&&&__pagination::TokenSlot(
-                        __pagination::Some(&__output.next_key_marker),
-                    ))
+                    (&&&__pagination::TokenSlot::of(&__output.next_key_marker))
                         .token_kind()
                         .read(),
                 )
                 .set_version_id_marker(
-                    (&&&__pagination::TokenSlot(
-                        __pagination::Some(&__output.next_version_id_marker),
-                    ))
+                    (&&&__pagination::TokenSlot::of(&__output.next_version_id_marker))
                         .token_kind()
                         .read(),
                 )
@@ -95,16 +89,11 @@ const _: () = {
             __parameters: &mut __pagination::Parameters,
         ) {
             __parameters
-                .add_debug(
-                    __pagination::UNNAMED,
+                .add_input(
                     __pagination::Clone::clone(__request)
                         .set_max_keys(__pagination::None)
                         .as_input(),
-                );
-            __parameters
-                .add_page_size(
-                    "page size",
-                    __pagination::debug_hash(__request.as_input()),
+                    __request.as_input(),
                 );
         }
         fn describe_error(
