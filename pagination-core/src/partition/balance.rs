@@ -135,8 +135,11 @@ impl Balance {
             .map(|(prefix, _)| prefix.clone())
             .collect();
         for prefix in asked {
+            // Not a child whose own children are known already (listed at its parts'
+            // delimiter): a listing at `/` would give nothing new.
             if let Some(child) = self.model.single_child(&prefix).map(str::to_owned)
                 && !own.iter().any(|span| span.starts_with(&child))
+                && !self.model.has_children(&child)
             {
                 self.ask(&child, out, free);
             }
