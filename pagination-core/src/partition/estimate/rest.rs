@@ -223,7 +223,7 @@ impl KeyModel {
             Some(mean) => {
                 let keys = mean - before;
                 let subfolders = self.seen_subfolders(child);
-                let kind = match self.reference(a) {
+                let kind = match self.reference_within(a, child) {
                     // A flat folder goes on at the density of its keys before.
                     Some(reference) if !subfolders => PieceKind::Extent { keys, reference },
                     _ => PieceKind::Folder {
@@ -253,7 +253,7 @@ impl KeyModel {
                     hi: b.map(str::to_owned),
                     kind: PieceKind::Unknown {
                         subfolders: self.seen_subfolders(child),
-                        reference: self.reference(a).filter(|_| searchable),
+                        reference: self.reference_within(a, child).filter(|_| searchable),
                         seen: self.listed_keys(child, Some(a)),
                         end: if at_end { End::Folder } else { End::Range },
                     },

@@ -82,6 +82,46 @@ fn folders_are_estimated_by_their_siblings() {
     );
 }
 
+/// A page that ends a few keys into a large folder, after small ones: the rest of the large
+/// folder is searched at the density of its own keys, not of the whole page (which would step
+/// past its end at once, cutting it half-way to the next folder instead).
+#[test]
+fn a_folders_rest_is_searched_at_its_own_density() {
+    let mut model = KeyModel::new("");
+    let dirs: Vec<String> = (0..6).map(|n| format!("dir-{n:03}/")).collect();
+    model.folders("", "/", "", &refs(&dirs), true);
+    // Four small folders of 10 keys, then the first 60 keys of dir-004.
+    let mut page: Vec<String> = (0..4)
+        .flat_map(|dir| (0..10).map(move |n| format!("dir-{dir:03}/file-{n:02}")))
+        .collect();
+    page.extend((0..60).map(|n| format!("dir-004/obj-{n:05}")));
+    model.page("", &refs(&page), false);
+    let pieces = model.pieces("dir-004/obj-00059", Some("dir-005"));
+    let Some(PieceKind::Unknown {
+        reference: Some((first, last, keys)),
+        ..
+    }) = pieces.first().map(|piece| &piece.kind)
+    else {
+        panic!("{pieces:?}");
+    };
+    assert!(first.starts_with("dir-004/"), "{first}");
+    assert_eq!(last, "dir-004/obj-00059");
+    assert!(*keys < 60.0, "{keys}");
+    // A page and a half on, at that density: inside the folder's numbers, not past them.
+    let step = model
+        .step(
+            &pieces[0].lo,
+            pieces[0].hi.as_deref(),
+            &(first.clone(), last.clone(), *keys),
+            150.0,
+        )
+        .expect("a step inside the folder");
+    assert!(
+        step.as_str() > "dir-004/obj-001" && step.as_str() < "dir-004/obj-003",
+        "{step}"
+    );
+}
+
 #[test]
 fn folders_to_list_stop_above_the_pages_own_folder() {
     let mut model = KeyModel::new("");
