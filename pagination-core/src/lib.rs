@@ -65,8 +65,10 @@
 //! **An operation of an AWS SDK crate** that the SDK leaves without a paginator: a unit struct
 //! that names the operation's module. The SDK's fluent builder, output and error types follow
 //! from the module path by the SDK's convention
-//! (`<crate>::operation::<op>::{builders::<Op>FluentBuilder, <Op>Output, <Op>Error}`), so they
-//! are not written; the builder gains `into_paginator()` through [`IntoPaginator`]:
+//! (`<crate>::operation::<op>::{builders::<Op>FluentBuilder, <Op>Input, <Op>Output, <Op>Error}`),
+//! so they are not written; the builder gains `into_paginator()` through [`IntoPaginator`]. A
+//! field the input does not have (`input_token = markr`) is one error on that name, and the
+//! compiler's help names the input's field of a similar name (`marker`):
 //!
 //! ```ignore
 //! use aws_sdk_s3::types::{CommonPrefix, DeleteMarkerEntry, ObjectVersion};

@@ -29,7 +29,14 @@ pub(crate) fn fallback(args: &Args, item: &Item) -> Option<TokenStream> {
         (Some(operation), Some(Fields::Unit)) => {
             // The struct-named form too (`...::list_hosted_zones_by_vpc::ListHostedZonesByVPC`).
             let operation = SdkOperation::from_path(&operation.value).ok()?;
-            (operation.builder(), operation.output(), operation.error())
+            {
+                let module = operation.module_path();
+                (
+                    operation.builder(&module),
+                    operation.output(&module),
+                    operation.error(&module),
+                )
+            }
         }
         (None, Some(Fields::Named(_))) => (
             quote!(#marker),

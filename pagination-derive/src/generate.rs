@@ -18,8 +18,8 @@
 //!
 //! Output: the struct unchanged; an enum `ListObjectVersionsItem` with one variant per item field;
 //! and, inside `const _: () = { ... };`, `impl PaginatedOperation for ListObjectVersions` (send
-//! with the SDK builder's `send`, move tokens with its `get_`/`set_` methods, read the output's
-//! fields), `impl PageSize` (`max_keys`), and `impl IntoPaginator<ListObjectVersions>` for the
+//! with the SDK builder's `send`, move tokens with its `get_`/`set_` methods, checked first
+//! against the input's getters of the same fields, read the output's fields), `impl PageSize` (`max_keys`), and `impl IntoPaginator<ListObjectVersions>` for the
 //! SDK's fluent builder. The snapshots in `src/tests/` show it in full.
 
 use proc_macro2::{Span, TokenStream};
@@ -75,6 +75,7 @@ pub(crate) fn generate(decl: &Declaration) -> TokenStream {
         send,
         parameters,
         mutability,
+        items,
     } = Placement::of(decl, request);
     let item_ty = match &decl.items {
         Items::One(item) => {
@@ -141,6 +142,7 @@ pub(crate) fn generate(decl: &Declaration) -> TokenStream {
             use ::pagination_core::__private as __pagination;
             #[allow(unused_imports)]
             use __pagination::autoref::*;
+            #items
 
             #[automatically_derived]
             impl __pagination::PaginatedOperation for #marker {
@@ -208,6 +210,8 @@ struct Placement {
     send: TokenStream,
     parameters: TokenStream,
     mutability: TokenStream,
+    /// Items the impls use: an SDK operation's input type, `__Input`.
+    items: TokenStream,
 }
 
 impl Placement {
@@ -215,14 +219,40 @@ impl Placement {
         match &decl.target {
             // The AWS SDK's module convention: <crate>::operation::<op>::{builders::<Op>FluentBuilder,
             // <Op>Output, <Op>Error}, and <crate>::error::SdkError.
-            Target::Sdk(operation) => Placement {
-                request: operation.builder(),
-                output: operation.output(),
-                error: operation.error(),
-                send: quote!(#request.send()),
-                parameters: quote!(#request.as_input()),
-                mutability: quote!(),
-            },
+            Target::Sdk(operation) => {
+                // The operation's module once, under a name of its own, and its types by it.
+                // Placed at the user's module name, so that a module the SDK does not have is
+                // reported on the path written.
+                let module = Ident::new(
+                    "__operation",
+                    Span::mixed_site().located_at(operation.module.span()),
+                );
+                let path = operation.module_path();
+                let (input, request_alias) = (local("__Input"), local("__Request"));
+                let module_name = quote!(#module);
+                let (input_ty, request_ty) = (
+                    operation.input(&module_name),
+                    operation.builder(&module_name),
+                );
+                Placement {
+                    request: quote!(#request_alias),
+                    output: operation.output(&module_name),
+                    error: operation.error(&module_name),
+                    send: quote!(#request.send()),
+                    parameters: quote!(#request.as_input()),
+                    mutability: quote!(),
+                    items: {
+                        let span = operation.module.span();
+                        let import = quote_spanned!(span=> use #path as #module;);
+                        quote! {
+                        #import
+                        #[allow(dead_code)]
+                        type #input = #input_ty;
+                        type #request_alias = #request_ty;
+                        }
+                    },
+                }
+            }
             // A missing `PageRequest` impl is reported at the attribute, once: every use has
             // the attribute's span and the same obligation (the functions are named as values,
             // not called through the trait, which would add a label to each call's report).
@@ -235,6 +265,7 @@ impl Placement {
                     send: quote!((<Self as __pagination::PageRequest>::send)(#request)),
                     parameters: quote!((<Self as __pagination::PageRequest>::parameters)(#request)),
                     mutability: quote!(mut),
+                    items: quote!(),
                 }
             }
         }
@@ -254,7 +285,8 @@ fn first_page_only(decl: &Declaration, locals: &Locals) -> Option<TokenStream> {
                 let setter = setter(field);
                 quote_spanned!(field.span()=> .#setter(__pagination::None))
             });
-            (quote!(), quote!(#request #(#clears)*))
+            let builder = tied(quote!(#request), &decl.first_page_only);
+            (quote!(), quote!(#builder #(#clears)*))
         }
         Target::Owned => {
             // The field is bound at its own span, so that a type without a default is
@@ -301,9 +333,10 @@ fn parameters_of(decl: &Declaration, locals: &Locals) -> TokenStream {
             // Only the setter is named, as in `set_page_size`: a builder without it gets one error.
             Some(size) => {
                 let setter = setter(size);
+                let builder = tied(quote!(__pagination::Clone::clone(#request)), [size]);
                 quote! {
                     #parameters.add_input(
-                        __pagination::Clone::clone(#request).#setter(__pagination::None).as_input(),
+                        #builder.#setter(__pagination::None).as_input(),
                         #request.as_input(),
                     );
                 }
@@ -333,10 +366,11 @@ fn visit_tokens(decl: &Declaration, locals: &Locals) -> TokenStream {
                 quote!(let #token = #visit;)
             });
             let bound = tokens.iter().map(InputToken::first);
-            let builder = builder_after_getters(request, tokens);
+            let builder = tied(quote!(#request), tokens.iter().map(InputToken::first));
             quote! {
+                let #request = #builder;
                 #(#visits)*
-                __pagination::Ok(#builder #(.#setters(#bound))*)
+                __pagination::Ok(#request #(.#setters(#bound))*)
             }
         }
         Target::Owned => {
@@ -352,12 +386,15 @@ fn visit_tokens(decl: &Declaration, locals: &Locals) -> TokenStream {
     }
 }
 
-/// The SDK builder `request`, typed through its tokens' getters, for their setters to be called
-/// on: a getter that does not exist (a misspelt field) is then the one error, its setter's is not
-/// reported (see `read_then`).
-fn builder_after_getters(request: &Ident, tokens: &[InputToken]) -> TokenStream {
-    let getters = tokens.iter().map(|token| getter(token.first()));
-    quote!(__pagination::read_then((#(#request.#getters().is_some(),)*), #request))
+/// The SDK builder `builder`, typed through its input's getters of `fields` (`__Input::marker`,
+/// each field's own name at the user's span), for its `get_`/`set_` methods to be called on: a
+/// field the input does not have is then the one error, on the name written, and rustc's
+/// suggestion of a similar name is the field to write; the builder's methods are not reported
+/// again (see `read_then`).
+fn tied<'a>(builder: TokenStream, fields: impl IntoIterator<Item = &'a Ident>) -> TokenStream {
+    let input = local("__Input");
+    let fields = fields.into_iter();
+    quote!(__pagination::read_then((#(#input::#fields,)*), #builder))
 }
 
 /// One input token handed to the visitor, by the way its type travels; `field` is a reference
@@ -378,7 +415,7 @@ fn next_request(decl: &Declaration, locals: &Locals) -> TokenStream {
         .map(|expr| read_token(expr, output));
     let copied = match decl.target {
         Target::Sdk(_) => {
-            let builder = builder_after_getters(request, tokens);
+            let builder = tied(quote!(#request), tokens.iter().map(InputToken::first));
             let setters = tokens.iter().map(|token| setter(token.first()));
             quote!(#builder #(.#setters(#values))*)
         }
@@ -484,9 +521,10 @@ fn page_size_impl(decl: &Declaration, field: &Ident, locals: &Locals) -> TokenSt
     let (mutability, body) = match decl.target {
         Target::Sdk(_) => {
             let setter = setter(field);
+            let builder = tied(quote!(#request), [field]);
             (
                 quote!(),
-                quote!(#request.#setter(__pagination::Some(__pagination::page_size(#size)))),
+                quote!(#builder.#setter(__pagination::Some(__pagination::page_size(#size)))),
             )
         }
         Target::Owned => (

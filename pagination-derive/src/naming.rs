@@ -67,38 +67,42 @@ impl SdkOperation {
         }
     }
 
-    /// `<root>::operation::<module>::builders::<Name>FluentBuilder`: the request.
-    pub(crate) fn builder(&self) -> TokenStream {
-        let SdkOperation {
-            root, module, name, ..
-        } = self;
-        let builder = format_ident!("{}FluentBuilder", name, span = name.span());
-        quote_spanned!(module.span()=> #root::operation::#module::builders::#builder)
+    /// `<root>::operation::<module>`, where the operation's types are.
+    pub(crate) fn module_path(&self) -> TokenStream {
+        let SdkOperation { root, module, .. } = self;
+        quote_spanned!(module.span()=> #root::operation::#module)
     }
 
-    /// `<root>::operation::<module>::<OutputName>Output`.
-    pub(crate) fn output(&self) -> TokenStream {
-        let SdkOperation {
-            root,
-            module,
-            output_name,
-            ..
-        } = self;
-        let output = format_ident!("{}Output", output_name, span = module.span());
-        quote_spanned!(module.span()=> #root::operation::#module::#output)
+    /// `<module>::builders::<Name>FluentBuilder`: the request, with `module` the operation's
+    /// module ([`module_path`](Self::module_path), or a name for it).
+    pub(crate) fn builder(&self, module: &TokenStream) -> TokenStream {
+        let builder = format_ident!("{}FluentBuilder", self.name, span = self.name.span());
+        quote_spanned!(self.module.span()=> #module::builders::#builder)
     }
 
-    /// `<root>::error::SdkError<<root>::operation::<module>::<Name>Error>`.
-    pub(crate) fn error(&self) -> TokenStream {
-        let SdkOperation {
-            root, module, name, ..
-        } = self;
-        let error = format_ident!("{}Error", name, span = name.span());
-        quote_spanned!(module.span()=> #root::error::SdkError<#root::operation::#module::#error>)
+    /// `<module>::<OutputName>Input`: the input, whose getters are named after its fields
+    /// (`marker()`), each field's own name.
+    pub(crate) fn input(&self, module: &TokenStream) -> TokenStream {
+        let input = format_ident!("{}Input", self.output_name, span = self.module.span());
+        quote_spanned!(self.module.span()=> #module::#input)
+    }
+
+    /// `<module>::<OutputName>Output`.
+    pub(crate) fn output(&self, module: &TokenStream) -> TokenStream {
+        let output = format_ident!("{}Output", self.output_name, span = self.module.span());
+        quote_spanned!(self.module.span()=> #module::#output)
+    }
+
+    /// `<root>::error::SdkError<<module>::<Name>Error>`.
+    pub(crate) fn error(&self, module: &TokenStream) -> TokenStream {
+        let root = &self.root;
+        let error = format_ident!("{}Error", self.name, span = self.name.span());
+        quote_spanned!(self.module.span()=> #root::error::SdkError<#module::#error>)
     }
 }
 
-/// A field's setter on an SDK builder, `set_<field>`, at the field's span.
+/// A field's setter on an SDK builder, `set_<field>`, at the field's position but in the macro's
+/// context: rustc suggests no replacement of the user's name with it.
 pub(crate) fn setter(field: &Ident) -> Ident {
     format_ident!(
         "set_{}",
@@ -107,7 +111,7 @@ pub(crate) fn setter(field: &Ident) -> Ident {
     )
 }
 
-/// A field's getter on an SDK builder, `get_<field>`, at the field's span.
+/// A field's getter on an SDK builder, `get_<field>`, placed as [`setter`] is.
 pub(crate) fn getter(field: &Ident) -> Ident {
     format_ident!(
         "get_{}",

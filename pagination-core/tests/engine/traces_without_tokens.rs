@@ -241,6 +241,16 @@ pub mod fake_dynamo {
                 pub limit: Option<i32>,
             }
 
+            impl QueryInput {
+                pub fn exclusive_start_key(&self) -> Option<&str> {
+                    self.exclusive_start_key.as_deref()
+                }
+
+                pub fn limit(&self) -> Option<i32> {
+                    self.limit
+                }
+            }
+
             pub struct QueryOutput {
                 pub items: Option<Vec<u32>>,
                 pub last_evaluated_key: Option<String>,

@@ -1,4 +1,4 @@
-// The SDK builder has no `get_`/`set_` methods for this input token.
+// The SDK operation's input has no such field: one error, on the name, from its getters.
 use pagination_core::paginate;
 
 #[path = "support/fake_sdk.rs"]

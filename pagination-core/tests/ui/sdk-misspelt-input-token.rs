@@ -1,6 +1,6 @@
-// A misspelt input token on an SDK operation: the macro cannot see the builder's methods, so the
-// compiler reports the getter it looked for, once, on the name written (not its setter too), and
-// suggests no replacement (its similar name, `get_marker`, is not what to write there).
+// A misspelt input token on an SDK operation: one error, on the name written, from the input's
+// getters (named as its fields are), whose help names the field of a similar name, `marker`;
+// nothing about the builder's `get_`/`set_` methods the macro would have called.
 use pagination_core::paginate;
 
 #[path = "support/fake_sdk.rs"]

@@ -1,7 +1,8 @@
 //! A tiny stand-in for an AWS SDK crate, following its module conventions:
-//! `operation::<op>::{builders::<Op>FluentBuilder, <Op>Output, <Op>Error}` and
+//! `operation::<op>::{builders::<Op>FluentBuilder, <Op>Input, <Op>Output, <Op>Error}` and
 //! `error::SdkError<E>`. Builders have `send()`, `as_input()`, `get_<field>()`,
-//! `set_<field>(Option<T>)` and a page-size setter, like the SDK's fluent builders.
+//! `set_<field>(Option<T>)` and a page-size setter, like the SDK's fluent builders; inputs have
+//! a getter per field, `<field>()`, like the SDK's.
 //!
 //! Included by UI tests with `#[path = "support/fake_sdk.rs"] mod fake_sdk;`.
 #![allow(dead_code)]
@@ -61,6 +62,18 @@ pub mod operation {
             pub bucket: Option<String>,
             pub marker: Option<String>,
             pub max_keys: Option<i32>,
+        }
+
+        impl ListThingsInput {
+            pub fn bucket(&self) -> Option<&str> {
+                self.bucket.as_deref()
+            }
+            pub fn marker(&self) -> Option<&str> {
+                self.marker.as_deref()
+            }
+            pub fn max_keys(&self) -> Option<i32> {
+                self.max_keys
+            }
         }
 
         #[derive(Debug, Default)]
@@ -154,6 +167,18 @@ pub mod operation {
             pub key_marker: Option<String>,
             pub version_id_marker: Option<String>,
             pub max_keys: Option<i32>,
+        }
+
+        impl ListVersionsInput {
+            pub fn key_marker(&self) -> Option<&str> {
+                self.key_marker.as_deref()
+            }
+            pub fn version_id_marker(&self) -> Option<&str> {
+                self.version_id_marker.as_deref()
+            }
+            pub fn max_keys(&self) -> Option<i32> {
+                self.max_keys
+            }
         }
 
         #[derive(Debug, Default)]
@@ -252,6 +277,15 @@ pub mod operation {
         pub struct GetPartsInput {
             pub part_number_marker: Option<String>,
             pub max_parts: Option<i32>,
+        }
+
+        impl GetPartsInput {
+            pub fn part_number_marker(&self) -> Option<&str> {
+                self.part_number_marker.as_deref()
+            }
+            pub fn max_parts(&self) -> Option<i32> {
+                self.max_parts
+            }
         }
 
         #[derive(Debug, Default)]

@@ -4,13 +4,15 @@ const _: () = {
     use ::pagination_core::__private as __pagination;
     #[allow(unused_imports)]
     use __pagination::autoref::*;
+    use aws_sdk_s3::operation::list_objects as __operation;
+    #[allow(dead_code)]
+    type __Input = __operation::ListObjectsInput;
+    type __Request = __operation::builders::ListObjectsFluentBuilder;
     #[automatically_derived]
     impl __pagination::PaginatedOperation for ListObjects {
-        type Request = aws_sdk_s3::operation::list_objects::builders::ListObjectsFluentBuilder;
-        type Output = aws_sdk_s3::operation::list_objects::ListObjectsOutput;
-        type Error = aws_sdk_s3::error::SdkError<
-            aws_sdk_s3::operation::list_objects::ListObjectsError,
-        >;
+        type Request = __Request;
+        type Output = __operation::ListObjectsOutput;
+        type Error = aws_sdk_s3::error::SdkError<__operation::ListObjectsError>;
         type Item = Object;
         fn send(__request: Self::Request) -> __pagination::SendFuture<Self> {
             __pagination::Box::pin(__request.send())
@@ -22,19 +24,17 @@ const _: () = {
             __request: Self::Request,
             __visitor: &mut V,
         ) -> __pagination::Result<Self::Request, V::Error> {
+            let __request = __pagination::read_then((__Input::marker,), __request);
             let marker = (&&&__pagination::TokenSlot::of(__request.get_marker()))
                 .token_kind()
                 .visit(__visitor)?;
-            __pagination::Ok(
-                __pagination::read_then((__request.get_marker().is_some(),), __request)
-                    .set_marker(marker),
-            )
+            __pagination::Ok(__request.set_marker(marker))
         }
         fn next_request(
             __request: Self::Request,
             __output: &Self::Output,
         ) -> Self::Request {
-            __pagination::read_then((__request.get_marker().is_some(),), __request)
+            __pagination::read_then((__Input::marker,), __request)
                 .set_marker(
                     (&&&__pagination::TokenSlot::of(&__output.next_marker))
                         .token_kind()
@@ -65,7 +65,10 @@ const _: () = {
         ) {
             __parameters
                 .add_input(
-                    __pagination::Clone::clone(__request)
+                    __pagination::read_then(
+                            (__Input::max_keys,),
+                            __pagination::Clone::clone(__request),
+                        )
                         .set_max_keys(__pagination::None)
                         .as_input(),
                     __request.as_input(),
@@ -92,10 +95,10 @@ const _: () = {
             __request: Self::Request,
             __size: __pagination::u32,
         ) -> Self::Request {
-            __request.set_max_keys(__pagination::Some(__pagination::page_size(__size)))
+            __pagination::read_then((__Input::max_keys,), __request)
+                .set_max_keys(__pagination::Some(__pagination::page_size(__size)))
         }
     }
     #[automatically_derived]
-    impl __pagination::IntoPaginator<ListObjects>
-    for aws_sdk_s3::operation::list_objects::builders::ListObjectsFluentBuilder {}
+    impl __pagination::IntoPaginator<ListObjects> for __Request {}
 };

@@ -4,13 +4,15 @@ const _: () = {
     use ::pagination_core::__private as __pagination;
     #[allow(unused_imports)]
     use __pagination::autoref::*;
+    use aws_sdk_kinesis::operation::list_shards as __operation;
+    #[allow(dead_code)]
+    type __Input = __operation::ListShardsInput;
+    type __Request = __operation::builders::ListShardsFluentBuilder;
     #[automatically_derived]
     impl __pagination::PaginatedOperation for ListShards {
-        type Request = aws_sdk_kinesis::operation::list_shards::builders::ListShardsFluentBuilder;
-        type Output = aws_sdk_kinesis::operation::list_shards::ListShardsOutput;
-        type Error = aws_sdk_kinesis::error::SdkError<
-            aws_sdk_kinesis::operation::list_shards::ListShardsError,
-        >;
+        type Request = __Request;
+        type Output = __operation::ListShardsOutput;
+        type Error = aws_sdk_kinesis::error::SdkError<__operation::ListShardsError>;
         type Item = Shard;
         fn send(__request: Self::Request) -> __pagination::SendFuture<Self> {
             __pagination::Box::pin(__request.send())
@@ -22,22 +24,17 @@ const _: () = {
             __request: Self::Request,
             __visitor: &mut V,
         ) -> __pagination::Result<Self::Request, V::Error> {
+            let __request = __pagination::read_then((__Input::next_token,), __request);
             let next_token = (&&&__pagination::TokenSlot::of(__request.get_next_token()))
                 .token_kind()
                 .visit(__visitor)?;
-            __pagination::Ok(
-                __pagination::read_then(
-                        (__request.get_next_token().is_some(),),
-                        __request,
-                    )
-                    .set_next_token(next_token),
-            )
+            __pagination::Ok(__request.set_next_token(next_token))
         }
         fn next_request(
             __request: Self::Request,
             __output: &Self::Output,
         ) -> Self::Request {
-            __pagination::read_then((__request.get_next_token().is_some(),), __request)
+            __pagination::read_then((__Input::next_token,), __request)
                 .set_next_token(
                     (&&&__pagination::TokenSlot::of(&__output.next_token))
                         .token_kind()
@@ -45,7 +42,10 @@ const _: () = {
                 )
         }
         fn clear_first_page_only(__request: Self::Request) -> Self::Request {
-            __request
+            __pagination::read_then(
+                    (__Input::stream_name, __Input::shard_filter),
+                    __request,
+                )
                 .set_stream_name(__pagination::None)
                 .set_shard_filter(__pagination::None)
         }
@@ -58,7 +58,10 @@ const _: () = {
         ) {
             __parameters
                 .add_input(
-                    __pagination::Clone::clone(__request)
+                    __pagination::read_then(
+                            (__Input::max_results,),
+                            __pagination::Clone::clone(__request),
+                        )
                         .set_max_results(__pagination::None)
                         .as_input(),
                     __request.as_input(),
@@ -85,11 +88,10 @@ const _: () = {
             __request: Self::Request,
             __size: __pagination::u32,
         ) -> Self::Request {
-            __request
+            __pagination::read_then((__Input::max_results,), __request)
                 .set_max_results(__pagination::Some(__pagination::page_size(__size)))
         }
     }
     #[automatically_derived]
-    impl __pagination::IntoPaginator<ListShards>
-    for aws_sdk_kinesis::operation::list_shards::builders::ListShardsFluentBuilder {}
+    impl __pagination::IntoPaginator<ListShards> for __Request {}
 };

@@ -12,13 +12,15 @@ const _: () = {
     use ::pagination_core::__private as __pagination;
     #[allow(unused_imports)]
     use __pagination::autoref::*;
+    use aws_sdk_s3::operation::list_objects as __operation;
+    #[allow(dead_code)]
+    type __Input = __operation::ListObjectsInput;
+    type __Request = __operation::builders::ListObjectsFluentBuilder;
     #[automatically_derived]
     impl __pagination::PaginatedOperation for ListObjects {
-        type Request = aws_sdk_s3::operation::list_objects::builders::ListObjectsFluentBuilder;
-        type Output = aws_sdk_s3::operation::list_objects::ListObjectsOutput;
-        type Error = aws_sdk_s3::error::SdkError<
-            aws_sdk_s3::operation::list_objects::ListObjectsError,
-        >;
+        type Request = __Request;
+        type Output = __operation::ListObjectsOutput;
+        type Error = aws_sdk_s3::error::SdkError<__operation::ListObjectsError>;
         type Item = ListObjectsItem;
         fn send(__request: Self::Request) -> __pagination::SendFuture<Self> {
             __pagination::Box::pin(__request.send())
@@ -30,13 +32,11 @@ const _: () = {
             __request: Self::Request,
             __visitor: &mut V,
         ) -> __pagination::Result<Self::Request, V::Error> {
+            let __request = __pagination::read_then((__Input::marker,), __request);
             let marker = (&&&__pagination::TokenSlot::of(__request.get_marker()))
                 .token_kind()
                 .visit(__visitor)?;
-            __pagination::Ok(
-                __pagination::read_then((__request.get_marker().is_some(),), __request)
-                    .set_marker(marker),
-            )
+            __pagination::Ok(__request.set_marker(marker))
         }
         fn next_request(
             __request: Self::Request,
@@ -44,7 +44,7 @@ const _: () = {
         ) -> Self::Request {
             let __next: fn(Self::Request, &Self::Output) -> Self::Request = paging::decode_marker;
             __next(
-                __pagination::read_then((__request.get_marker().is_some(),), __request)
+                __pagination::read_then((__Input::marker,), __request)
                     .set_marker(
                         (&&&__pagination::TokenSlot::of(&__output.next_marker))
                             .token_kind()
@@ -98,6 +98,5 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    impl __pagination::IntoPaginator<ListObjects>
-    for aws_sdk_s3::operation::list_objects::builders::ListObjectsFluentBuilder {}
+    impl __pagination::IntoPaginator<ListObjects> for __Request {}
 };

@@ -4,13 +4,15 @@ const _: () = {
     use ::pagination_core::__private as __pagination;
     #[allow(unused_imports)]
     use __pagination::autoref::*;
+    use aws_sdk_s3::operation::get_object_attributes as __operation;
+    #[allow(dead_code)]
+    type __Input = __operation::GetObjectAttributesInput;
+    type __Request = __operation::builders::GetObjectAttributesFluentBuilder;
     #[automatically_derived]
     impl __pagination::PaginatedOperation for GetObjectAttributes {
-        type Request = aws_sdk_s3::operation::get_object_attributes::builders::GetObjectAttributesFluentBuilder;
-        type Output = aws_sdk_s3::operation::get_object_attributes::GetObjectAttributesOutput;
-        type Error = aws_sdk_s3::error::SdkError<
-            aws_sdk_s3::operation::get_object_attributes::GetObjectAttributesError,
-        >;
+        type Request = __Request;
+        type Output = __operation::GetObjectAttributesOutput;
+        type Error = aws_sdk_s3::error::SdkError<__operation::GetObjectAttributesError>;
         type Item = ObjectPart;
         fn send(__request: Self::Request) -> __pagination::SendFuture<Self> {
             __pagination::Box::pin(__request.send())
@@ -22,27 +24,22 @@ const _: () = {
             __request: Self::Request,
             __visitor: &mut V,
         ) -> __pagination::Result<Self::Request, V::Error> {
+            let __request = __pagination::read_then(
+                (__Input::part_number_marker,),
+                __request,
+            );
             let part_number_marker = (&&&__pagination::TokenSlot::of(
                 __request.get_part_number_marker(),
             ))
                 .token_kind()
                 .visit(__visitor)?;
-            __pagination::Ok(
-                __pagination::read_then(
-                        (__request.get_part_number_marker().is_some(),),
-                        __request,
-                    )
-                    .set_part_number_marker(part_number_marker),
-            )
+            __pagination::Ok(__request.set_part_number_marker(part_number_marker))
         }
         fn next_request(
             __request: Self::Request,
             __output: &Self::Output,
         ) -> Self::Request {
-            __pagination::read_then(
-                    (__request.get_part_number_marker().is_some(),),
-                    __request,
-                )
+            __pagination::read_then((__Input::part_number_marker,), __request)
                 .set_part_number_marker(
                     (&&&__pagination::TokenSlot::at(
                         __output,
@@ -75,7 +72,10 @@ const _: () = {
         ) {
             __parameters
                 .add_input(
-                    __pagination::Clone::clone(__request)
+                    __pagination::read_then(
+                            (__Input::max_parts,),
+                            __pagination::Clone::clone(__request),
+                        )
                         .set_max_parts(__pagination::None)
                         .as_input(),
                     __request.as_input(),
@@ -109,10 +109,10 @@ const _: () = {
             __request: Self::Request,
             __size: __pagination::u32,
         ) -> Self::Request {
-            __request.set_max_parts(__pagination::Some(__pagination::page_size(__size)))
+            __pagination::read_then((__Input::max_parts,), __request)
+                .set_max_parts(__pagination::Some(__pagination::page_size(__size)))
         }
     }
     #[automatically_derived]
-    impl __pagination::IntoPaginator<GetObjectAttributes>
-    for aws_sdk_s3::operation::get_object_attributes::builders::GetObjectAttributesFluentBuilder {}
+    impl __pagination::IntoPaginator<GetObjectAttributes> for __Request {}
 };

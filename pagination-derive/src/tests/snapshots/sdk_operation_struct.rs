@@ -4,12 +4,16 @@ const _: () = {
     use ::pagination_core::__private as __pagination;
     #[allow(unused_imports)]
     use __pagination::autoref::*;
+    use aws_sdk_route53::operation::list_hosted_zones_by_vpc as __operation;
+    #[allow(dead_code)]
+    type __Input = __operation::ListHostedZonesByVpcInput;
+    type __Request = __operation::builders::ListHostedZonesByVPCFluentBuilder;
     #[automatically_derived]
     impl __pagination::PaginatedOperation for ListHostedZonesByVpc {
-        type Request = aws_sdk_route53::operation::list_hosted_zones_by_vpc::builders::ListHostedZonesByVPCFluentBuilder;
-        type Output = aws_sdk_route53::operation::list_hosted_zones_by_vpc::ListHostedZonesByVpcOutput;
+        type Request = __Request;
+        type Output = __operation::ListHostedZonesByVpcOutput;
         type Error = aws_sdk_route53::error::SdkError<
-            aws_sdk_route53::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCError,
+            __operation::ListHostedZonesByVPCError,
         >;
         type Item = HostedZoneSummary;
         fn send(__request: Self::Request) -> __pagination::SendFuture<Self> {
@@ -22,22 +26,17 @@ const _: () = {
             __request: Self::Request,
             __visitor: &mut V,
         ) -> __pagination::Result<Self::Request, V::Error> {
+            let __request = __pagination::read_then((__Input::next_token,), __request);
             let next_token = (&&&__pagination::TokenSlot::of(__request.get_next_token()))
                 .token_kind()
                 .visit(__visitor)?;
-            __pagination::Ok(
-                __pagination::read_then(
-                        (__request.get_next_token().is_some(),),
-                        __request,
-                    )
-                    .set_next_token(next_token),
-            )
+            __pagination::Ok(__request.set_next_token(next_token))
         }
         fn next_request(
             __request: Self::Request,
             __output: &Self::Output,
         ) -> Self::Request {
-            __pagination::read_then((__request.get_next_token().is_some(),), __request)
+            __pagination::read_then((__Input::next_token,), __request)
                 .set_next_token(
                     (&&&__pagination::TokenSlot::of(&__output.next_token))
                         .token_kind()
@@ -66,6 +65,5 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    impl __pagination::IntoPaginator<ListHostedZonesByVpc>
-    for aws_sdk_route53::operation::list_hosted_zones_by_vpc::builders::ListHostedZonesByVPCFluentBuilder {}
+    impl __pagination::IntoPaginator<ListHostedZonesByVpc> for __Request {}
 };

@@ -16,13 +16,15 @@ const _: () = {
     use ::pagination_core::__private as __pagination;
     #[allow(unused_imports)]
     use __pagination::autoref::*;
+    use aws_sdk_s3::operation::list_object_versions as __operation;
+    #[allow(dead_code)]
+    type __Input = __operation::ListObjectVersionsInput;
+    type __Request = __operation::builders::ListObjectVersionsFluentBuilder;
     #[automatically_derived]
     impl __pagination::PaginatedOperation for ListObjectVersions {
-        type Request = aws_sdk_s3::operation::list_object_versions::builders::ListObjectVersionsFluentBuilder;
-        type Output = aws_sdk_s3::operation::list_object_versions::ListObjectVersionsOutput;
-        type Error = aws_sdk_s3::error::SdkError<
-            aws_sdk_s3::operation::list_object_versions::ListObjectVersionsError,
-        >;
+        type Request = __Request;
+        type Output = __operation::ListObjectVersionsOutput;
+        type Error = aws_sdk_s3::error::SdkError<__operation::ListObjectVersionsError>;
         type Item = ObjectVersionEntry;
         fn send(__request: Self::Request) -> __pagination::SendFuture<Self> {
             __pagination::Box::pin(__request.send())
@@ -34,6 +36,10 @@ const _: () = {
             __request: Self::Request,
             __visitor: &mut V,
         ) -> __pagination::Result<Self::Request, V::Error> {
+            let __request = __pagination::read_then(
+                (__Input::key_marker, __Input::version_id_marker),
+                __request,
+            );
             let key_marker = (&&&__pagination::TokenSlot::of(__request.get_key_marker()))
                 .token_kind()
                 .visit(__visitor)?;
@@ -43,13 +49,7 @@ const _: () = {
                 .token_kind()
                 .visit(__visitor)?;
             __pagination::Ok(
-                __pagination::read_then(
-                        (
-                            __request.get_key_marker().is_some(),
-                            __request.get_version_id_marker().is_some(),
-                        ),
-                        __request,
-                    )
+                __request
                     .set_key_marker(key_marker)
                     .set_version_id_marker(version_id_marker),
             )
@@ -59,10 +59,7 @@ const _: () = {
             __output: &Self::Output,
         ) -> Self::Request {
             __pagination::read_then(
-                    (
-                        __request.get_key_marker().is_some(),
-                        __request.get_version_id_marker().is_some(),
-                    ),
+                    (__Input::key_marker, __Input::version_id_marker),
                     __request,
                 )
                 .set_key_marker(
@@ -90,7 +87,10 @@ const _: () = {
         ) {
             __parameters
                 .add_input(
-                    __pagination::Clone::clone(__request)
+                    __pagination::read_then(
+                            (__Input::max_keys,),
+                            __pagination::Clone::clone(__request),
+                        )
                         .set_max_keys(__pagination::None)
                         .as_input(),
                     __request.as_input(),
@@ -136,10 +136,10 @@ const _: () = {
             __request: Self::Request,
             __size: __pagination::u32,
         ) -> Self::Request {
-            __request.set_max_keys(__pagination::Some(__pagination::page_size(__size)))
+            __pagination::read_then((__Input::max_keys,), __request)
+                .set_max_keys(__pagination::Some(__pagination::page_size(__size)))
         }
     }
     #[automatically_derived]
-    impl __pagination::IntoPaginator<ListObjectVersions>
-    for aws_sdk_s3::operation::list_object_versions::builders::ListObjectVersionsFluentBuilder {}
+    impl __pagination::IntoPaginator<ListObjectVersions> for __Request {}
 };
