@@ -277,6 +277,24 @@ pub trait DescribeDisplay {
     fn describe(self, f: &mut fmt::Formatter<'_>) -> fmt::Result;
 }
 
+/// The `describe_error` method of a generated `PaginatedOperation` impl: the operation's error
+/// described by the first of its `Error`, `Display` or boxed forms that it has
+/// ([`ErrorValue`]'s autoref dispatch). A macro, so that each expansion names it in one line.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __pagination_describe_error {
+    () => {
+        fn describe_error(
+            error: &Self::Error,
+            formatter: &mut $crate::__private::Formatter<'_>,
+        ) -> $crate::__private::FmtResult {
+            #[allow(unused_imports)]
+            use $crate::__private::autoref::*;
+            (&&&$crate::__private::ErrorValue(error)).describe(formatter)
+        }
+    };
+}
+
 /// Writes nothing: the error type has no `Display`.
 pub trait DescribeNothing {
     /// Writes nothing.

@@ -253,13 +253,25 @@ pub fn page_size<T: PageSizeValue>(size: u32) -> T {
     T::saturating_from(size)
 }
 
-/// `builder`, typed through `read`, a value read from the builder's token getters: when a
-/// getter does not exist (a misspelt SDK field), `read` is an error and so is the builder's type
-/// here, so the compiler reports the getter once and not its setter too. Otherwise the identity.
+/// `builder`, typed through `read`, the input's getters of the fields its methods are called
+/// for: when one does not exist (a misspelt SDK field), `read` is an error and so is the
+/// builder's type here, so the compiler reports the field once, on the user's name, and not the
+/// builder's `get_`/`set_` methods too. Otherwise the identity.
 #[inline(always)]
 pub fn read_then<R, B>(read: R, builder: B) -> <R as ReadThen<B>>::Builder {
     let _ = read;
     builder
+}
+
+/// `builder` checked against the input's getters of `fields`: [`read_then`] of the paths
+/// `__PaginationInput::<field>`, the alias generated code declares for an SDK operation's input.
+/// A macro, so that each function of an expansion names the fields once, briefly.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __pagination_tie {
+    ($builder:expr; $($field:ident),+) => {
+        $crate::__private::read_then(($(__PaginationInput::$field,)+), $builder)
+    };
 }
 
 /// The type behind [`read_then`]: every type gives back the builder's.

@@ -34,6 +34,8 @@ pub use ::core::primitive::{bool, u32};
 pub use ::core::result::Result::{self, Ok};
 pub use ::std::boxed::Box;
 
+pub use crate::{__pagination_describe_error as describe_error, __pagination_tie as tie};
+
 pub use crate::fields::{
     FirstPageOnlyField, FlagField, ItemsOf, PageSizeField, PageSizeValue, TokenField, clear_field,
     field_mut, flag, flag_at, item_field, max_page_size, page_size, read_then, set_page_size,

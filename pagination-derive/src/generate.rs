@@ -132,6 +132,21 @@ pub(crate) fn generate(decl: &Declaration) -> TokenStream {
         .as_ref()
         .map(|field| page_size_impl(decl, field, &locals));
     let item_enum = item_enum(decl);
+    // An SDK operation's error type always exists: the method comes from the runtime's macro,
+    // in one line. A request of your own spells it out, so that a missing `PageRequest` impl
+    // (which its `Self::Error` needs) is reported with the impl's other uses, not once more from
+    // inside a macro.
+    let describe_error = match decl.target {
+        Target::Sdk(_) => quote!(__pagination::describe_error!();),
+        Target::Owned => quote! {
+            fn describe_error(
+                __error: &Self::Error,
+                __formatter: &mut __pagination::Formatter<'_>,
+            ) -> __pagination::FmtResult {
+                (&&&__pagination::ErrorValue(__error)).describe(__formatter)
+            }
+        },
+    };
 
     quote! {
         #item_enum
@@ -180,12 +195,7 @@ pub(crate) fn generate(decl: &Declaration) -> TokenStream {
 
                 #parameters_of
 
-                fn describe_error(
-                    __error: &Self::Error,
-                    __formatter: &mut __pagination::Formatter<'_>,
-                ) -> __pagination::FmtResult {
-                    (&&&__pagination::ErrorValue(__error)).describe(__formatter)
-                }
+                #describe_error
 
                 fn item_fields(#output: &mut Self::Output) -> impl __pagination::ItemFields<Self::Item> + '_ {
                     #item_fields
@@ -210,7 +220,7 @@ struct Placement {
     send: TokenStream,
     parameters: TokenStream,
     mutability: TokenStream,
-    /// Items the impls use: an SDK operation's input type, `__Input`.
+    /// Items the impls use: an SDK operation's module and input type.
     items: TokenStream,
 }
 
@@ -220,37 +230,26 @@ impl Placement {
             // The AWS SDK's module convention: <crate>::operation::<op>::{builders::<Op>FluentBuilder,
             // <Op>Output, <Op>Error}, and <crate>::error::SdkError.
             Target::Sdk(operation) => {
-                // The operation's module once, under a name of its own, and its types by it.
-                // Placed at the user's module name, so that a module the SDK does not have is
-                // reported on the path written.
-                let module = Ident::new(
-                    "__operation",
-                    Span::mixed_site().located_at(operation.module.span()),
-                );
-                let path = operation.module_path();
-                let (input, request_alias) = (local("__Input"), local("__Request"));
-                let module_name = quote!(#module);
-                let (input_ty, request_ty) = (
-                    operation.input(&module_name),
-                    operation.builder(&module_name),
-                );
+                let module = operation.module_path();
+                // The builder, named twice (the request, and the type that gains
+                // `into_paginator`), and the input, where its getters check the fields the
+                // declaration names (see `tied`; not declared where no field is named, so that
+                // no `dead_code` lint needs allowing in the user's crate), under names of the
+                // `__pagination` family.
+                let checks = !decl.input_tokens.is_empty()
+                    || decl.page_size.is_some()
+                    || !decl.first_page_only.is_empty();
+                let (input, builder) = (input_alias(), local("__PaginationRequest"));
+                let (input_ty, builder_ty) = (operation.input(&module), operation.builder(&module));
+                let input_item = checks.then(|| quote!(type #input = #input_ty;));
                 Placement {
-                    request: quote!(#request_alias),
-                    output: operation.output(&module_name),
-                    error: operation.error(&module_name),
+                    request: quote!(#builder),
+                    output: operation.output(&module),
+                    error: operation.error(&module),
                     send: quote!(#request.send()),
                     parameters: quote!(#request.as_input()),
                     mutability: quote!(),
-                    items: {
-                        let span = operation.module.span();
-                        let import = quote_spanned!(span=> use #path as #module;);
-                        quote! {
-                        #import
-                        #[allow(dead_code)]
-                        type #input = #input_ty;
-                        type #request_alias = #request_ty;
-                        }
-                    },
+                    items: quote!(type #builder = #builder_ty; #input_item),
                 }
             }
             // A missing `PageRequest` impl is reported at the attribute, once: every use has
@@ -386,15 +385,23 @@ fn visit_tokens(decl: &Declaration, locals: &Locals) -> TokenStream {
     }
 }
 
-/// The SDK builder `builder`, typed through its input's getters of `fields` (`__Input::marker`,
+/// The name of an SDK operation's input in the generated code. Like `__pagination`, a name
+/// of the `__pagination` family, which the user's own items must not take.
+fn input_alias() -> Ident {
+    local("__PaginationInput")
+}
+
+/// The SDK builder `builder`, typed through its input's getters of `fields` (`__PaginationInput::marker`,
 /// each field's own name at the user's span), for its `get_`/`set_` methods to be called on: a
 /// field the input does not have is then the one error, on the name written, and rustc's
 /// suggestion of a similar name is the field to write; the builder's methods are not reported
 /// again (see `read_then`).
 fn tied<'a>(builder: TokenStream, fields: impl IntoIterator<Item = &'a Ident>) -> TokenStream {
-    let input = local("__Input");
-    let fields = fields.into_iter();
-    quote!(__pagination::read_then((#(#input::#fields,)*), #builder))
+    let fields: Vec<_> = fields.into_iter().collect();
+    if fields.is_empty() {
+        return builder;
+    }
+    quote!(__pagination::tie!(#builder; #(#fields),*))
 }
 
 /// One input token handed to the visitor, by the way its type travels; `field` is a reference

@@ -95,7 +95,26 @@ impl PageRequest for ListRoot {
     }
 }
 
+/// `forbid` admits no `allow` under it: the generated code needs none (it declares no item it
+/// does not use, such as an SDK input's alias where no field is checked).
+#[forbid(dead_code)]
+mod forbidding {
+    use pagination_core::paginate;
+
+    /// An SDK operation with a token and a page size.
+    #[paginate(
+        operation = crate::fake_sdk::operation::list_things,
+        input_token = marker,
+        output_token = next_marker,
+        page_size = max_keys,
+        items = things: crate::fake_sdk::types::Thing,
+    )]
+    #[derive(Debug)]
+    pub struct ListThings;
+}
+
 fn main() {
     drop::<Option<api::ListValuesItem>>(None);
     drop::<Option<ListVersionsItem>>(None);
+    drop(forbidding::ListThings);
 }

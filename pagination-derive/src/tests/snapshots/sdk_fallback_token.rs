@@ -4,15 +4,15 @@ const _: () = {
     use ::pagination_core::__private as __pagination;
     #[allow(unused_imports)]
     use __pagination::autoref::*;
-    use aws_sdk_s3::operation::list_objects as __operation;
-    #[allow(dead_code)]
-    type __Input = __operation::ListObjectsInput;
-    type __Request = __operation::builders::ListObjectsFluentBuilder;
+    type __PaginationRequest = aws_sdk_s3::operation::list_objects::builders::ListObjectsFluentBuilder;
+    type __PaginationInput = aws_sdk_s3::operation::list_objects::ListObjectsInput;
     #[automatically_derived]
     impl __pagination::PaginatedOperation for ListObjects {
-        type Request = __Request;
-        type Output = __operation::ListObjectsOutput;
-        type Error = aws_sdk_s3::error::SdkError<__operation::ListObjectsError>;
+        type Request = __PaginationRequest;
+        type Output = aws_sdk_s3::operation::list_objects::ListObjectsOutput;
+        type Error = aws_sdk_s3::error::SdkError<
+            aws_sdk_s3::operation::list_objects::ListObjectsError,
+        >;
         type Item = Object;
         fn send(__request: Self::Request) -> __pagination::SendFuture<Self> {
             __pagination::Box::pin(__request.send())
@@ -24,7 +24,7 @@ const _: () = {
             __request: Self::Request,
             __visitor: &mut V,
         ) -> __pagination::Result<Self::Request, V::Error> {
-            let __request = __pagination::read_then((__Input::marker,), __request);
+            let __request = __pagination::tie!(__request; marker);
             let marker = (&&&__pagination::TokenSlot::of(__request.get_marker()))
                 .token_kind()
                 .visit(__visitor)?;
@@ -34,7 +34,7 @@ const _: () = {
             __request: Self::Request,
             __output: &Self::Output,
         ) -> Self::Request {
-            __pagination::read_then((__Input::marker,), __request)
+            __pagination::tie!(__request; marker)
                 .set_marker(
                     (&&&__pagination::TokenSlot::of(&__output.next_marker))
                         .token_kind()
@@ -65,21 +65,13 @@ const _: () = {
         ) {
             __parameters
                 .add_input(
-                    __pagination::read_then(
-                            (__Input::max_keys,),
-                            __pagination::Clone::clone(__request),
-                        )
+                    __pagination::tie!(__pagination::Clone::clone(__request); max_keys)
                         .set_max_keys(__pagination::None)
                         .as_input(),
                     __request.as_input(),
                 );
         }
-        fn describe_error(
-            __error: &Self::Error,
-            __formatter: &mut __pagination::Formatter<'_>,
-        ) -> __pagination::FmtResult {
-            (&&&__pagination::ErrorValue(__error)).describe(__formatter)
-        }
+        __pagination::describe_error!();
         fn item_fields(
             __output: &mut Self::Output,
         ) -> impl __pagination::ItemFields<Self::Item> + '_ {
@@ -95,10 +87,10 @@ const _: () = {
             __request: Self::Request,
             __size: __pagination::u32,
         ) -> Self::Request {
-            __pagination::read_then((__Input::max_keys,), __request)
+            __pagination::tie!(__request; max_keys)
                 .set_max_keys(__pagination::Some(__pagination::page_size(__size)))
         }
     }
     #[automatically_derived]
-    impl __pagination::IntoPaginator<ListObjects> for __Request {}
+    impl __pagination::IntoPaginator<ListObjects> for __PaginationRequest {}
 };

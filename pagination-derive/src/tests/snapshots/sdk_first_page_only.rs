@@ -4,15 +4,15 @@ const _: () = {
     use ::pagination_core::__private as __pagination;
     #[allow(unused_imports)]
     use __pagination::autoref::*;
-    use aws_sdk_kinesis::operation::list_shards as __operation;
-    #[allow(dead_code)]
-    type __Input = __operation::ListShardsInput;
-    type __Request = __operation::builders::ListShardsFluentBuilder;
+    type __PaginationRequest = aws_sdk_kinesis::operation::list_shards::builders::ListShardsFluentBuilder;
+    type __PaginationInput = aws_sdk_kinesis::operation::list_shards::ListShardsInput;
     #[automatically_derived]
     impl __pagination::PaginatedOperation for ListShards {
-        type Request = __Request;
-        type Output = __operation::ListShardsOutput;
-        type Error = aws_sdk_kinesis::error::SdkError<__operation::ListShardsError>;
+        type Request = __PaginationRequest;
+        type Output = aws_sdk_kinesis::operation::list_shards::ListShardsOutput;
+        type Error = aws_sdk_kinesis::error::SdkError<
+            aws_sdk_kinesis::operation::list_shards::ListShardsError,
+        >;
         type Item = Shard;
         fn send(__request: Self::Request) -> __pagination::SendFuture<Self> {
             __pagination::Box::pin(__request.send())
@@ -24,7 +24,7 @@ const _: () = {
             __request: Self::Request,
             __visitor: &mut V,
         ) -> __pagination::Result<Self::Request, V::Error> {
-            let __request = __pagination::read_then((__Input::next_token,), __request);
+            let __request = __pagination::tie!(__request; next_token);
             let next_token = (&&&__pagination::TokenSlot::of(__request.get_next_token()))
                 .token_kind()
                 .visit(__visitor)?;
@@ -34,7 +34,7 @@ const _: () = {
             __request: Self::Request,
             __output: &Self::Output,
         ) -> Self::Request {
-            __pagination::read_then((__Input::next_token,), __request)
+            __pagination::tie!(__request; next_token)
                 .set_next_token(
                     (&&&__pagination::TokenSlot::of(&__output.next_token))
                         .token_kind()
@@ -42,10 +42,7 @@ const _: () = {
                 )
         }
         fn clear_first_page_only(__request: Self::Request) -> Self::Request {
-            __pagination::read_then(
-                    (__Input::stream_name, __Input::shard_filter),
-                    __request,
-                )
+            __pagination::tie!(__request; stream_name, shard_filter)
                 .set_stream_name(__pagination::None)
                 .set_shard_filter(__pagination::None)
         }
@@ -58,21 +55,15 @@ const _: () = {
         ) {
             __parameters
                 .add_input(
-                    __pagination::read_then(
-                            (__Input::max_results,),
-                            __pagination::Clone::clone(__request),
-                        )
+                    __pagination::tie!(
+                        __pagination::Clone::clone(__request); max_results
+                    )
                         .set_max_results(__pagination::None)
                         .as_input(),
                     __request.as_input(),
                 );
         }
-        fn describe_error(
-            __error: &Self::Error,
-            __formatter: &mut __pagination::Formatter<'_>,
-        ) -> __pagination::FmtResult {
-            (&&&__pagination::ErrorValue(__error)).describe(__formatter)
-        }
+        __pagination::describe_error!();
         fn item_fields(
             __output: &mut Self::Output,
         ) -> impl __pagination::ItemFields<Self::Item> + '_ {
@@ -88,10 +79,10 @@ const _: () = {
             __request: Self::Request,
             __size: __pagination::u32,
         ) -> Self::Request {
-            __pagination::read_then((__Input::max_results,), __request)
+            __pagination::tie!(__request; max_results)
                 .set_max_results(__pagination::Some(__pagination::page_size(__size)))
         }
     }
     #[automatically_derived]
-    impl __pagination::IntoPaginator<ListShards> for __Request {}
+    impl __pagination::IntoPaginator<ListShards> for __PaginationRequest {}
 };

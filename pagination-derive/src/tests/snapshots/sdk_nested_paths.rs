@@ -4,15 +4,15 @@ const _: () = {
     use ::pagination_core::__private as __pagination;
     #[allow(unused_imports)]
     use __pagination::autoref::*;
-    use aws_sdk_s3::operation::get_object_attributes as __operation;
-    #[allow(dead_code)]
-    type __Input = __operation::GetObjectAttributesInput;
-    type __Request = __operation::builders::GetObjectAttributesFluentBuilder;
+    type __PaginationRequest = aws_sdk_s3::operation::get_object_attributes::builders::GetObjectAttributesFluentBuilder;
+    type __PaginationInput = aws_sdk_s3::operation::get_object_attributes::GetObjectAttributesInput;
     #[automatically_derived]
     impl __pagination::PaginatedOperation for GetObjectAttributes {
-        type Request = __Request;
-        type Output = __operation::GetObjectAttributesOutput;
-        type Error = aws_sdk_s3::error::SdkError<__operation::GetObjectAttributesError>;
+        type Request = __PaginationRequest;
+        type Output = aws_sdk_s3::operation::get_object_attributes::GetObjectAttributesOutput;
+        type Error = aws_sdk_s3::error::SdkError<
+            aws_sdk_s3::operation::get_object_attributes::GetObjectAttributesError,
+        >;
         type Item = ObjectPart;
         fn send(__request: Self::Request) -> __pagination::SendFuture<Self> {
             __pagination::Box::pin(__request.send())
@@ -24,10 +24,7 @@ const _: () = {
             __request: Self::Request,
             __visitor: &mut V,
         ) -> __pagination::Result<Self::Request, V::Error> {
-            let __request = __pagination::read_then(
-                (__Input::part_number_marker,),
-                __request,
-            );
+            let __request = __pagination::tie!(__request; part_number_marker);
             let part_number_marker = (&&&__pagination::TokenSlot::of(
                 __request.get_part_number_marker(),
             ))
@@ -39,7 +36,7 @@ const _: () = {
             __request: Self::Request,
             __output: &Self::Output,
         ) -> Self::Request {
-            __pagination::read_then((__Input::part_number_marker,), __request)
+            __pagination::tie!(__request; part_number_marker)
                 .set_part_number_marker(
                     (&&&__pagination::TokenSlot::at(
                         __output,
@@ -72,21 +69,13 @@ const _: () = {
         ) {
             __parameters
                 .add_input(
-                    __pagination::read_then(
-                            (__Input::max_parts,),
-                            __pagination::Clone::clone(__request),
-                        )
+                    __pagination::tie!(__pagination::Clone::clone(__request); max_parts)
                         .set_max_parts(__pagination::None)
                         .as_input(),
                     __request.as_input(),
                 );
         }
-        fn describe_error(
-            __error: &Self::Error,
-            __formatter: &mut __pagination::Formatter<'_>,
-        ) -> __pagination::FmtResult {
-            (&&&__pagination::ErrorValue(__error)).describe(__formatter)
-        }
+        __pagination::describe_error!();
         fn item_fields(
             __output: &mut Self::Output,
         ) -> impl __pagination::ItemFields<Self::Item> + '_ {
@@ -109,10 +98,10 @@ const _: () = {
             __request: Self::Request,
             __size: __pagination::u32,
         ) -> Self::Request {
-            __pagination::read_then((__Input::max_parts,), __request)
+            __pagination::tie!(__request; max_parts)
                 .set_max_parts(__pagination::Some(__pagination::page_size(__size)))
         }
     }
     #[automatically_derived]
-    impl __pagination::IntoPaginator<GetObjectAttributes> for __Request {}
+    impl __pagination::IntoPaginator<GetObjectAttributes> for __PaginationRequest {}
 };

@@ -4,16 +4,14 @@ const _: () = {
     use ::pagination_core::__private as __pagination;
     #[allow(unused_imports)]
     use __pagination::autoref::*;
-    use aws_sdk_route53::operation::list_hosted_zones_by_vpc as __operation;
-    #[allow(dead_code)]
-    type __Input = __operation::ListHostedZonesByVpcInput;
-    type __Request = __operation::builders::ListHostedZonesByVPCFluentBuilder;
+    type __PaginationRequest = aws_sdk_route53::operation::list_hosted_zones_by_vpc::builders::ListHostedZonesByVPCFluentBuilder;
+    type __PaginationInput = aws_sdk_route53::operation::list_hosted_zones_by_vpc::ListHostedZonesByVpcInput;
     #[automatically_derived]
     impl __pagination::PaginatedOperation for ListHostedZonesByVpc {
-        type Request = __Request;
-        type Output = __operation::ListHostedZonesByVpcOutput;
+        type Request = __PaginationRequest;
+        type Output = aws_sdk_route53::operation::list_hosted_zones_by_vpc::ListHostedZonesByVpcOutput;
         type Error = aws_sdk_route53::error::SdkError<
-            __operation::ListHostedZonesByVPCError,
+            aws_sdk_route53::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCError,
         >;
         type Item = HostedZoneSummary;
         fn send(__request: Self::Request) -> __pagination::SendFuture<Self> {
@@ -26,7 +24,7 @@ const _: () = {
             __request: Self::Request,
             __visitor: &mut V,
         ) -> __pagination::Result<Self::Request, V::Error> {
-            let __request = __pagination::read_then((__Input::next_token,), __request);
+            let __request = __pagination::tie!(__request; next_token);
             let next_token = (&&&__pagination::TokenSlot::of(__request.get_next_token()))
                 .token_kind()
                 .visit(__visitor)?;
@@ -36,7 +34,7 @@ const _: () = {
             __request: Self::Request,
             __output: &Self::Output,
         ) -> Self::Request {
-            __pagination::read_then((__Input::next_token,), __request)
+            __pagination::tie!(__request; next_token)
                 .set_next_token(
                     (&&&__pagination::TokenSlot::of(&__output.next_token))
                         .token_kind()
@@ -49,12 +47,7 @@ const _: () = {
         ) {
             __parameters.add_debug(__pagination::UNNAMED, __request.as_input());
         }
-        fn describe_error(
-            __error: &Self::Error,
-            __formatter: &mut __pagination::Formatter<'_>,
-        ) -> __pagination::FmtResult {
-            (&&&__pagination::ErrorValue(__error)).describe(__formatter)
-        }
+        __pagination::describe_error!();
         fn item_fields(
             __output: &mut Self::Output,
         ) -> impl __pagination::ItemFields<Self::Item> + '_ {
@@ -65,5 +58,5 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    impl __pagination::IntoPaginator<ListHostedZonesByVpc> for __Request {}
+    impl __pagination::IntoPaginator<ListHostedZonesByVpc> for __PaginationRequest {}
 };

@@ -16,15 +16,15 @@ const _: () = {
     use ::pagination_core::__private as __pagination;
     #[allow(unused_imports)]
     use __pagination::autoref::*;
-    use aws_sdk_s3::operation::list_object_versions as __operation;
-    #[allow(dead_code)]
-    type __Input = __operation::ListObjectVersionsInput;
-    type __Request = __operation::builders::ListObjectVersionsFluentBuilder;
+    type __PaginationRequest = aws_sdk_s3::operation::list_object_versions::builders::ListObjectVersionsFluentBuilder;
+    type __PaginationInput = aws_sdk_s3::operation::list_object_versions::ListObjectVersionsInput;
     #[automatically_derived]
     impl __pagination::PaginatedOperation for ListObjectVersions {
-        type Request = __Request;
-        type Output = __operation::ListObjectVersionsOutput;
-        type Error = aws_sdk_s3::error::SdkError<__operation::ListObjectVersionsError>;
+        type Request = __PaginationRequest;
+        type Output = aws_sdk_s3::operation::list_object_versions::ListObjectVersionsOutput;
+        type Error = aws_sdk_s3::error::SdkError<
+            aws_sdk_s3::operation::list_object_versions::ListObjectVersionsError,
+        >;
         type Item = ObjectVersionEntry;
         fn send(__request: Self::Request) -> __pagination::SendFuture<Self> {
             __pagination::Box::pin(__request.send())
@@ -36,10 +36,7 @@ const _: () = {
             __request: Self::Request,
             __visitor: &mut V,
         ) -> __pagination::Result<Self::Request, V::Error> {
-            let __request = __pagination::read_then(
-                (__Input::key_marker, __Input::version_id_marker),
-                __request,
-            );
+            let __request = __pagination::tie!(__request; key_marker, version_id_marker);
             let key_marker = (&&&__pagination::TokenSlot::of(__request.get_key_marker()))
                 .token_kind()
                 .visit(__visitor)?;
@@ -58,10 +55,7 @@ const _: () = {
             __request: Self::Request,
             __output: &Self::Output,
         ) -> Self::Request {
-            __pagination::read_then(
-                    (__Input::key_marker, __Input::version_id_marker),
-                    __request,
-                )
+            __pagination::tie!(__request; key_marker, version_id_marker)
                 .set_key_marker(
                     (&&&__pagination::TokenSlot::of(&__output.next_key_marker))
                         .token_kind()
@@ -87,21 +81,13 @@ const _: () = {
         ) {
             __parameters
                 .add_input(
-                    __pagination::read_then(
-                            (__Input::max_keys,),
-                            __pagination::Clone::clone(__request),
-                        )
+                    __pagination::tie!(__pagination::Clone::clone(__request); max_keys)
                         .set_max_keys(__pagination::None)
                         .as_input(),
                     __request.as_input(),
                 );
         }
-        fn describe_error(
-            __error: &Self::Error,
-            __formatter: &mut __pagination::Formatter<'_>,
-        ) -> __pagination::FmtResult {
-            (&&&__pagination::ErrorValue(__error)).describe(__formatter)
-        }
+        __pagination::describe_error!();
         fn item_fields(
             __output: &mut Self::Output,
         ) -> impl __pagination::ItemFields<Self::Item> + '_ {
@@ -136,10 +122,10 @@ const _: () = {
             __request: Self::Request,
             __size: __pagination::u32,
         ) -> Self::Request {
-            __pagination::read_then((__Input::max_keys,), __request)
+            __pagination::tie!(__request; max_keys)
                 .set_max_keys(__pagination::Some(__pagination::page_size(__size)))
         }
     }
     #[automatically_derived]
-    impl __pagination::IntoPaginator<ListObjectVersions> for __Request {}
+    impl __pagination::IntoPaginator<ListObjectVersions> for __PaginationRequest {}
 };
