@@ -113,6 +113,10 @@
 //! | `item_order` | no | a function `fn(&Output) -> ItemOrder` that orders a page's items across several item fields (below) |
 //! | `first_page_only` | no | request field(s) sent on the first request only and cleared on every request that continues from a token: `(stream_name, shard_filter)` (below) |
 //!
+//! The generated code names its own items `__pagination`, `__PaginationRequest` and
+//! `__PaginationInput`, inside a `const _: () = { ... };` block: a path in the attribute that
+//! names an item of yours by one of these names finds the generated one.
+//!
 //! **Coming from botocore.** A botocore paginator model (`paginators-1.json`) names the same
 //! things in other words; in snake case, the SDK for Rust's field names, each maps to one key:
 //!
