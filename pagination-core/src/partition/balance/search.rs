@@ -1,0 +1,129 @@
+//! Step 2 of the policy: the search of stretches where nothing tells how far the keys go (see
+//! the [module docs](super)).
+
+use super::super::estimate::{End, PLAUSIBLE, Piece, PieceKind};
+use super::super::policy::View;
+use super::{Balance, Rest, half_pages, keys_of, push};
+
+/// How far a search reaches in one round, in multiples of the keys seen, at the least: a probe
+/// further out finds keys with a probability under 1/17 ([`PLAUSIBLE`]), and costs its request
+/// all the same. With more requests than that, a search reaches `N` times: its doubling steps then
+/// cost about `log2(N)` requests more, which the budget's `N` requests cover.
+const REACH: f64 = PLAUSIBLE;
+
+impl Balance {
+    /// Searches the unknown stretches, each with an equal share of the free requests.
+    pub(super) fn search_all(
+        &self,
+        rests: &mut [Rest],
+        view: &View<'_>,
+        page: f64,
+        free: &mut usize,
+    ) {
+        let searches: Vec<(usize, usize)> = (rests.iter().enumerate())
+            .flat_map(|(at, rest)| {
+                (rest.pieces.iter().enumerate())
+                    .filter(|(_, piece)| Self::searchable(piece, view))
+                    .map(move |(index, _)| (at, index))
+            })
+            .collect();
+        if searches.is_empty() || *free == 0 {
+            return;
+        }
+        let share = (*free / searches.len()).max(1);
+        for (at, index) in searches {
+            let rest = &mut rests[at];
+            let piece = &rest.pieces[index];
+            let PieceKind::Unknown { seen, end, .. } = piece.kind else {
+                continue;
+            };
+            // Up to a range boundary, the next range tells soon: one step a round. The end of the
+            // key space is one search, as long as the listing: it may reach `N` times the keys
+            // seen (its steps cost about `log2(N)` requests, which the budget's `N` covers); the
+            // rest of a folder, one of many, reaches `REACH` times.
+            let (share, times) = match end {
+                End::Range => (1, REACH),
+                End::Folder => (share, REACH),
+                End::KeySpace => (share, REACH.max(view.requests as f64)),
+            };
+            // As many keys again as seen, most likely; up to `REACH` times that this round, in
+            // steps that double from a unit that takes the share there.
+            let expected = seen.max(rest.listed).max(page);
+            let before: f64 = (rest.pieces[..index].iter())
+                .filter_map(|piece| keys_of(piece, page))
+                .sum();
+            let reach = (times * expected).min(rest.room - before).max(page);
+            let steps = f64::from(1u32 << share.min(30)) - 1.0;
+            let unit = (reach / steps).clamp(page, expected);
+            let mut allowed = share.min(*free);
+            let before = allowed;
+            let mut cuts = std::mem::take(&mut rest.cuts);
+            if index > 0 {
+                push(piece.lo.clone(), &mut cuts, &mut allowed);
+            }
+            self.search(piece, unit, reach, page, &mut allowed, &mut cuts);
+            rest.cuts = cuts;
+            *free -= before - allowed;
+        }
+    }
+
+    /// Whether a piece is a stretch to search: flat keys past the last one seen (folders are
+    /// listed instead), and no folder listing covering it on its way.
+    fn searchable(piece: &Piece, view: &View<'_>) -> bool {
+        let PieceKind::Unknown {
+            subfolders,
+            reference: Some(_),
+            ..
+        } = &piece.kind
+        else {
+            return false;
+        };
+        let pending = view.folders_pending.iter().any(|prefix| {
+            piece.lo.starts_with(prefix.as_str())
+                || (prefix.as_str() > piece.lo.as_str()
+                    && piece.hi.as_deref().is_none_or(|hi| prefix.as_str() < hi))
+        });
+        !(view.folders && (*subfolders || pending))
+    }
+
+    /// Search cuts past the start of an unknown stretch, `unit` keys for the first gap, no
+    /// further than `reach` keys past it.
+    fn search(
+        &self,
+        piece: &Piece,
+        unit: f64,
+        reach: f64,
+        page: f64,
+        free: &mut usize,
+        cuts: &mut Vec<String>,
+    ) {
+        let PieceKind::Unknown {
+            reference: Some(reference),
+            ..
+        } = &piece.kind
+        else {
+            return;
+        };
+        let mut distance = 0.0;
+        let mut gap = unit;
+        let mut last = piece.lo.clone();
+        while *free > 0 && distance < reach {
+            distance += half_pages(gap, page);
+            gap *= 2.0;
+            let stepped = self
+                .model
+                .step(&piece.lo, piece.hi.as_deref(), reference, distance);
+            let Some(key) = stepped else {
+                // Past the stretch's upper end: half-way to it, and no further.
+                if let Some(hi) = &piece.hi
+                    && let Some(key) = self.model.middle(&last, hi)
+                {
+                    push(key, cuts, free);
+                }
+                break;
+            };
+            last = key.clone();
+            push(key, cuts, free);
+        }
+    }
+}
