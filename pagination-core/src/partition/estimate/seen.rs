@@ -124,24 +124,26 @@ impl KeyModel {
 
     /// [`reference`](Self::reference) within `folder`: the density of the folder's own keys,
     /// not of the folders before it on the same page (a page that ends a few keys into a large
-    /// folder would otherwise step through it at the pace of its small siblings).
+    /// folder would otherwise step through it at the pace of its small siblings). Where the
+    /// folder shows no density of its own yet (a single mark in it), the page's: its siblings
+    /// are likely named alike.
     pub(super) fn reference_within(
         &self,
         key: &str,
         folder: &str,
     ) -> Option<(String, String, f64)> {
+        let whole = self.reference(key)?;
         let (_, listed) = self.listed.range::<str, _>(below(key)).next_back()?;
         let marks = &listed.marks;
         let last = marks.last()?;
-        if listed.hi.as_deref() != Some(key) && last.0 != key {
-            return None;
-        }
         let from = marks.len().saturating_sub(17);
-        let inside = marks[from..]
-            .iter()
-            .position(|(mark, _)| mark.starts_with(folder))?;
-        let first = &marks[from + inside];
-        (last.1 > first.1).then(|| (first.0.clone(), last.0.clone(), (last.1 - first.1) as f64))
+        let inside = (marks[from..].iter()).position(|(mark, _)| mark.starts_with(folder));
+        match inside.map(|at| &marks[from + at]) {
+            Some(first) if last.1 > first.1 => {
+                Some((first.0.clone(), last.0.clone(), (last.1 - first.1) as f64))
+            }
+            _ => Some(whole),
+        }
     }
 
     /// The first page's worth of the listed interval starting at `lo`.
