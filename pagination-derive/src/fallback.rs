@@ -29,14 +29,7 @@ pub(crate) fn fallback(args: &Args, item: &Item) -> Option<TokenStream> {
         (Some(operation), Some(Fields::Unit)) => {
             // The struct-named form too (`...::list_hosted_zones_by_vpc::ListHostedZonesByVPC`).
             let operation = SdkOperation::from_path(&operation.value).ok()?;
-            {
-                let module = operation.module_path();
-                (
-                    operation.builder(&module),
-                    operation.output(&module),
-                    operation.error(&module),
-                )
-            }
+            (operation.builder(), operation.output(), operation.error())
         }
         (None, Some(Fields::Named(_))) => (
             quote!(#marker),

@@ -228,9 +228,8 @@ impl Placement {
     fn of(decl: &Declaration, request: &Ident) -> Self {
         match &decl.target {
             // The AWS SDK's module convention: <crate>::operation::<op>::{builders::<Op>FluentBuilder,
-            // <Op>Output, <Op>Error}, and <crate>::error::SdkError.
+            // <Op>Input, <Op>Output, <Op>Error}, and <crate>::error::SdkError.
             Target::Sdk(operation) => {
-                let module = operation.module_path();
                 // The builder, named twice (the request, and the type that gains
                 // `into_paginator`), and the input, where its getters check the fields the
                 // declaration names (see `tied`; not declared where no field is named, so that
@@ -240,12 +239,12 @@ impl Placement {
                     || decl.page_size.is_some()
                     || !decl.first_page_only.is_empty();
                 let (input, builder) = (input_alias(), local("__PaginationRequest"));
-                let (input_ty, builder_ty) = (operation.input(&module), operation.builder(&module));
+                let (input_ty, builder_ty) = (operation.input(), operation.builder());
                 let input_item = checks.then(|| quote!(type #input = #input_ty;));
                 Placement {
                     request: quote!(#builder),
-                    output: operation.output(&module),
-                    error: operation.error(&module),
+                    output: operation.output(),
+                    error: operation.error(),
                     send: quote!(#request.send()),
                     parameters: quote!(#request.as_input()),
                     mutability: quote!(),

@@ -68,34 +68,36 @@ impl SdkOperation {
     }
 
     /// `<root>::operation::<module>`, where the operation's types are.
-    pub(crate) fn module_path(&self) -> TokenStream {
+    fn module_path(&self) -> TokenStream {
         let SdkOperation { root, module, .. } = self;
         quote_spanned!(module.span()=> #root::operation::#module)
     }
 
-    /// `<module>::builders::<Name>FluentBuilder`: the request, with `module` the operation's
-    /// module ([`module_path`](Self::module_path), or a name for it).
-    pub(crate) fn builder(&self, module: &TokenStream) -> TokenStream {
+    /// `<root>::operation::<module>::builders::<Name>FluentBuilder`: the request.
+    pub(crate) fn builder(&self) -> TokenStream {
+        let module = self.module_path();
         let builder = format_ident!("{}FluentBuilder", self.name, span = self.name.span());
         quote_spanned!(self.module.span()=> #module::builders::#builder)
     }
 
-    /// `<module>::<OutputName>Input`: the input, whose getters are named after its fields
-    /// (`marker()`), each field's own name.
-    pub(crate) fn input(&self, module: &TokenStream) -> TokenStream {
+    /// `<root>::operation::<module>::<OutputName>Input`: the input, whose getters are named
+    /// after its fields (`marker()`), each field's own name.
+    pub(crate) fn input(&self) -> TokenStream {
+        let module = self.module_path();
         let input = format_ident!("{}Input", self.output_name, span = self.module.span());
         quote_spanned!(self.module.span()=> #module::#input)
     }
 
-    /// `<module>::<OutputName>Output`.
-    pub(crate) fn output(&self, module: &TokenStream) -> TokenStream {
+    /// `<root>::operation::<module>::<OutputName>Output`.
+    pub(crate) fn output(&self) -> TokenStream {
+        let module = self.module_path();
         let output = format_ident!("{}Output", self.output_name, span = self.module.span());
         quote_spanned!(self.module.span()=> #module::#output)
     }
 
-    /// `<root>::error::SdkError<<module>::<Name>Error>`.
-    pub(crate) fn error(&self, module: &TokenStream) -> TokenStream {
-        let root = &self.root;
+    /// `<root>::error::SdkError<<root>::operation::<module>::<Name>Error>`.
+    pub(crate) fn error(&self) -> TokenStream {
+        let (root, module) = (&self.root, self.module_path());
         let error = format_ident!("{}Error", self.name, span = self.name.span());
         quote_spanned!(self.module.span()=> #root::error::SdkError<#module::#error>)
     }
