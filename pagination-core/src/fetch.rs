@@ -55,10 +55,7 @@ impl<Op: PaginatedOperation> FetchedPage<Op> {
     /// (nothing cut) comes without its order: it is worked out here.
     #[inline]
     pub(crate) fn take_items(&mut self) -> Vec<Op::Item> {
-        let order = match self.order.take() {
-            Some(order) => Some(order),
-            None => checked_order::<Op>(&mut self.output),
-        };
+        let order = (self.order.take()).or_else(|| checked_order::<Op>(&mut self.output));
         match &order {
             Some(order) => Op::item_fields(&mut self.output).take_ordered(order.as_slice()),
             None => Op::item_fields(&mut self.output).take(),

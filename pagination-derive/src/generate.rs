@@ -19,8 +19,9 @@
 //! Output: the struct unchanged; an enum `ListObjectVersionsItem` with one variant per item field;
 //! and, inside `const _: () = { ... };`, `impl PaginatedOperation for ListObjectVersions` (send
 //! with the SDK builder's `send`, move tokens with its `get_`/`set_` methods, checked first
-//! against the input's getters of the same fields, read the output's fields), `impl PageSize` (`max_keys`), and `impl IntoPaginator<ListObjectVersions>` for the
-//! SDK's fluent builder. The snapshots in `src/tests/` show it in full.
+//! against the input's getters of the same fields, read the output's fields), `impl PageSize`
+//! (`max_keys`), and `impl IntoPaginator<ListObjectVersions>` for the SDK's fluent builder. The
+//! snapshots in `src/tests/` show it in full.
 
 use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
@@ -220,7 +221,7 @@ struct Placement {
     send: TokenStream,
     parameters: TokenStream,
     mutability: TokenStream,
-    /// Items the impls use: an SDK operation's module and input type.
+    /// Items the impls use: an SDK operation's builder and input, under aliases.
     items: TokenStream,
 }
 
@@ -328,7 +329,8 @@ fn parameters_of(decl: &Declaration, locals: &Locals) -> TokenStream {
             quote!(#(#adds)*)
         }
         Target::Sdk(_) => match &decl.page_size {
-            // Only the setter is named, as in `set_page_size`: a builder without it gets one error.
+            // The setter is called on the builder tied to the field's getter, as in
+            // `set_page_size`: a field the input lacks is one error, on the name written.
             Some(size) => {
                 let setter = setter(size);
                 let builder = tied(quote!(__pagination::Clone::clone(#request)), [size]);
@@ -390,11 +392,11 @@ fn input_alias() -> Ident {
     local("__PaginationInput")
 }
 
-/// The SDK builder `builder`, typed through its input's getters of `fields` (`__PaginationInput::marker`,
-/// each field's own name at the user's span), for its `get_`/`set_` methods to be called on: a
-/// field the input does not have is then the one error, on the name written, and rustc's
-/// suggestion of a similar name is the field to write; the builder's methods are not reported
-/// again (see `read_then`).
+/// The SDK builder `builder`, typed through its input's getters of `fields`
+/// (`__PaginationInput::marker`, each field's own name at the user's span), for its `get_`/`set_`
+/// methods to be called on: a field the input does not have is then the one error, on the name
+/// written, and rustc's suggestion of a similar name is the field to write; the builder's methods
+/// are not reported again (see `read_then`).
 fn tied<'a>(builder: TokenStream, fields: impl IntoIterator<Item = &'a Ident>) -> TokenStream {
     let fields: Vec<_> = fields.into_iter().collect();
     if fields.is_empty() {

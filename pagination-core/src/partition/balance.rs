@@ -235,15 +235,15 @@ impl Balance {
         // Where the last cut fell, in keys from the start of the rest.
         let mut last_cut = 0.0;
         let mut after_unknown = false;
-        // Whether any piece past the `i`th may hold keys: a cut at a piece's upper end with
-        // none past it would make a range of no keys.
-        let mut tail = vec![false; rest.pieces.len()];
-        for i in (0..rest.pieces.len().saturating_sub(1)).rev() {
-            let next = &rest.pieces[i + 1];
-            tail[i] = tail[i + 1] || keys_of(next, page).is_none_or(|keys| keys > 0.0);
-        }
+        // The last piece that may hold keys: a cut at the upper end of a piece with none past it
+        // would make a range of no keys.
+        let last_holding = (rest.pieces.iter())
+            .rposition(|piece| keys_of(piece, page).is_none_or(|keys| keys > 0.0));
         for (i, piece) in rest.pieces.iter().enumerate() {
-            let hi = piece.hi.clone().filter(|_| tail[i]);
+            let hi = piece
+                .hi
+                .clone()
+                .filter(|_| last_holding.is_some_and(|last| last > i));
             let Some(held) = keys_of(piece, page) else {
                 after_unknown = true;
                 continue;

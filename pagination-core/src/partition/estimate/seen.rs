@@ -111,15 +111,8 @@ impl KeyModel {
     /// The last page's worth of listed keys ending at `key` (first key, last key, count), when
     /// a listed interval ends right there: the density just before a gap.
     pub(super) fn reference(&self, key: &str) -> Option<(String, String, f64)> {
-        let (_, listed) = self.listed.range::<str, _>(below(key)).next_back()?;
-        let marks = &listed.marks;
-        let last = marks.last()?;
-        if listed.hi.as_deref() != Some(key) && last.0 != key {
-            return None;
-        }
-        // About a page of marks back (marks are 1/16 of a page apart).
-        let first = marks[marks.len().saturating_sub(17)..].first()?;
-        (last.1 > first.1).then(|| (first.0.clone(), last.0.clone(), (last.1 - first.1) as f64))
+        let window = self.marks_ending_at(key)?;
+        density(window.first()?, window.last()?)
     }
 
     /// [`reference`](Self::reference) within `folder`: the density of the folder's own keys,
@@ -132,18 +125,22 @@ impl KeyModel {
         key: &str,
         folder: &str,
     ) -> Option<(String, String, f64)> {
-        let whole = self.reference(key)?;
+        let window = self.marks_ending_at(key)?;
+        let last = window.last()?;
+        (window.iter().find(|(mark, _)| mark.starts_with(folder)))
+            .and_then(|first| density(first, last))
+            .or_else(|| density(window.first()?, last))
+    }
+
+    /// About a page of marks (1/16 of a page apart) of the listed interval that ends at `key`.
+    fn marks_ending_at(&self, key: &str) -> Option<&[(String, u64)]> {
         let (_, listed) = self.listed.range::<str, _>(below(key)).next_back()?;
         let marks = &listed.marks;
         let last = marks.last()?;
-        let from = marks.len().saturating_sub(17);
-        let inside = (marks[from..].iter()).position(|(mark, _)| mark.starts_with(folder));
-        match inside.map(|at| &marks[from + at]) {
-            Some(first) if last.1 > first.1 => {
-                Some((first.0.clone(), last.0.clone(), (last.1 - first.1) as f64))
-            }
-            _ => Some(whole),
+        if listed.hi.as_deref() != Some(key) && last.0 != key {
+            return None;
         }
+        Some(&marks[marks.len().saturating_sub(17)..])
     }
 
     /// The first page's worth of the listed interval starting at `lo`.
@@ -243,4 +240,9 @@ impl KeyModel {
         }
         best.map(|(_, delimiter)| delimiter)
     }
+}
+
+/// `(first key, last key, keys between)` of two marks, when keys lie between them.
+fn density(first: &(String, u64), last: &(String, u64)) -> Option<(String, String, f64)> {
+    (last.1 > first.1).then(|| (first.0.clone(), last.0.clone(), (last.1 - first.1) as f64))
 }
