@@ -19,6 +19,7 @@
 //! the rest of a folder none of whose siblings was listed in full) is **unknown**: the policy
 //! searches it rather than cutting it by a guess.
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Bound;
 
@@ -155,6 +156,10 @@ pub(crate) struct KeyModel {
     hints: Vec<(String, Option<String>, f64)>,
     /// The characters seen at each position of the keys, for the scales.
     seen: Alphabets,
+    /// The sizes of each listed folder's children listed in full, ascending, worked out when
+    /// first asked and forgotten at every change: a folder of thousands of children is asked of
+    /// them once per piece, so a pass over them each time would be quadratic.
+    sizes: RefCell<HashMap<String, Vec<(u64, u64)>>>,
 }
 
 impl KeyModel {
@@ -166,6 +171,7 @@ impl KeyModel {
             counts: HashMap::new(),
             hints: Vec::new(),
             seen: Alphabets::default(),
+            sizes: RefCell::default(),
         }
     }
 
@@ -177,6 +183,7 @@ impl KeyModel {
     /// Gives the model the ranges a previous listing measured: boundaries (ascending) and the
     /// keys each range held.
     pub(crate) fn hint(&mut self, ranges: Vec<(String, Option<String>, f64)>) {
+        self.sizes.get_mut().clear();
         for (after, up_to, _) in &ranges {
             self.seen.learn(after);
             if let Some(up_to) = up_to {
@@ -189,6 +196,7 @@ impl KeyModel {
     /// A page of keys (ascending) listed after `start` (`""`: from the start of the key space);
     /// `ended`: no key follows the last one.
     pub(crate) fn page(&mut self, start: &str, keys: &[&str], ended: bool) {
+        self.sizes.get_mut().clear();
         let Some(&last) = keys.last() else {
             if ended {
                 self.insert(start, None, &[]);
@@ -216,6 +224,7 @@ impl KeyModel {
         entries: &[&str],
         complete: bool,
     ) {
+        self.sizes.get_mut().clear();
         let holds =
             |entry: &&str| entry.len() > prefix.len() && entry[prefix.len()..].contains(delimiter);
         let fresh = || Level {

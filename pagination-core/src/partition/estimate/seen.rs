@@ -32,14 +32,23 @@ impl KeyModel {
     /// listed in full is that large.
     pub(super) fn sibling_mean_above(&self, parent: &str, floor: f64) -> Option<f64> {
         let level = self.levels.get(parent)?;
-        let (mut sum, mut count) = (0u64, 0u64);
-        for child in &level.children {
-            if let Some(keys) = self.measured(child).filter(|keys| *keys as f64 > floor) {
-                sum += keys;
-                count += 1;
+        let mut sizes = self.sizes.borrow_mut();
+        // Ascending sizes, each with the sum of those from it on.
+        let sizes = sizes.entry(parent.to_owned()).or_insert_with(|| {
+            let mut sizes: Vec<(u64, u64)> = (level.children.iter())
+                .filter_map(|child| self.measured(child).map(|keys| (keys, 0)))
+                .collect();
+            sizes.sort_unstable();
+            let mut sum = 0;
+            for (keys, from_here) in sizes.iter_mut().rev() {
+                sum += *keys;
+                *from_here = sum;
             }
-        }
-        (count > 0).then(|| sum as f64 / count as f64)
+            sizes
+        });
+        let first = sizes.partition_point(|(keys, _)| *keys as f64 <= floor);
+        let larger = (sizes.len() - first) as f64;
+        sizes.get(first).map(|(_, sum)| *sum as f64 / larger)
     }
 
     /// Keys counted in folder `child` at or before `key`, from the listed intervals.
