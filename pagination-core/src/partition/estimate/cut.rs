@@ -78,6 +78,27 @@ impl KeyModel {
             .filter(|key| key.as_str() > from && hi.is_none_or(|hi| key.as_str() < hi))
     }
 
+    /// The keys between `from` and `hi` at the density of `reference`: `None` when the scale
+    /// cannot tell.
+    pub(crate) fn keys_between(
+        &self,
+        from: &str,
+        hi: &str,
+        reference: &(String, String, f64),
+    ) -> Option<f64> {
+        let (first, last, count) = reference;
+        let scale = Scale::spanning(
+            &[first, last],
+            last,
+            self.fixed(),
+            SCALE_ROOM,
+            Some(&self.seen),
+        );
+        let width = scale.value(last) - scale.value(first);
+        let distance = scale.value(hi) - scale.value(from);
+        (width > 0.0 && distance >= 0.0).then(|| distance / width * count)
+    }
+
     /// A key half-way between `lo` and `hi` on the scale of the keys seen, if one fits.
     pub(crate) fn middle(&self, lo: &str, hi: &str) -> Option<String> {
         let scale = Scale::spanning(&[lo, hi], lo, self.fixed(), 0, Some(&self.seen));

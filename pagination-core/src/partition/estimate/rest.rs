@@ -224,8 +224,14 @@ impl KeyModel {
                 let keys = mean - before;
                 let subfolders = self.seen_subfolders(child);
                 let kind = match self.reference_within(a, child) {
-                    // A flat folder goes on at the density of its keys before.
-                    Some(reference) if !subfolders => PieceKind::Extent { keys, reference },
+                    // A flat folder goes on at the density of its keys before; up to a range
+                    // boundary inside it, no more keys than that density puts there (the rest
+                    // is the next range's).
+                    Some(reference) if !subfolders => {
+                        let up_to_b = b.and_then(|b| self.keys_between(a, b, &reference));
+                        let keys = up_to_b.map_or(keys, |up_to_b| keys.min(up_to_b));
+                        PieceKind::Extent { keys, reference }
+                    }
                     _ => PieceKind::Folder {
                         keys,
                         folder: child.to_owned(),
