@@ -207,13 +207,18 @@ impl KeyModel {
     /// A rollup at `d` gives one entry per distinct part before the first `d` past the folder,
     /// up to 1,000 a request: exact boundaries of the clusters the keys come in, which a search
     /// past the last key seen cannot find (it steps at the density inside a cluster, and lands
-    /// in the gap after it). It pays where parts hold half a page of keys or more: no piece of a
-    /// range is smaller than a page, so finer boundaries cut nothing, and cost their entries.
-    /// The keys kept as marks, about 1/16 of a page apart, tell that: at most one neighbouring
-    /// pair in 8 straddles two parts. The rollup's requests are then under a fiftieth of the
-    /// pages (pages of 100 keys against 1,000 entries). Two parts at least must have been seen,
-    /// or the rollup gives the folder back as one child. Of the delimiters that qualify, the one
-    /// that gives most parts: the finest boundaries.
+    /// in the gap after it). It pays where most keys lie in parts of more than a few keys, and
+    /// costs an entry for each part however small. The keys kept as marks, about 1/16 of a page
+    /// apart, tell both: where at most one neighbouring pair in 4 straddles two parts, three
+    /// quarters of the keys seen lie in runs of one part longer than the marks' spacing (whose
+    /// ends the rollup gives), and the parts are at most a quarter of the keys (a straddling
+    /// pair holds at most one part per key between them). The rollup's requests are then at
+    /// most a fortieth of the pages at pages of 100 keys (1,000 entries a request), and its
+    /// chain of requests runs beside the listing, which goes on flat past its last entry. The
+    /// parts need not be alike: a few large parts among thousands of one key (the corpus's
+    /// `parts` shape) qualify. Two parts at least must have been seen, or the rollup gives the
+    /// folder back as one child. Of the delimiters that qualify, the one that gives most parts:
+    /// the finest boundaries.
     pub(crate) fn part_delimiter(&self, folder: &str) -> Option<char> {
         // Neighbours are marks of one listed interval.
         let mut runs: Vec<Vec<&str>> = self.marks_inside(folder).map(Iterator::collect).collect();
@@ -242,7 +247,7 @@ impl KeyModel {
                     previous = current;
                 }
             }
-            let qualifies = pairs >= 16 && 8 * shared >= 7 * pairs && parts.len() >= 2;
+            let qualifies = pairs >= 16 && 4 * shared >= 3 * pairs && parts.len() >= 2;
             if qualifies && best.is_none_or(|(most, _)| parts.len() > most) {
                 best = Some((parts.len(), delimiter));
             }
