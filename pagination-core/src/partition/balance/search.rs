@@ -11,6 +11,15 @@ use super::{Balance, Rest, half_pages, keys_of, push};
 /// cost about `log2(N)` requests more, which the budget's `N` requests cover.
 const REACH: f64 = PLAUSIBLE;
 
+/// The least growth of the gaps of a search of the key space's end that has more requests than
+/// its doubling steps take. Each step spent past the end of the keys lists nothing; the finer
+/// the steps, the more of them fall there when the key space turns out small, for pieces only
+/// a little smaller when it turns out large. Checked over the corpus (`tests/simulate`): 1.1
+/// against doubling takes the round trips at 64 from 171.5 to 164.6 for 0.3 % more requests;
+/// 1.02 saves 0.5 more round trips for 0.5 % more requests at 64 and 5 % more at 256; 1.25 is
+/// slower than 1.1 at every N.
+const MIN_GROWTH: f64 = 1.1;
+
 impl Balance {
     /// Searches the unknown stretches, each with an equal share of the free requests.
     pub(super) fn search_all(
@@ -56,12 +65,16 @@ impl Balance {
             let steps = f64::from(1u32 << share.min(30)) - 1.0;
             let unit = (reach / steps).clamp(page, expected);
             let mut allowed = share.min(*free);
+            let ratio = match end {
+                End::KeySpace => growth(unit, reach, allowed),
+                _ => 2.0,
+            };
             let before = allowed;
             let mut cuts = std::mem::take(&mut rest.cuts);
             if index > 0 {
                 push(piece.lo.clone(), &mut cuts, &mut allowed);
             }
-            self.search(piece, unit, reach, page, &mut allowed, &mut cuts);
+            self.search(piece, unit, ratio, reach, page, &mut allowed, &mut cuts);
             rest.cuts = cuts;
             *free -= before - allowed;
         }
@@ -92,6 +105,7 @@ impl Balance {
         &self,
         piece: &Piece,
         unit: f64,
+        ratio: f64,
         reach: f64,
         page: f64,
         free: &mut usize,
@@ -109,7 +123,7 @@ impl Balance {
         let mut last = piece.lo.clone();
         while *free > 0 && distance < reach {
             distance += half_pages(gap, page);
-            gap *= 2.0;
+            gap *= ratio;
             let stepped = self
                 .model
                 .step(&piece.lo, piece.hi.as_deref(), reference, distance);
@@ -126,4 +140,28 @@ impl Balance {
             push(key, cuts, free);
         }
     }
+}
+
+/// The growth of a search's gaps that takes `steps` of them from `unit` up to `reach` keys:
+/// twice the gap before at most (the doubling search, when the steps are few), and no less than
+/// [`MIN_GROWTH`].
+fn growth(unit: f64, reach: f64, steps: usize) -> f64 {
+    let steps = steps.min(1_000) as i32;
+    let covered = |ratio: f64| unit * (ratio.powi(steps) - 1.0) / (ratio - 1.0);
+    let (mut lo, mut hi) = (MIN_GROWTH, 2.0);
+    if covered(hi) <= reach {
+        return hi;
+    }
+    if covered(lo) >= reach {
+        return lo;
+    }
+    for _ in 0..40 {
+        let mid = (lo + hi) / 2.0;
+        if covered(mid) < reach {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    hi
 }
