@@ -22,10 +22,12 @@
 //!    the stretch's expected size spread over the steps (the keys seen so far, for the end of
 //!    the key space; what its folder or range listed, for the rest of a folder: either is as
 //!    likely to end soon as to go on as long). The end of the key space is one search, and takes
-//!    an equal share of the free requests, all of them: where the share holds more steps than
-//!    doubling needs to reach as far, the gaps grow by less (down to a tenth), so that the pieces
-//!    it finds are smaller; the rest of a folder is one of many, each soon settled by its
-//!    siblings' sizes, and takes one step a round.
+//!    an equal share of the free requests: where the share holds more steps than doubling needs
+//!    to reach as far, the gaps grow by less (by a tenth at the least, which takes about 21 steps
+//!    to 64 times the first), so that the pieces it finds are smaller. The rest of a folder is
+//!    one of many, each soon settled by its siblings' sizes: it takes an equal share too, but
+//!    doubles, and reaches no further than 16 times what it showed; up to a range boundary, the
+//!    next range tells soon, and a search takes one step a round.
 //! 3. **Equal pieces.** The rest go, one at a time, to the range whose pieces would be largest:
 //!    a range cut `c` times holds pieces of `keys / (c + 1)`, and the largest piece is the
 //!    longest chain. No piece is made smaller than a page. A range is cut into its equal pieces at

@@ -165,3 +165,28 @@ fn growth(unit: f64, reach: f64, steps: usize) -> f64 {
     }
     hi
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The keys `steps` gaps growing by `ratio` from `unit` reach.
+    fn reached(unit: f64, ratio: f64, steps: i32) -> f64 {
+        (0..steps).map(|step| unit * ratio.powi(step)).sum()
+    }
+
+    #[test]
+    fn a_search_with_requests_to_spare_steps_finer_than_doubling() {
+        // 10 requests to reach 64 pages: doubling would take six of them, and leave four idle.
+        let ratio = growth(100.0, 6_400.0, 10);
+        assert!(ratio > MIN_GROWTH && ratio < 2.0, "{ratio}");
+        let reach = reached(100.0, ratio, 10);
+        assert!((6_300.0..=6_500.0).contains(&reach), "{reach}");
+        // Few requests: doubling, which reaches no further than the share allows.
+        assert_eq!(growth(100.0, 1_600.0, 3), 2.0);
+        // Many: the least growth, and the steps that reach as far (about 21 of the 63).
+        assert_eq!(growth(100.0, 6_400.0, 63), MIN_GROWTH);
+        assert!(reached(100.0, MIN_GROWTH, 21) >= 6_400.0);
+        assert!(reached(100.0, MIN_GROWTH, 20) < 6_400.0);
+    }
+}

@@ -262,3 +262,65 @@ fn a_flat_folder_listed_at_its_parts_counts_the_keys_listed_before() {
     model.folders("users/", "/", "", &refs(&keys[..10]), false);
     assert_eq!(model.levels["users/"].children.len(), 4);
 }
+
+#[test]
+fn a_folders_rest_up_to_a_range_boundary_holds_what_its_density_puts_there() {
+    let mut model = KeyModel::new("");
+    let dirs: Vec<String> = (0..4).map(|n| format!("dir-{n:03}/")).collect();
+    model.folders("", "/", "", &refs(&dirs), true);
+    // dir-000 listed in full: 1,000 keys.
+    let mut first: Vec<String> = (0..1_000).map(|n| format!("dir-000/obj-{n:05}")).collect();
+    first.push("dir-001/obj-00000".to_owned());
+    model.page("", &refs(&first), false);
+    assert_eq!(model.sibling_mean(""), Some(1_000.0));
+    // The first 100 keys of dir-002, one a number.
+    let start: Vec<String> = (0..100).map(|n| format!("dir-002/obj-{n:05}")).collect();
+    model.page("dir-002/", &refs(&start), false);
+    // Up to the folder's end, its siblings' size less what it showed.
+    let whole = model.pieces("dir-002/obj-00099", Some("dir-0020"));
+    let (known, _) = total(&whole);
+    assert!((850.0..=950.0).contains(&known), "{known} {whole:?}");
+    // Up to a range boundary 200 numbers on, about 200 keys: the rest is the next range's.
+    let bounded = model.pieces("dir-002/obj-00099", Some("dir-002/obj-00300"));
+    let (known, unknown) = total(&bounded);
+    assert_eq!(unknown, 0, "{bounded:?}");
+    assert!((150.0..=250.0).contains(&known), "{known} {bounded:?}");
+}
+
+#[test]
+fn the_siblings_sizes_follow_every_page() {
+    let mut model = KeyModel::new("");
+    let dirs: Vec<String> = (0..3).map(|n| format!("dir-{n}/")).collect();
+    model.folders("", "/", "", &refs(&dirs), true);
+    let listed = |dir: usize, keys: usize| -> Vec<String> {
+        let mut page: Vec<String> = (0..keys).map(|n| format!("dir-{dir}/k-{n:04}")).collect();
+        page.push(format!("dir-{}/k-0000", dir + 1));
+        page
+    };
+    model.page("", &refs(&listed(0, 10)), false);
+    assert_eq!(model.sibling_mean(""), Some(10.0));
+    assert_eq!(model.sibling_mean_above("", 10.0), None);
+    // A larger sibling listed in full: asked again, the sizes include it.
+    model.page("dir-0/k-0009", &refs(&listed(1, 30)), false);
+    assert_eq!(model.sibling_mean(""), Some(20.0));
+    assert_eq!(model.sibling_mean_above("", 10.0), Some(30.0));
+    assert_eq!(model.sibling_mean_above("", 30.0), None);
+}
+
+#[test]
+fn a_few_large_parts_among_many_of_one_key_show_their_delimiter() {
+    // Four pages' worth: a large part of 320 keys, then 80 parts of one key each. Four pairs of
+    // neighbouring marks in five share a part: the rollup bounds the large part exactly.
+    let mut keys: Vec<String> = (0..320).map(|n| format!("users/alice-{n:05}")).collect();
+    keys.extend((0..80).map(|n| format!("users/alice{n:04}-0")));
+    let mut model = KeyModel::new("");
+    for (at, page) in keys.chunks(100).enumerate() {
+        let start = if at == 0 {
+            ""
+        } else {
+            keys[at * 100 - 1].as_str()
+        };
+        model.page(start, &refs(page), false);
+    }
+    assert_eq!(model.part_delimiter("users/"), Some('-'));
+}
