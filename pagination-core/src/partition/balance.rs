@@ -9,9 +9,10 @@
 //!    at once; a folder with one child and nothing else is passed through; and where keys seen
 //!    hold folders whose extent is unknown, the folders above the page's own folder are listed
 //!    (their children are exact boundaries, their sizes estimated by the siblings listed in
-//!    full). While such a listing is on its way, the keys it covers wait for it. Requests left
-//!    idle once the ranges are cut list the next level ahead of need: the children of the
-//!    folders of unknown size seen to hold folders, when the whole level fits in them. A flat
+//!    full). While such a listing is on its way, the keys it covers wait for it, so the next
+//!    page of a listing in part takes a free request before anything else. Requests left idle
+//!    once the ranges are cut list the next level ahead of need: the children of the folders
+//!    of unknown size seen to hold folders, when the whole level fits in them. A flat
 //!    folder whose keys are named in parts (`first.last-n`) is listed rolled up at the parts'
 //!    delimiter, before anything else: its parts are folders of their own, and their boundaries
 //!    end the clusters that a search (step 2) would probe past one at a time
@@ -120,12 +121,6 @@ impl Balance {
     /// Structure: listings that go on, folders passed through, and the folders above unknown
     /// keys that hold folders.
     fn structure(&mut self, rests: &[Rest], out: &mut Vec<Proposal>, free: &mut usize) {
-        for (prefix, delimiter) in self.model.unfinished_levels() {
-            if *free > 0 {
-                out.push(Proposal::ListFolders { prefix, delimiter });
-                *free -= 1;
-            }
-        }
         // A folder that holds a page's keys is the page's own: its children are too small.
         let own: Vec<&str> = (rests.iter())
             .filter_map(|rest| rest.span.as_deref())
@@ -355,9 +350,16 @@ impl SplitPolicy for Balance {
         let mut free = view.free.min(view.budget.max(0.0) as usize);
         let page = view.page_keys as f64;
         if view.folders {
-            // The listing's prefix first: nothing else can be known before it.
+            // The listing's prefix first: nothing else can be known before it. Then the next
+            // pages of the folder listings in part: the keys they cover wait for them.
             let root = self.prefix.clone();
             self.ask(&root, out, &mut free);
+            for (prefix, delimiter) in self.model.unfinished_levels() {
+                if free > 0 {
+                    out.push(Proposal::ListFolders { prefix, delimiter });
+                    free -= 1;
+                }
+            }
         }
         // Before the first page the page size, the unit of every estimate, is not known.
         if view.page_keys == 0 {
