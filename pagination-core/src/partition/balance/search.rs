@@ -74,7 +74,7 @@ impl Balance {
             if index > 0 {
                 push(piece.lo.clone(), &mut cuts, &mut allowed);
             }
-            self.search(piece, unit, ratio, reach, page, &mut allowed, &mut cuts);
+            self.search(piece, (unit, ratio), reach, page, &mut allowed, &mut cuts);
             rest.cuts = cuts;
             *free -= before - allowed;
         }
@@ -99,13 +99,12 @@ impl Balance {
         !(view.folders && (*subfolders || pending))
     }
 
-    /// Search cuts past the start of an unknown stretch, `unit` keys for the first gap, no
-    /// further than `reach` keys past it.
+    /// Search cuts past the start of an unknown stretch, `unit` keys for the first gap and each
+    /// `ratio` times the one before, no further than `reach` keys past it.
     fn search(
         &self,
         piece: &Piece,
-        unit: f64,
-        ratio: f64,
+        (unit, ratio): (f64, f64),
         reach: f64,
         page: f64,
         free: &mut usize,
