@@ -40,6 +40,10 @@
 //! buffer of `N × buffer_pages` pages: only the ranges within that many pages of the front are
 //! cut, so that the buffer holds the pages needed next, and the folders of the front are listed
 //! before any cut further on: once the buffer is full, the consumer waits on the front alone.
+//! While it waits, the front is cut first, one piece at a time, even with no request free,
+//! while its pieces are longer than an equal share of the keys left: the longest chain is then
+//! the one the consumer waits on, and the new range takes the next request that comes back,
+//! before the ranges ahead (requests go out in key order).
 
 use std::collections::{HashMap, HashSet};
 
@@ -420,6 +424,23 @@ impl SplitPolicy for Balance {
             self.structure(&rests[..rests.len().min(1)], out, &mut free);
         }
         self.search_all(&mut rests, view, page, &mut free);
+        // In key order, while the consumer waits on the front, the front is cut first, even with
+        // no request free, while its pieces are the longest chains (longer than an equal share
+        // of all the keys left): the new range takes the next request that comes back, before
+        // the ranges ahead (requests go out in key order). One such cut at a time, while no
+        // range is yet to list its first page: the policy is asked again at every page.
+        let share = rests.iter().map(|rest| rest.known).sum::<f64>() / view.requests as f64;
+        if view.ordered
+            && let Some(front) = view.ranges.iter().find(|range| range.listing)
+            && front.held == 0
+            && let Some(rest) = rests.first_mut().filter(|rest| rest.id == front.id)
+            && view.budget >= 1.0
+            && !(view.ranges.iter()).any(|range| range.listing && range.pages == 0)
+            && rest.next_piece() >= page
+            && rest.known / rest.parts as f64 > share
+        {
+            rest.parts += 1;
+        }
         // Equal pieces: each free request to the range whose pieces are largest. A part that no
         // cut makes (a folder is cut only at its ends, or by its children) gives its request
         // back, for the folder listings that will make it.

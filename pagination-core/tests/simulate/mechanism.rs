@@ -335,3 +335,147 @@ proptest! {
         }
     }
 }
+
+/// Splits the front range once at `front_cut` when asked with no request free, and the whole
+/// listing at `first_cut` first; records the free requests of every view.
+struct FrontCutter {
+    first_cut: Option<String>,
+    front_cut: Option<String>,
+    asked_without_free: usize,
+}
+
+impl SplitPolicy for FrontCutter {
+    fn page(&mut self, _: &PageFacts<'_>) {}
+
+    fn folders(&mut self, _: &FolderFacts<'_>) {}
+
+    fn propose(&mut self, view: &View<'_>, out: &mut Vec<Proposal>) {
+        let Some(front) = view.ranges.iter().find(|range| range.listing) else {
+            return;
+        };
+        if let Some(at) = self.first_cut.take() {
+            out.push(Proposal::Split {
+                range: front.id,
+                at: vec![at],
+            });
+        } else if view.free == 0 {
+            self.asked_without_free += 1;
+            if front.held == 0
+                && let Some(at) = self.front_cut.take()
+            {
+                out.push(Proposal::Split {
+                    range: front.id,
+                    at: vec![at],
+                });
+            }
+        }
+    }
+}
+
+/// In key order, while the consumer waits on the front and every request is out, the policy is
+/// still asked, and a range cut from the front takes the next request that comes back, before
+/// the range ahead goes on.
+#[test]
+fn in_key_order_a_cut_at_the_front_goes_before_the_ranges_ahead() {
+    let keys: Vec<String> = (0..400).map(|n| format!("k{n:03}")).collect();
+    let bucket = Bucket::new(keys);
+    let case = Case {
+        keys: Vec::new(),
+        prefix: "",
+        delimiter: None,
+        page: 10,
+        requests: 2,
+        buffer_pages: 4,
+        ordered: true,
+        max_items: None,
+        seed: 0,
+    };
+    let policy = FrontCutter {
+        first_cut: Some("k199".to_owned()),
+        front_cut: Some("k099".to_owned()),
+        asked_without_free: 0,
+    };
+    let mut schedule: Schedule<String, String> = Schedule::new(
+        Config {
+            space: KeySpace::new("", None),
+            requests: 2,
+            ordered: true,
+            buffer_pages: 4,
+            max_items: None,
+            folders: false,
+        },
+        vec![Seed {
+            after: None,
+            up_to: None,
+            position: None,
+        }],
+        Box::new(policy),
+    );
+    let mut chains: HashMap<RangeId, Option<String>> = HashMap::new();
+    let mut out: Vec<Answer> = Vec::new();
+    let mut sent: Vec<String> = Vec::new();
+    // Sends what the schedule asks for, answered when sent.
+    let send = |schedule: &mut Schedule<String, String>,
+                out: &mut Vec<Answer>,
+                chains: &mut HashMap<RangeId, Option<String>>,
+                sent: &mut Vec<String>| {
+        while let Some(action) = schedule.poll_action() {
+            match action {
+                Action::Start { range, after, .. } => {
+                    let after = after.unwrap_or_default();
+                    sent.push(format!("start after {after}"));
+                    out.push(answer(&bucket, &case, range, &after, 0, chains));
+                }
+                Action::Next { range } => {
+                    let after = chains[&range].clone().expect("a truncated page");
+                    sent.push(format!("next after {after}"));
+                    out.push(answer(&bucket, &case, range, &after, 0, chains));
+                }
+                other => panic!("{other:?}"),
+            }
+        }
+    };
+    // The first page of the whole listing, then the cut at k199: two ranges, both requesting.
+    send(&mut schedule, &mut out, &mut chains, &mut sent);
+    let Answer::Page(range, page) = out.remove(0) else {
+        unreachable!()
+    };
+    schedule.page(range, page, |item| item.as_str().into());
+    // The consumer takes what it can: the front's pages.
+    while schedule.next_item().is_some() {}
+    send(&mut schedule, &mut out, &mut chains, &mut sent);
+    let mut first: Vec<&str> = sent.iter().map(String::as_str).collect();
+    first.sort();
+    assert_eq!(
+        first,
+        ["next after k009", "start after ", "start after k199"]
+    );
+    // The answer of the range ahead (its keys from k200 on).
+    let ahead = |out: &mut Vec<Answer>| {
+        let at = (out.iter())
+            .position(
+                |answer| matches!(answer, Answer::Page(_, page) if page.mark.as_str() >= "k199"),
+            )
+            .expect("the range ahead is out");
+        let Answer::Page(range, page) = out.remove(at) else {
+            unreachable!()
+        };
+        (range, page)
+    };
+    // The range ahead answers; the front (k010..) has not: the consumer waits on it. The range
+    // ahead goes on with the permit back, and then, with none free, the policy cuts the front.
+    let (range, page) = ahead(&mut out);
+    schedule.page(range, page, |item| item.as_str().into());
+    // The consumer takes what it can: the front's pages.
+    while schedule.next_item().is_some() {}
+    send(&mut schedule, &mut out, &mut chains, &mut sent);
+    assert_eq!(sent[3..], ["next after k209"]);
+    // Its next page answers: the permit back goes to the range cut from the front, not to the
+    // range ahead.
+    let (range, page) = ahead(&mut out);
+    schedule.page(range, page, |item| item.as_str().into());
+    // The consumer takes what it can: the front's pages.
+    while schedule.next_item().is_some() {}
+    send(&mut schedule, &mut out, &mut chains, &mut sent);
+    assert_eq!(sent[4..], ["start after k099"], "{sent:?}");
+}

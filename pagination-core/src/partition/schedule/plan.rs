@@ -1,6 +1,8 @@
 //! What to send next: free permits handed to the ranges and folder listings that can go on
-//! (within the buffer's bound), then the policy's proposals, each checked and charged to the
-//! request budget.
+//! (within the buffer's bound), in key order, then the policy's proposals, each checked and
+//! charged to the request budget. The policy is asked when a permit is left, and in key order
+//! also once with none left while the consumer waits on the front: a range it cuts there gets
+//! the next permit that comes back, before the ranges ahead.
 
 use super::super::policy::{Proposal, RangeId, RangeView, View};
 use super::super::scale::{before_common_prefix, prefix_end};
@@ -11,9 +13,14 @@ impl<I, M: Clone> Schedule<I, M> {
     /// Hands out the free permits, then asks the policy for more work.
     pub(super) fn plan(&mut self) {
         self.retire_finished();
+        // In key order, while the consumer waits on the front, the policy is asked once even
+        // with no permit free: a cut at the front takes the next permit that comes back before
+        // the ranges further ahead (permits go out in key order).
+        let mut front_waits = self.front_waits();
         loop {
             self.grant();
-            if self.permits.is_empty() || !self.changed || !self.may_grow() {
+            let asked_anyway = self.permits.is_empty() && std::mem::take(&mut front_waits);
+            if (self.permits.is_empty() && !asked_anyway) || !self.changed || !self.may_grow() {
                 return;
             }
             self.changed = false;
@@ -164,6 +171,15 @@ impl<I, M: Clone> Schedule<I, M> {
     }
 
     /// Whether more ranges or folder listings may be made now.
+    /// In key order, whether the first range still listing holds no page: the consumer waits on
+    /// it.
+    fn front_waits(&self) -> bool {
+        self.config.ordered
+            && (self.ranges.iter())
+                .find(|range| range.has_work())
+                .is_some_and(|range| range.pages.is_empty())
+    }
+
     fn may_grow(&self) -> bool {
         if self.start_after_ignored || self.stopped {
             return false;
