@@ -96,9 +96,9 @@ pub(crate) enum PieceKind {
     Listed { keys: f64 },
     /// Keys at a density read on the scale: `keys` in all.
     Dense { keys: f64, scale: Scale },
-    /// A folder (all of it, or its rest past `lo`): `keys` listed in full, or its siblings'
-    /// mean. Cut only at its ends; inside, by listing its children (`folder`) when it holds
-    /// folders of its own.
+    /// A folder (all of it, or its rest past `lo`): `keys` listed in full, or the mean of its
+    /// siblings listed in full (those named most alike, for a whole folder). Cut only at its
+    /// ends; inside, by listing its children (`folder`) when it holds folders of its own.
     Folder {
         keys: f64,
         folder: String,
@@ -160,6 +160,9 @@ pub(crate) struct KeyModel {
     /// first asked and forgotten at every change: a folder of thousands of children is asked of
     /// them once per piece, so a pass over them each time would be quadratic.
     sizes: RefCell<HashMap<String, Vec<(u64, u64)>>>,
+    /// The same, in key order: each child listed in full, by its index among the level's
+    /// children, with the keys of those up to it.
+    measured_children: RefCell<HashMap<String, Vec<(usize, u64)>>>,
 }
 
 impl KeyModel {
@@ -172,6 +175,7 @@ impl KeyModel {
             hints: Vec::new(),
             seen: Alphabets::default(),
             sizes: RefCell::default(),
+            measured_children: RefCell::default(),
         }
     }
 
@@ -184,6 +188,7 @@ impl KeyModel {
     /// keys each range held.
     pub(crate) fn hint(&mut self, ranges: Vec<(String, Option<String>, f64)>) {
         self.sizes.get_mut().clear();
+        self.measured_children.get_mut().clear();
         for (after, up_to, _) in &ranges {
             self.seen.learn(after);
             if let Some(up_to) = up_to {
@@ -197,6 +202,7 @@ impl KeyModel {
     /// `ended`: no key follows the last one.
     pub(crate) fn page(&mut self, start: &str, keys: &[&str], ended: bool) {
         self.sizes.get_mut().clear();
+        self.measured_children.get_mut().clear();
         let Some(&last) = keys.last() else {
             if ended {
                 self.insert(start, None, &[]);
@@ -225,6 +231,7 @@ impl KeyModel {
         complete: bool,
     ) {
         self.sizes.get_mut().clear();
+        self.measured_children.get_mut().clear();
         let holds =
             |entry: &&str| entry.len() > prefix.len() && entry[prefix.len()..].contains(delimiter);
         let fresh = || Level {

@@ -117,7 +117,7 @@ impl KeyModel {
         // their order, so those are a first run of them.
         let first = (level.children)
             .partition_point(|child| prefix_end(child).is_some_and(|end| end.as_str() <= a));
-        for child in &level.children[first..] {
+        for (index, child) in level.children.iter().enumerate().skip(first) {
             let child_end = prefix_end(child);
             // Children wholly before `at`, and from `b` on, do not matter.
             if child_end.as_deref().is_some_and(|end| end <= at.as_str()) {
@@ -135,7 +135,7 @@ impl KeyModel {
             }
             let end = min_bound(child_end.as_deref(), b).map(str::to_owned);
             if at.as_str() == start.as_str() && end == child_end {
-                out.push(self.whole_folder(child, &siblings, &start, end.clone()));
+                out.push(self.whole_folder(child, index, &siblings, &start, end.clone()));
             } else if self.levels.contains_key(child.as_str()) {
                 if !at.starts_with(child.as_str()) {
                     // Between the folder's lower bound and its name (`dt=01` before `dt=01/`):
@@ -170,12 +170,17 @@ impl KeyModel {
     fn whole_folder(
         &self,
         child: &str,
+        index: usize,
         parent: &Siblings<'_>,
         start: &str,
         end: Option<String>,
     ) -> Piece {
         let subfolders = self.levels.contains_key(child) || self.seen_subfolders(child);
-        let kind = match (self.measured(child), parent.mean(self)) {
+        // Sized by the siblings named most alike, when none of it was listed in full.
+        let kind = match (
+            self.measured(child),
+            self.nearest_sibling_mean(parent.parent, index),
+        ) {
             (Some(keys), _) => PieceKind::Folder {
                 keys: keys as f64,
                 folder: child.to_owned(),
@@ -416,12 +421,10 @@ impl KeyModel {
     }
 }
 
-/// What a listed folder's children say of one another (their mean size, whether they hold
-/// folders), worked out once per walk of its children, when first asked: each is a pass over
-/// all of them.
+/// What a listed folder's children say of one another (whether they hold folders), worked out
+/// once per walk of its children, when first asked: it is a pass over all of them.
 struct Siblings<'a> {
     parent: &'a str,
-    mean: OnceCell<Option<f64>>,
     grandchildren: OnceCell<bool>,
 }
 
@@ -429,13 +432,8 @@ impl<'a> Siblings<'a> {
     fn new(parent: &'a str) -> Self {
         Siblings {
             parent,
-            mean: OnceCell::new(),
             grandchildren: OnceCell::new(),
         }
-    }
-
-    fn mean(&self, model: &KeyModel) -> Option<f64> {
-        *self.mean.get_or_init(|| model.sibling_mean(self.parent))
     }
 
     fn grandchildren(&self, model: &KeyModel) -> bool {

@@ -51,6 +51,48 @@ impl KeyModel {
         sizes.get(first).map(|(_, sum)| *sum as f64 / larger)
     }
 
+    /// The mean size of the siblings listed in full nearest `parent`'s child number `index` by
+    /// name: those that share the longest prefix with it past the parent's name, when two at
+    /// least do (siblings named alike are alike in size: the days of one month, the parts of
+    /// one first name); else all of them.
+    pub(super) fn nearest_sibling_mean(&self, parent: &str, index: usize) -> Option<f64> {
+        let level = self.levels.get(parent)?;
+        let child = level.children.get(index)?;
+        let mut measured = self.measured_children.borrow_mut();
+        // In key order, each with the sum of the keys up to it.
+        let measured = measured.entry(parent.to_owned()).or_insert_with(|| {
+            let mut sum = 0;
+            (level.children.iter().enumerate())
+                .filter_map(|(at, child)| {
+                    let keys = self.measured(child)?;
+                    sum += keys;
+                    Some((at, sum))
+                })
+                .collect()
+        });
+        let name = |at: usize| level.children[at].as_str();
+        let split = measured.partition_point(|(at, _)| *at < index);
+        // The nearest by name are the nearest in key order, on either side.
+        let longest = [split.checked_sub(1), Some(split)]
+            .into_iter()
+            .flatten()
+            .filter_map(|at| measured.get(at))
+            .map(|(at, _)| common_prefix(child, name(*at)))
+            .max()?;
+        if longest > parent.len() {
+            // Siblings sharing that prefix follow one another in key order.
+            let prefix = &child[..longest];
+            let lo = measured.partition_point(|(at, _)| name(*at) < prefix);
+            let hi = measured
+                .partition_point(|(at, _)| name(*at) < prefix || name(*at).starts_with(prefix));
+            if hi >= lo + 2 {
+                let before = lo.checked_sub(1).map_or(0, |at| measured[at].1);
+                return Some((measured[hi - 1].1 - before) as f64 / (hi - lo) as f64);
+            }
+        }
+        self.sibling_mean(parent)
+    }
+
     /// Keys counted in folder `child` at or before `key`, from the listed intervals.
     pub(super) fn counted_before(&self, child: &str, key: &str) -> f64 {
         self.listed_keys(child, Some(key))
@@ -259,4 +301,12 @@ impl KeyModel {
 /// `(first key, last key, keys between)` of two marks, when keys lie between them.
 fn density(first: &(String, u64), last: &(String, u64)) -> Option<(String, String, f64)> {
     (last.1 > first.1).then(|| (first.0.clone(), last.0.clone(), (last.1 - first.1) as f64))
+}
+
+/// The length in bytes of the prefix `a` and `b` share, at a character boundary.
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.char_indices()
+        .zip(b.chars())
+        .find(|((_, x), y)| x != y)
+        .map_or(a.len().min(b.len()), |((at, _), _)| at)
 }

@@ -324,3 +324,46 @@ fn a_few_large_parts_among_many_of_one_key_show_their_delimiter() {
     }
     assert_eq!(model.part_delimiter("users/"), Some('-'));
 }
+
+#[test]
+fn folders_are_sized_by_the_siblings_named_most_alike() {
+    let mut model = KeyModel::new("");
+    let parts = [
+        "users/alice.0-",
+        "users/alice.a-",
+        "users/alice.b-",
+        "users/bob.0-",
+        "users/bob.a-",
+        "users/bob.b-",
+    ];
+    model.folders("", "/", "", &["users/"], true);
+    model.folders("users/", "-", "", &parts, true);
+    let part = |name: &str, keys: usize| -> Vec<String> {
+        (0..keys).map(|n| format!("users/{name}-{n:04}")).collect()
+    };
+    // alice.a and alice.b hold 300 keys each, bob.a and bob.b 10, listed in full; alice.0 and
+    // bob.0 are not listed.
+    let mut alice = part("alice.a", 300);
+    alice.extend(part("alice.b", 300));
+    alice.push("users/alice.b.".to_owned());
+    model.page("users/alice.0.", &refs(&alice), false);
+    let mut bob = part("bob.a", 10);
+    bob.extend(part("bob.b", 10));
+    model.page("users/bob.0.", &refs(&bob), true);
+    let sized = |from: &str, to: &str| -> f64 {
+        let pieces = model.pieces(from, Some(to));
+        let folders: Vec<f64> = (pieces.iter())
+            .filter_map(|piece| match &piece.kind {
+                PieceKind::Folder { keys, .. } => Some(*keys),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(folders.len(), 1, "{pieces:?}");
+        folders[0]
+    };
+    // Not the mean of all four (155): the mean of those named alike.
+    let alice = sized("users/", "users/alice.0.");
+    assert!((290.0..=310.0).contains(&alice), "{alice}");
+    let bob = sized("users/alice.b.", "users/bob.0.");
+    assert!((9.0..=11.0).contains(&bob), "{bob}");
+}
