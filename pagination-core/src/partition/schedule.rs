@@ -13,8 +13,10 @@
 //! - **Key order.** In key order, items are taken from the first range only; a range leaves the
 //!   list once every item it holds was taken.
 //! - **Bounded buffering.** A range gets a permit only while the pages received and not taken
-//!   are fewer than `N × buffer_pages` (in key order the first range always may): at most that
-//!   plus the N pages in flight are held.
+//!   are fewer than `N × buffer_pages`; in key order, up to twice that, also while it and the
+//!   ranges before it hold fewer, or, for the `N` ranges nearest the front, while it holds fewer
+//!   than `buffer_pages` (the front always may): at most twice the bound plus the N pages in
+//!   flight are held.
 //! - **One cursor.** Each range knows where it stands ([`Position`]); the listing's cursor is
 //!   the list of ranges not finished.
 //!

@@ -105,12 +105,13 @@ impl<I, M: Clone> Schedule<I, M> {
     }
 
     /// Whether range `index` may send a request: while the pages held are fewer than the bound,
-    /// `N × buffer_pages`. In key order the consumer takes the pages of the front first, so each
-    /// of the `N` ranges nearest the front may also go on while it holds fewer than
-    /// `buffer_pages` pages of its own, whatever the ranges further ahead hold: they cannot fill
-    /// the buffer so that the ranges the consumer needs next wait. The pages held stay under
-    /// twice the bound, plus the pages in flight. With `max_items`, not past the ranges that hold
-    /// the items left.
+    /// `N × buffer_pages`. In key order the consumer takes the pages of the front first, so the
+    /// ranges ahead must not fill the buffer so that the ranges it needs next wait: past the
+    /// bound, up to twice it, a range may go on while it and the ranges before it hold fewer
+    /// pages than the bound (the buffer fills from the front), and each of the `N` ranges
+    /// nearest the front while it holds fewer than `buffer_pages` pages of its own; the front
+    /// always may then. The pages held stay under twice the bound, plus the pages in flight.
+    /// With `max_items`, not past the ranges that hold the items left.
     fn may_request(&self, index: usize) -> bool {
         let limit = self.buffer_limit();
         let held = self.buffered();
@@ -130,7 +131,22 @@ impl<I, M: Clone> Schedule<I, M> {
         if nearer > 0 && self.items_left.is_some() && held + self.in_flight() >= limit {
             return false;
         }
-        held < limit || (nearer < self.config.requests && own < self.config.buffer_pages.max(1))
+        if held < limit {
+            return true;
+        }
+        let room = own < self.config.buffer_pages.max(1);
+        if nearer == 0 && room {
+            // The consumer waits on the front.
+            return true;
+        }
+        // Past the bound, up to twice it, the buffer fills from the front: a range goes on while
+        // it and the ranges before it hold fewer pages than the bound (a range the consumer
+        // nears finishes its chain before it gets there, not after), and each of the `N` ranges
+        // nearest the front while it holds fewer than `buffer_pages`.
+        let before: usize = (self.ranges[..index].iter())
+            .map(|range| range.pages.len())
+            .sum();
+        held < 2 * limit && (before + own < limit || (nearer < self.config.requests && room))
     }
 
     /// Pages received and not yet used up, across ranges.
