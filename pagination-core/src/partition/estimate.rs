@@ -156,13 +156,8 @@ pub(crate) struct KeyModel {
     hints: Vec<(String, Option<String>, f64)>,
     /// The characters seen at each position of the keys, for the scales.
     seen: Alphabets,
-    /// The sizes of each listed folder's children listed in full, ascending, worked out when
-    /// first asked and forgotten at every change: a folder of thousands of children is asked of
-    /// them once per piece, so a pass over them each time would be quadratic.
-    sizes: RefCell<HashMap<String, Vec<(u64, u64)>>>,
-    /// The same, in key order: each child listed in full, by its index among the level's
-    /// children, with the keys of those up to it.
-    measured_children: RefCell<HashMap<String, Vec<(usize, u64)>>>,
+    /// The sizes of each listed folder's children listed in full, forgotten at every change.
+    sizes: RefCell<HashMap<String, seen::Sizes>>,
 }
 
 impl KeyModel {
@@ -175,7 +170,6 @@ impl KeyModel {
             hints: Vec::new(),
             seen: Alphabets::default(),
             sizes: RefCell::default(),
-            measured_children: RefCell::default(),
         }
     }
 
@@ -188,7 +182,6 @@ impl KeyModel {
     /// keys each range held.
     pub(crate) fn hint(&mut self, ranges: Vec<(String, Option<String>, f64)>) {
         self.sizes.get_mut().clear();
-        self.measured_children.get_mut().clear();
         for (after, up_to, _) in &ranges {
             self.seen.learn(after);
             if let Some(up_to) = up_to {
@@ -202,7 +195,6 @@ impl KeyModel {
     /// `ended`: no key follows the last one.
     pub(crate) fn page(&mut self, start: &str, keys: &[&str], ended: bool) {
         self.sizes.get_mut().clear();
-        self.measured_children.get_mut().clear();
         let Some(&last) = keys.last() else {
             if ended {
                 self.insert(start, None, &[]);
@@ -231,7 +223,6 @@ impl KeyModel {
         complete: bool,
     ) {
         self.sizes.get_mut().clear();
-        self.measured_children.get_mut().clear();
         let holds =
             |entry: &&str| entry.len() > prefix.len() && entry[prefix.len()..].contains(delimiter);
         let fresh = || Level {

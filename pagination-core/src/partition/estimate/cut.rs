@@ -56,19 +56,8 @@ impl KeyModel {
         reference: &(String, String, f64),
         keys: f64,
     ) -> Option<String> {
-        let (first, last, count) = reference;
-        let scale = Scale::spanning(
-            &[first, last],
-            last,
-            self.fixed(),
-            SCALE_ROOM,
-            Some(&self.seen),
-        );
-        let width = scale.value(last) - scale.value(first);
-        if width <= 0.0 || *count <= 0.0 {
-            return None;
-        }
-        let target = scale.value(from) + width * keys / count;
+        let (scale, per_key) = self.density_scale(reference)?;
+        let target = scale.value(from) + per_key * keys;
         if target >= 1.0 {
             return None;
         }
@@ -86,7 +75,14 @@ impl KeyModel {
         hi: &str,
         reference: &(String, String, f64),
     ) -> Option<f64> {
-        let (first, last, count) = reference;
+        let (scale, per_key) = self.density_scale(reference)?;
+        let distance = scale.value(hi) - scale.value(from);
+        (distance >= 0.0).then(|| distance / per_key)
+    }
+
+    /// The scale a density `(first key, last key, keys between)` is read on, and the distance
+    /// on it of one key; `None` when the keys span no distance.
+    fn density_scale(&self, (first, last, count): &(String, String, f64)) -> Option<(Scale, f64)> {
         let scale = Scale::spanning(
             &[first, last],
             last,
@@ -95,8 +91,7 @@ impl KeyModel {
             Some(&self.seen),
         );
         let width = scale.value(last) - scale.value(first);
-        let distance = scale.value(hi) - scale.value(from);
-        (width > 0.0 && distance >= 0.0).then(|| distance / width * count)
+        (width > 0.0 && *count > 0.0).then(|| (scale, width / count))
     }
 
     /// A key half-way between `lo` and `hi` on the scale of the keys seen, if one fits.

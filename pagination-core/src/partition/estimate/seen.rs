@@ -2,6 +2,7 @@
 //! listed and their siblings' sizes, the pages around a key. Queries only; the estimates are in
 //! [`super::rest`] and the cuts in [`super::cut`].
 
+use std::cell::RefMut;
 use std::ops::Bound;
 
 use super::super::scale::prefix_end;
@@ -26,29 +27,46 @@ impl KeyModel {
         self.sibling_mean_above(parent, f64::NEG_INFINITY)
     }
 
+    /// The sizes of the children of `parent` listed in full, worked out when first asked after
+    /// a change of the model (a folder of thousands of children is asked of them once per
+    /// piece: a pass over them each time would be quadratic).
+    fn sizes(&self, parent: &str) -> Option<RefMut<'_, Sizes>> {
+        let level = self.levels.get(parent)?;
+        Some(RefMut::map(self.sizes.borrow_mut(), |sizes| {
+            sizes.entry(parent.to_owned()).or_insert_with(|| {
+                let mut sum = 0;
+                let in_order: Vec<(usize, u64)> = (level.children.iter().enumerate())
+                    .filter_map(|(at, child)| {
+                        sum += self.measured(child)?;
+                        Some((at, sum))
+                    })
+                    .collect();
+                let mut by_size: Vec<(u64, u64)> = (in_order.iter())
+                    .scan(0, |before, (_, sum)| {
+                        Some((sum - std::mem::replace(before, *sum), 0))
+                    })
+                    .collect();
+                by_size.sort_unstable();
+                let mut sum = 0;
+                for (keys, from_here) in by_size.iter_mut().rev() {
+                    sum += *keys;
+                    *from_here = sum;
+                }
+                Sizes { by_size, in_order }
+            })
+        }))
+    }
+
     /// The mean size of the siblings listed in full that hold more than `floor` keys: what a
     /// folder that has shown `floor` keys holds, by the sizes of its siblings (the conditional
     /// mean: a large folder among small ones is like the large ones). `None` when no sibling
     /// listed in full is that large.
     pub(super) fn sibling_mean_above(&self, parent: &str, floor: f64) -> Option<f64> {
-        let level = self.levels.get(parent)?;
-        let mut sizes = self.sizes.borrow_mut();
-        // Ascending sizes, each with the sum of those from it on.
-        let sizes = sizes.entry(parent.to_owned()).or_insert_with(|| {
-            let mut sizes: Vec<(u64, u64)> = (level.children.iter())
-                .filter_map(|child| self.measured(child).map(|keys| (keys, 0)))
-                .collect();
-            sizes.sort_unstable();
-            let mut sum = 0;
-            for (keys, from_here) in sizes.iter_mut().rev() {
-                sum += *keys;
-                *from_here = sum;
-            }
-            sizes
-        });
-        let first = sizes.partition_point(|(keys, _)| *keys as f64 <= floor);
-        let larger = (sizes.len() - first) as f64;
-        sizes.get(first).map(|(_, sum)| *sum as f64 / larger)
+        let sizes = self.sizes(parent)?;
+        let by_size = &sizes.by_size;
+        let first = by_size.partition_point(|(keys, _)| *keys as f64 <= floor);
+        let larger = (by_size.len() - first) as f64;
+        by_size.get(first).map(|(_, sum)| *sum as f64 / larger)
     }
 
     /// The mean size of the siblings listed in full nearest `parent`'s child number `index` by
@@ -56,21 +74,11 @@ impl KeyModel {
     /// least do (siblings named alike are alike in size: the days of one month, the parts of
     /// one first name); else all of them.
     pub(super) fn nearest_sibling_mean(&self, parent: &str, index: usize) -> Option<f64> {
-        let level = self.levels.get(parent)?;
-        let child = level.children.get(index)?;
-        let mut measured = self.measured_children.borrow_mut();
-        // In key order, each with the sum of the keys up to it.
-        let measured = measured.entry(parent.to_owned()).or_insert_with(|| {
-            let mut sum = 0;
-            (level.children.iter().enumerate())
-                .filter_map(|(at, child)| {
-                    let keys = self.measured(child)?;
-                    sum += keys;
-                    Some((at, sum))
-                })
-                .collect()
-        });
-        let name = |at: usize| level.children[at].as_str();
+        let children = &self.levels.get(parent)?.children;
+        let child = children.get(index)?;
+        let sizes = self.sizes(parent)?;
+        let measured = &sizes.in_order;
+        let name = |at: usize| children[at].as_str();
         let split = measured.partition_point(|(at, _)| *at < index);
         // The nearest by name are the nearest in key order, on either side.
         let longest = [split.checked_sub(1), Some(split)]
@@ -90,6 +98,7 @@ impl KeyModel {
                 return Some((measured[hi - 1].1 - before) as f64 / (hi - lo) as f64);
             }
         }
+        drop(sizes);
         self.sibling_mean(parent)
     }
 
@@ -309,4 +318,14 @@ fn common_prefix(a: &str, b: &str) -> usize {
         .zip(b.chars())
         .find(|((_, x), y)| x != y)
         .map_or(a.len().min(b.len()), |((at, _), _)| at)
+}
+
+/// The sizes of a folder's children listed in full.
+#[derive(Debug)]
+pub(super) struct Sizes {
+    /// Ascending, each with the sum of those from it on.
+    by_size: Vec<(u64, u64)>,
+    /// In key order: each child's index among the folder's children, with the keys of those up
+    /// to it.
+    in_order: Vec<(usize, u64)>,
 }
