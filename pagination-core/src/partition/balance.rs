@@ -225,6 +225,25 @@ impl Balance {
         }
     }
 
+    /// In key order, while the consumer waits on the front, the front is cut first, even with no
+    /// request free, while its pieces are the longest chains (longer than an equal share of all
+    /// the keys left): the new range takes the next request that comes back, before the ranges
+    /// ahead (requests go out in key order). One such cut at a time, while no range is yet to
+    /// list its first page: the policy is asked again at every page.
+    fn front_first(view: &View<'_>, rests: &mut [Rest], page: f64) {
+        let share = rests.iter().map(|rest| rest.known).sum::<f64>() / view.requests as f64;
+        if let Some(front) = view.ranges.iter().find(|range| range.listing)
+            && front.held == 0
+            && let Some(rest) = rests.first_mut().filter(|rest| rest.id == front.id)
+            && view.budget >= 1.0
+            && !(view.ranges.iter()).any(|range| range.listing && range.pages == 0)
+            && rest.next_piece() >= page
+            && rest.known / rest.parts as f64 > share
+        {
+            rest.parts += 1;
+        }
+    }
+
     /// The keys that cut a rest's estimated pieces into `parts` equal parts, and the start of
     /// each estimated run that follows an unknown stretch; and the folders too large for one
     /// part whose children would cut them.
@@ -424,22 +443,8 @@ impl SplitPolicy for Balance {
             self.structure(&rests[..rests.len().min(1)], out, &mut free);
         }
         self.search_all(&mut rests, view, page, &mut free);
-        // In key order, while the consumer waits on the front, the front is cut first, even with
-        // no request free, while its pieces are the longest chains (longer than an equal share
-        // of all the keys left): the new range takes the next request that comes back, before
-        // the ranges ahead (requests go out in key order). One such cut at a time, while no
-        // range is yet to list its first page: the policy is asked again at every page.
-        let share = rests.iter().map(|rest| rest.known).sum::<f64>() / view.requests as f64;
-        if view.ordered
-            && let Some(front) = view.ranges.iter().find(|range| range.listing)
-            && front.held == 0
-            && let Some(rest) = rests.first_mut().filter(|rest| rest.id == front.id)
-            && view.budget >= 1.0
-            && !(view.ranges.iter()).any(|range| range.listing && range.pages == 0)
-            && rest.next_piece() >= page
-            && rest.known / rest.parts as f64 > share
-        {
-            rest.parts += 1;
+        if view.ordered {
+            Self::front_first(view, &mut rests, page);
         }
         // Equal pieces: each free request to the range whose pieces are largest. A part that no
         // cut makes (a folder is cut only at its ends, or by its children) gives its request

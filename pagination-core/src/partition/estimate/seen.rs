@@ -22,11 +22,6 @@ impl KeyModel {
         covers.then(|| self.counts.get(child).copied().unwrap_or(0))
     }
 
-    /// The mean keys of the children of `parent` listed in full, if any was.
-    pub(super) fn sibling_mean(&self, parent: &str) -> Option<f64> {
-        self.sibling_mean_above(parent, f64::NEG_INFINITY)
-    }
-
     /// The sizes of the children of `parent` listed in full, worked out when first asked after
     /// a change of the model (a folder of thousands of children is asked of them once per
     /// piece: a pass over them each time would be quadratic).
@@ -34,24 +29,24 @@ impl KeyModel {
         let level = self.levels.get(parent)?;
         Some(RefMut::map(self.sizes.borrow_mut(), |sizes| {
             sizes.entry(parent.to_owned()).or_insert_with(|| {
-                let mut sum = 0;
-                let in_order: Vec<(usize, u64)> = (level.children.iter().enumerate())
-                    .filter_map(|(at, child)| {
-                        sum += self.measured(child)?;
-                        Some((at, sum))
-                    })
+                let measured: Vec<(usize, u64)> = (level.children.iter().enumerate())
+                    .filter_map(|(at, child)| Some((at, self.measured(child)?)))
                     .collect();
-                let mut by_size: Vec<(u64, u64)> = (in_order.iter())
-                    .scan(0, |before, (_, sum)| {
-                        Some((sum - std::mem::replace(before, *sum), 0))
-                    })
-                    .collect();
+                let mut by_size: Vec<(u64, u64)> =
+                    measured.iter().map(|(_, keys)| (*keys, 0)).collect();
                 by_size.sort_unstable();
                 let mut sum = 0;
                 for (keys, from_here) in by_size.iter_mut().rev() {
                     sum += *keys;
                     *from_here = sum;
                 }
+                let mut sum = 0;
+                let in_order = (measured.into_iter())
+                    .map(|(at, keys)| {
+                        sum += keys;
+                        (at, sum)
+                    })
+                    .collect();
                 Sizes { by_size, in_order }
             })
         }))
@@ -98,8 +93,9 @@ impl KeyModel {
                 return Some((measured[hi - 1].1 - before) as f64 / (hi - lo) as f64);
             }
         }
-        drop(sizes);
-        self.sibling_mean(parent)
+        // All of them.
+        let (_, total) = measured.last()?;
+        Some(*total as f64 / measured.len() as f64)
     }
 
     /// Keys counted in folder `child` at or before `key`, from the listed intervals.

@@ -272,7 +272,10 @@ fn a_folders_rest_up_to_a_range_boundary_holds_what_its_density_puts_there() {
     let mut first: Vec<String> = (0..1_000).map(|n| format!("dir-000/obj-{n:05}")).collect();
     first.push("dir-001/obj-00000".to_owned());
     model.page("", &refs(&first), false);
-    assert_eq!(model.sibling_mean(""), Some(1_000.0));
+    assert_eq!(
+        model.sibling_mean_above("", f64::NEG_INFINITY),
+        Some(1_000.0)
+    );
     // The first 100 keys of dir-002, one a number.
     let start: Vec<String> = (0..100).map(|n| format!("dir-002/obj-{n:05}")).collect();
     model.page("dir-002/", &refs(&start), false);
@@ -298,11 +301,11 @@ fn the_siblings_sizes_follow_every_page() {
         page
     };
     model.page("", &refs(&listed(0, 10)), false);
-    assert_eq!(model.sibling_mean(""), Some(10.0));
+    assert_eq!(model.sibling_mean_above("", f64::NEG_INFINITY), Some(10.0));
     assert_eq!(model.sibling_mean_above("", 10.0), None);
     // A larger sibling listed in full: asked again, the sizes include it.
     model.page("dir-0/k-0009", &refs(&listed(1, 30)), false);
-    assert_eq!(model.sibling_mean(""), Some(20.0));
+    assert_eq!(model.sibling_mean_above("", f64::NEG_INFINITY), Some(20.0));
     assert_eq!(model.sibling_mean_above("", 10.0), Some(30.0));
     assert_eq!(model.sibling_mean_above("", 30.0), None);
 }

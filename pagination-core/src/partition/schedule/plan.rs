@@ -6,7 +6,7 @@
 
 use super::super::policy::{Proposal, RangeId, RangeView, View};
 use super::super::scale::{before_common_prefix, prefix_end};
-use super::range::{Listing, ListingState, State};
+use super::range::{Listing, ListingState, Range, State};
 use super::{Action, ListingId, Schedule};
 
 impl<I, M: Clone> Schedule<I, M> {
@@ -45,11 +45,13 @@ impl<I, M: Clone> Schedule<I, M> {
 
     /// Gives free permits to the ranges and folder listings that can go on, in key order.
     fn grant(&mut self) {
+        let (limit, held) = (self.buffer_limit(), self.buffered());
+        let mut before = Before::default();
         for index in 0..self.ranges.len() {
             if self.permits.is_empty() {
                 return;
             }
-            let may = self.may_request(index);
+            let may = self.may_request(index, &before, limit, held);
             let range = &mut self.ranges[index];
             let state = std::mem::replace(&mut range.state, State::Done);
             range.state = match state {
@@ -77,6 +79,7 @@ impl<I, M: Clone> Schedule<I, M> {
                 }
                 other => other,
             };
+            before.add(range);
         }
         for listing in &mut self.listings {
             let Some(permit) = self.permits.pop() else {
@@ -112,19 +115,15 @@ impl<I, M: Clone> Schedule<I, M> {
     /// nearest the front while it holds fewer than `buffer_pages` pages of its own; the front
     /// always may then. The pages held stay under twice the bound, plus the pages in flight.
     /// With `max_items`, not past the ranges that hold the items left.
-    fn may_request(&self, index: usize) -> bool {
-        let limit = self.buffer_limit();
-        let held = self.buffered();
+    fn may_request(&self, index: usize, before: &Before, limit: usize, held: usize) -> bool {
         if !self.config.ordered {
             return held < limit;
         }
-        if index > 0 && self.past_last_item(index) {
+        // With `max_items`, not past the ranges that hold the items left.
+        if index > 0 && (self.items_left).is_some_and(|left| before.items as u64 >= left) {
             return false;
         }
-        let nearer = self.ranges[..index]
-            .iter()
-            .filter(|range| range.has_work())
-            .count();
+        let nearer = before.working;
         let own = self.ranges[index].pages.len();
         // With `max_items`, the pages held and on their way bound every range but the front:
         // past them, the ranges ahead list what the consumer will not take.
@@ -143,10 +142,7 @@ impl<I, M: Clone> Schedule<I, M> {
         // it and the ranges before it hold fewer pages than the bound (a range the consumer
         // nears finishes its chain before it gets there, not after), and each of the `N` ranges
         // nearest the front while it holds fewer than `buffer_pages`.
-        let before: usize = (self.ranges[..index].iter())
-            .map(|range| range.pages.len())
-            .sum();
-        held < 2 * limit && (before + own < limit || (nearer < self.config.requests && room))
+        held < 2 * limit && (before.pages + own < limit || (nearer < self.config.requests && room))
     }
 
     /// Pages received and not yet used up, across ranges.
@@ -173,20 +169,6 @@ impl<I, M: Clone> Schedule<I, M> {
         }
     }
 
-    /// In key order with `max_items`: whether the ranges before `index` hold the items left.
-    fn past_last_item(&self, index: usize) -> bool {
-        let Some(left) = self.items_left else {
-            return false;
-        };
-        let held: usize = self.ranges[..index]
-            .iter()
-            .flat_map(|range| range.pages.iter())
-            .map(|page| page.items.len())
-            .sum();
-        held as u64 >= left
-    }
-
-    /// Whether more ranges or folder listings may be made now.
     /// In key order, whether the first range still listing holds no page: the consumer waits on
     /// it.
     fn front_waits(&self) -> bool {
@@ -196,6 +178,7 @@ impl<I, M: Clone> Schedule<I, M> {
                 .is_some_and(|range| range.pages.is_empty())
     }
 
+    /// Whether more ranges or folder listings may be made now.
     fn may_grow(&self) -> bool {
         if self.start_after_ignored || self.stopped {
             return false;
@@ -388,5 +371,28 @@ impl<I, M: Clone> Schedule<I, M> {
             }
             index += 1;
         }
+    }
+}
+
+/// What the ranges before one hold, in key order, as [`Schedule::grant`] walks them.
+#[derive(Default)]
+struct Before {
+    /// Ranges still listing.
+    working: usize,
+    /// Pages received and not used up.
+    pages: usize,
+    /// Items in those pages.
+    items: usize,
+}
+
+impl Before {
+    fn add<I, M: Clone>(&mut self, range: &Range<I, M>) {
+        self.working += usize::from(range.has_work());
+        self.pages += range.pages.len();
+        self.items += range
+            .pages
+            .iter()
+            .map(|page| page.items.len())
+            .sum::<usize>();
     }
 }
