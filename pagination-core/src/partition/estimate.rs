@@ -9,7 +9,9 @@
 //! - **Structure.** Where a folder listing (the common prefixes under a prefix, rolled up at
 //!   `/`, or a flat folder's at the delimiter of its keys' parts) gave a folder's children, a
 //!   gap is cut at their boundaries. A child listed in full has its exact size; one not yet
-//!   listed is as large as the mean of its siblings listed in full.
+//!   listed is as large as the mean of its siblings listed in full; the rest of one that has
+//!   shown more keys than any of them, as the mean of the larger of its cousins (the folders
+//!   of its depth under its parent's siblings: the hours of the other days).
 //! - **Density.** A gap inside one folder, bracketed by listed keys on both sides, holds keys at
 //!   the density of the pages around it, read on the [`Scale`] of the keys.
 //! - **Hints.** Ranges a previous listing measured (saved split points) give their page counts to
@@ -97,7 +99,8 @@ pub(crate) enum PieceKind {
     /// Keys at a density read on the scale: `keys` in all.
     Dense { keys: f64, scale: Scale },
     /// A folder (all of it, or its rest past `lo`): `keys` listed in full, or the mean of its
-    /// siblings listed in full (those named most alike, for a whole folder). Cut only at its
+    /// siblings listed in full (those named most alike, for a whole folder; its cousins, for a
+    /// rest larger than any sibling). Cut only at its
     /// ends; inside, by listing its children (`folder`) when it holds folders of its own.
     Folder {
         keys: f64,
@@ -158,6 +161,8 @@ pub(crate) struct KeyModel {
     seen: Alphabets,
     /// The sizes of each listed folder's children listed in full, forgotten at every change.
     sizes: RefCell<HashMap<String, seen::Sizes>>,
+    /// The sizes of the grandchildren listed in full of each listed folder, likewise.
+    cousins: RefCell<HashMap<String, Vec<(u64, u64)>>>,
 }
 
 impl KeyModel {
@@ -170,7 +175,14 @@ impl KeyModel {
             hints: Vec::new(),
             seen: Alphabets::default(),
             sizes: RefCell::default(),
+            cousins: RefCell::default(),
         }
+    }
+
+    /// Forgets the sizes worked out: the model changed.
+    fn forget_sizes(&mut self) {
+        self.sizes.get_mut().clear();
+        self.cousins.get_mut().clear();
     }
 
     /// The characters every key shares.
@@ -181,7 +193,7 @@ impl KeyModel {
     /// Gives the model the ranges a previous listing measured: boundaries (ascending) and the
     /// keys each range held.
     pub(crate) fn hint(&mut self, ranges: Vec<(String, Option<String>, f64)>) {
-        self.sizes.get_mut().clear();
+        self.forget_sizes();
         for (after, up_to, _) in &ranges {
             self.seen.learn(after);
             if let Some(up_to) = up_to {
@@ -194,7 +206,7 @@ impl KeyModel {
     /// A page of keys (ascending) listed after `start` (`""`: from the start of the key space);
     /// `ended`: no key follows the last one.
     pub(crate) fn page(&mut self, start: &str, keys: &[&str], ended: bool) {
-        self.sizes.get_mut().clear();
+        self.forget_sizes();
         let Some(&last) = keys.last() else {
             if ended {
                 self.insert(start, None, &[]);
@@ -222,7 +234,7 @@ impl KeyModel {
         entries: &[&str],
         complete: bool,
     ) {
-        self.sizes.get_mut().clear();
+        self.forget_sizes();
         let holds =
             |entry: &&str| entry.len() > prefix.len() && entry[prefix.len()..].contains(delimiter);
         let fresh = || Level {

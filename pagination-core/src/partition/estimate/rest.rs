@@ -221,10 +221,12 @@ impl KeyModel {
             self.flat(a, b, Some(after), out);
             return;
         }
-        // The mean of the siblings larger than what the folder has shown; none that large: the
-        // siblings say nothing of the rest, which is unknown.
+        // The mean of the siblings larger than what the folder has shown, or else of the
+        // cousins; none that large: they say nothing of the rest, which is unknown.
         let before = self.counted_before(child, a);
-        match self.sibling_mean_above(parent, before) {
+        let mean = (self.sibling_mean_above(parent, before))
+            .or_else(|| self.cousin_mean_above(parent, before));
+        match mean {
             Some(mean) => {
                 let keys = mean - before;
                 let subfolders = self.seen_subfolders(child);

@@ -32,14 +32,7 @@ impl KeyModel {
                 let measured: Vec<(usize, u64)> = (level.children.iter().enumerate())
                     .filter_map(|(at, child)| Some((at, self.measured(child)?)))
                     .collect();
-                let mut by_size: Vec<(u64, u64)> =
-                    measured.iter().map(|(_, keys)| (*keys, 0)).collect();
-                by_size.sort_unstable();
-                let mut sum = 0;
-                for (keys, from_here) in by_size.iter_mut().rev() {
-                    sum += *keys;
-                    *from_here = sum;
-                }
+                let by_size = ascending(measured.iter().map(|(_, keys)| *keys));
                 let mut sum = 0;
                 let in_order = (measured.into_iter())
                     .map(|(at, keys)| {
@@ -57,11 +50,27 @@ impl KeyModel {
     /// mean: a large folder among small ones is like the large ones). `None` when no sibling
     /// listed in full is that large.
     pub(super) fn sibling_mean_above(&self, parent: &str, floor: f64) -> Option<f64> {
-        let sizes = self.sizes(parent)?;
-        let by_size = &sizes.by_size;
-        let first = by_size.partition_point(|(keys, _)| *keys as f64 <= floor);
-        let larger = (by_size.len() - first) as f64;
-        by_size.get(first).map(|(_, sum)| *sum as f64 / larger)
+        mean_above(&self.sizes(parent)?.by_size, floor)
+    }
+
+    /// The same, of `parent`'s cousins: the folders listed in full one level down from each of
+    /// `parent`'s siblings and itself (the hours of the other days). Where no sibling is that
+    /// large (a day holds a large hour or two), the folders of the same depth under the same
+    /// grandparent are the next most alike: the tree's levels are named, and sized, alike.
+    pub(super) fn cousin_mean_above(&self, parent: &str, floor: f64) -> Option<f64> {
+        let grandparent = parent_of(parent);
+        let level = self.levels.get(grandparent)?;
+        let mut cousins = self.cousins.borrow_mut();
+        let by_size = cousins.entry(grandparent.to_owned()).or_insert_with(|| {
+            ascending(
+                (level.children.iter())
+                    .filter_map(|sibling| self.levels.get(sibling.as_str()))
+                    .filter(|level| level.delimiter == FOLDER_DELIMITER)
+                    .flat_map(|level| level.children.iter())
+                    .filter_map(|child| self.measured(child)),
+            )
+        });
+        mean_above(by_size, floor)
     }
 
     /// The mean size of the siblings listed in full nearest `parent`'s child number `index` by
@@ -304,6 +313,25 @@ impl KeyModel {
 }
 
 /// `(first key, last key, keys between)` of two marks, when keys lie between them.
+/// Folder sizes ascending, each with the sum of those from it on.
+fn ascending(sizes: impl Iterator<Item = u64>) -> Vec<(u64, u64)> {
+    let mut by_size: Vec<(u64, u64)> = sizes.map(|keys| (keys, 0)).collect();
+    by_size.sort_unstable();
+    let mut sum = 0;
+    for (keys, from_here) in by_size.iter_mut().rev() {
+        sum += *keys;
+        *from_here = sum;
+    }
+    by_size
+}
+
+/// The mean of the sizes (as [`ascending`] gives them) over `floor`.
+fn mean_above(by_size: &[(u64, u64)], floor: f64) -> Option<f64> {
+    let first = by_size.partition_point(|(keys, _)| *keys as f64 <= floor);
+    let larger = (by_size.len() - first) as f64;
+    by_size.get(first).map(|(_, sum)| *sum as f64 / larger)
+}
+
 fn density(first: &(String, u64), last: &(String, u64)) -> Option<(String, String, f64)> {
     (last.1 > first.1).then(|| (first.0.clone(), last.0.clone(), (last.1 - first.1) as f64))
 }

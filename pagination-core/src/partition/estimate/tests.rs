@@ -370,3 +370,32 @@ fn folders_are_sized_by_the_siblings_named_most_alike() {
     let bob = sized("users/alice.b.", "users/bob.0.");
     assert!((9.0..=11.0).contains(&bob), "{bob}");
 }
+
+#[test]
+fn a_folder_larger_than_its_siblings_is_sized_by_its_cousins() {
+    let mut model = KeyModel::new("");
+    let days = ["d1/", "d2/"];
+    model.folders("", "/", "", &days, true);
+    model.folders("d1/", "/", "", &["d1/h0/", "d1/h1/", "d1/h2/"], true);
+    model.folders("d2/", "/", "", &["d2/h0/", "d2/h1/", "d2/h2/"], true);
+    // Day 1 listed in full: hours of 10, 500 and 10 keys.
+    let mut first: Vec<String> = (0..10).map(|n| format!("d1/h0/p-{n:05}")).collect();
+    first.extend((0..500).map(|n| format!("d1/h1/p-{n:05}")));
+    first.extend((0..10).map(|n| format!("d1/h2/p-{n:05}")));
+    // Day 2: an hour of 10 keys, then the first 100 of the next.
+    first.extend((0..10).map(|n| format!("d2/h0/p-{n:05}")));
+    first.extend((0..100).map(|n| format!("d2/h1/p-{n:05}")));
+    model.page("", &refs(&first), false);
+    // Its only sibling listed in full holds 10 keys: it tells nothing of a folder past 100.
+    assert_eq!(model.sibling_mean_above("d2/", 100.0), None);
+    // Its cousin of 500 does: about 400 more, cut at the density of its keys.
+    let rest = model.pieces("d2/h1/p-00099", Some("d2/h10"));
+    let Some(Piece {
+        kind: PieceKind::Extent { keys, .. },
+        ..
+    }) = rest.first()
+    else {
+        panic!("{rest:?}");
+    };
+    assert!((380.0..=420.0).contains(keys), "{keys}");
+}
