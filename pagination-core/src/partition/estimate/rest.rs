@@ -221,16 +221,29 @@ impl KeyModel {
             self.flat(a, b, Some(after), out);
             return;
         }
+        // The density of the folder's keys just before `a`; where the range starts inside the
+        // folder, of those the range before it listed, with the keys that density puts
+        // between them (such a rest is cut at that density, not only at its ends).
+        let (reference, gap) = match self.reference_within(a, child) {
+            Some(reference) => (Some(reference), 0.0),
+            None => match self.reference_before(a, child) {
+                Some(reference) => {
+                    let gap = self.keys_between(&reference.1, a, &reference);
+                    (Some(reference), gap.unwrap_or(0.0))
+                }
+                None => (None, 0.0),
+            },
+        };
         // The mean of the siblings larger than what the folder has shown, or else of the
         // cousins; none that large: they say nothing of the rest, which is unknown.
-        let before = self.counted_before(child, a);
+        let before = self.counted_before(child, a) + gap;
         let mean = (self.sibling_mean_above(parent, before))
             .or_else(|| self.cousin_mean_above(parent, before));
         match mean {
             Some(mean) => {
                 let keys = mean - before;
                 let subfolders = self.seen_subfolders(child);
-                let kind = match self.reference_within(a, child) {
+                let kind = match reference {
                     // A flat folder goes on at the density of its keys before; up to a range
                     // boundary inside it, no more keys than that density puts there (the rest
                     // is the next range's).

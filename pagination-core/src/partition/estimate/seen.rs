@@ -197,6 +197,27 @@ impl KeyModel {
             .or_else(|| density(window.first()?, last))
     }
 
+    /// The density of `folder`'s keys in the listed interval last before `key`, where it ends in
+    /// the folder short of `key` (a range cut inside a flat folder, its keys before listed by
+    /// the range on its left): about its last page's worth of marks in the folder.
+    pub(super) fn reference_before(
+        &self,
+        key: &str,
+        folder: &str,
+    ) -> Option<(String, String, f64)> {
+        let (_, listed) = self.listed.range::<str, _>(below(key)).next_back()?;
+        if listed.hi.as_deref().is_none_or(|hi| hi >= key) {
+            return None;
+        }
+        let marks = &listed.marks;
+        let inside = marks.len()
+            - (marks.iter().rev())
+                .take(17)
+                .take_while(|(mark, _)| mark.starts_with(folder))
+                .count();
+        density(marks.get(inside)?, marks.last()?)
+    }
+
     /// About a page of marks (1/16 of a page apart) of the listed interval that ends at `key`.
     fn marks_ending_at(&self, key: &str) -> Option<&[(String, u64)]> {
         let (_, listed) = self.listed.range::<str, _>(below(key)).next_back()?;

@@ -399,3 +399,32 @@ fn a_folder_larger_than_its_siblings_is_sized_by_its_cousins() {
     };
     assert!((380.0..=420.0).contains(keys), "{keys}");
 }
+
+#[test]
+fn a_range_cut_inside_a_flat_folder_is_cut_again_at_its_density() {
+    let mut model = KeyModel::new("");
+    let dirs: Vec<String> = (0..3).map(|n| format!("dir-{n:03}/")).collect();
+    model.folders("", "/", "", &refs(&dirs), true);
+    // dir-000 listed in full (1,000 keys), and the first 100 keys of dir-001.
+    let mut first: Vec<String> = (0..1_000).map(|n| format!("dir-000/obj-{n:05}")).collect();
+    first.extend((0..100).map(|n| format!("dir-001/obj-{n:05}")));
+    model.page("", &refs(&first), false);
+    // A range that starts 300 numbers into dir-001, nothing listed from there yet: its rest is
+    // about the 700 keys its siblings' size leaves past it, at the density of those before.
+    let rest = model.pieces("dir-001/obj-00300", Some("dir-0010"));
+    let Some(
+        piece @ Piece {
+            kind: PieceKind::Extent { keys, .. },
+            ..
+        },
+    ) = rest.first()
+    else {
+        panic!("a rest cut only at its ends: {rest:?}");
+    };
+    assert!((650.0..=750.0).contains(keys), "{keys}");
+    let cut = model.cut(piece, 350.0).expect("a cut inside");
+    assert!(
+        cut.as_str() > "dir-001/obj-006" && cut.as_str() < "dir-001/obj-007",
+        "{cut}"
+    );
+}
