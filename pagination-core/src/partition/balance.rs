@@ -34,7 +34,8 @@
 //!    longest chain. No piece is made smaller than a page. A range is cut into its equal pieces at
 //!    listed keys, on the scale of a dense gap, or at folder boundaries; a part that no cut can
 //!    make yet (a folder holding folders is cut at its ends, or by its children) leaves its
-//!    request to the listing of those children.
+//!    request to the listing of those children, and one that no listing will make either (a
+//!    flat folder no page has listed into) goes to the range next largest.
 //!
 //! In key order the consumer takes the pages of the front first, and ranges ahead wait in a
 //! buffer of `N × buffer_pages` pages: only the ranges within that many pages of the front are
@@ -51,6 +52,7 @@ use super::KeySpace;
 use super::estimate::{FOLDER_DELIMITER, KeyModel, Piece, PieceKind, parent_of};
 use super::policy::{FolderFacts, PageFacts, Proposal, RangeId, SplitPolicy, View};
 
+mod pieces;
 mod search;
 
 /// The default policy; see the module docs.
@@ -243,83 +245,6 @@ impl Balance {
             rest.parts += 1;
         }
     }
-
-    /// The keys that cut a rest's estimated pieces into `parts` equal parts, and the start of
-    /// each estimated run that follows an unknown stretch; and the folders too large for one
-    /// part whose children would cut them.
-    fn equal_cuts(&self, rest: &Rest, page: f64) -> (Vec<String>, Vec<String>) {
-        let mut cuts = Vec::new();
-        let mut folders = Vec::new();
-        let each = rest.known / rest.parts as f64;
-        let mut left = rest.parts - 1;
-        let mut next = each;
-        let mut before = 0.0;
-        // Where the last cut fell, in keys from the start of the rest.
-        let mut last_cut = 0.0;
-        let mut after_unknown = false;
-        // The last piece that may hold keys: a cut at the upper end of a piece with none past it
-        // would make a range of no keys.
-        let last_holding = (rest.pieces.iter())
-            .rposition(|piece| keys_of(piece, page).is_none_or(|keys| keys > 0.0));
-        for (i, piece) in rest.pieces.iter().enumerate() {
-            let hi = piece
-                .hi
-                .clone()
-                .filter(|_| last_holding.is_some_and(|last| last > i));
-            let Some(held) = keys_of(piece, page) else {
-                after_unknown = true;
-                continue;
-            };
-            if after_unknown && held > 0.0 {
-                cuts.push(piece.lo.clone());
-                last_cut = before;
-                after_unknown = false;
-            }
-            if let PieceKind::Folder {
-                folder,
-                subfolders: true,
-                ..
-            } = &piece.kind
-                && rest.parts > 1
-                && held > 1.5 * each
-            {
-                folders.push(folder.clone());
-            }
-            while left > 0 && next < before + held && next < rest.known - each / 2.0 {
-                let snap = each / 10.0;
-                let cut = match piece.kind {
-                    _ if next - before < snap => Some((piece.lo.clone(), before)),
-                    _ if before + held - next < snap => hi.clone().map(|hi| (hi, before + held)),
-                    // A folder is cut at its nearer end.
-                    PieceKind::Folder { .. } | PieceKind::UnknownFolder { .. }
-                        if next - before < held / 2.0 =>
-                    {
-                        Some((piece.lo.clone(), before))
-                    }
-                    PieceKind::Folder { .. } | PieceKind::UnknownFolder { .. } => {
-                        hi.clone().map(|hi| (hi, before + held))
-                    }
-                    // Inside keys: the range ends half-way through its last page.
-                    _ => {
-                        let at = (last_cut + half_pages(next - last_cut, page)).max(before);
-                        self.model.cut(piece, at - before).map(|key| (key, at))
-                    }
-                };
-                // A cut where the last one fell (a folder's end, then the next folder's start,
-                // with no key between) would make a range of no keys: it costs a request.
-                if let Some((key, at)) = cut
-                    && cuts.last().is_none_or(|last| key > *last && at > last_cut)
-                {
-                    cuts.push(key);
-                    last_cut = at;
-                    left -= 1;
-                }
-                next += each;
-            }
-            before += held;
-        }
-        (cuts, folders)
-    }
 }
 
 /// The keys a piece is estimated to hold: a folder none of whose siblings was listed in full
@@ -446,29 +371,10 @@ impl SplitPolicy for Balance {
         if view.ordered {
             Self::front_first(view, &mut rests, page);
         }
-        // Equal pieces: each free request to the range whose pieces are largest. A part that no
-        // cut makes (a folder is cut only at its ends, or by its children) gives its request
-        // back, for the folder listings that will make it.
+        // Equal pieces: each free request to the range whose pieces are largest.
         let free_for_parts = free;
-        while free > 0 {
-            let Some(rest) = (rests.iter_mut())
-                .filter(|rest| rest.next_piece() >= page)
-                .max_by(|a, b| a.next_piece().total_cmp(&b.next_piece()))
-            else {
-                break;
-            };
-            rest.parts += 1;
-            free -= 1;
-        }
-        let mut wanted: Vec<String> = Vec::new();
-        let mut made = 0;
+        let (made, wanted) = self.equal_pieces(&mut rests, page, &mut free);
         for rest in &mut rests {
-            let (mut cuts, mut folders) = self.equal_cuts(rest, page);
-            made += cuts.len();
-            wanted.append(&mut folders);
-            rest.cuts.append(&mut cuts);
-            rest.cuts.sort();
-            rest.cuts.dedup();
             if !rest.cuts.is_empty() {
                 out.push(Proposal::Split {
                     range: rest.id,
@@ -476,6 +382,7 @@ impl SplitPolicy for Balance {
                 });
             }
         }
+        // A part that no cut made gives its request back, for the folder listings that will.
         free = free_for_parts.saturating_sub(made);
         if view.folders {
             // What is left finds structure: folders too large for one piece, folders listed in
