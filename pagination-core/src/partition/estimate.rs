@@ -9,9 +9,10 @@
 //! - **Structure.** Where a folder listing (the common prefixes under a prefix, rolled up at
 //!   `/`, or a flat folder's at the delimiter of its keys' parts) gave a folder's children, a
 //!   gap is cut at their boundaries. A child listed in full has its exact size; one not yet
-//!   listed is as large as the mean of its siblings listed in full; the rest of one that has
-//!   shown more keys than any of them, as the mean of the larger of its cousins (the folders
-//!   of its depth under its parent's siblings: the hours of the other days).
+//!   listed is as large as the mean of its siblings listed in full; the rest of one listed in
+//!   part, as the mean of those at least as large as what it has shown (none left, when it
+//!   has shown as many as siblings of one size hold), or else of its cousins that large (the
+//!   folders of its depth under its parent's siblings: the hours of the other days).
 //! - **Density.** A gap inside one folder, bracketed by listed keys on both sides, holds keys at
 //!   the density of the pages around it, read on the [`Scale`] of the keys.
 //! - **Hints.** Ranges a previous listing measured (saved split points) give their page counts to

@@ -234,11 +234,11 @@ impl KeyModel {
                 None => (None, 0.0),
             },
         };
-        // The mean of the siblings larger than what the folder has shown, or else of the
-        // cousins; none that large: they say nothing of the rest, which is unknown.
+        // The mean of the siblings at least as large as what the folder has shown, or else of
+        // the cousins; none that large: they say nothing of the rest, which is unknown.
         let before = self.counted_before(child, a) + gap;
-        let mean = (self.sibling_mean_above(parent, before))
-            .or_else(|| self.cousin_mean_above(parent, before));
+        let mean = (self.sibling_mean_at_least(parent, before))
+            .or_else(|| self.cousin_mean_at_least(parent, before));
         match mean {
             Some(mean) => {
                 let keys = mean - before;

@@ -45,19 +45,20 @@ impl KeyModel {
         }))
     }
 
-    /// The mean size of the siblings listed in full that hold more than `floor` keys: what a
+    /// The mean size of the siblings listed in full that hold at least `floor` keys: what a
     /// folder that has shown `floor` keys holds, by the sizes of its siblings (the conditional
-    /// mean: a large folder among small ones is like the large ones). `None` when no sibling
-    /// listed in full is that large.
-    pub(super) fn sibling_mean_above(&self, parent: &str, floor: f64) -> Option<f64> {
-        mean_above(&self.sizes(parent)?.by_size, floor)
+    /// mean: a large folder among small ones is like the large ones; one that has shown as many
+    /// keys as siblings of one size hold, `floor` itself, is most likely at its end). `None`
+    /// when no sibling listed in full is that large.
+    pub(super) fn sibling_mean_at_least(&self, parent: &str, floor: f64) -> Option<f64> {
+        mean_at_least(&self.sizes(parent)?.by_size, floor)
     }
 
     /// The same, of `parent`'s cousins: the folders listed in full one level down from each of
     /// `parent`'s siblings and itself (the hours of the other days). Where no sibling is that
     /// large (a day holds a large hour or two), the folders of the same depth under the same
     /// grandparent are the next most alike: the tree's levels are named, and sized, alike.
-    pub(super) fn cousin_mean_above(&self, parent: &str, floor: f64) -> Option<f64> {
+    pub(super) fn cousin_mean_at_least(&self, parent: &str, floor: f64) -> Option<f64> {
         let grandparent = parent_of(parent);
         let level = self.levels.get(grandparent)?;
         let mut cousins = self.cousins.borrow_mut();
@@ -70,7 +71,7 @@ impl KeyModel {
                     .filter_map(|child| self.measured(child)),
             )
         });
-        mean_above(by_size, floor)
+        mean_at_least(by_size, floor)
     }
 
     /// The mean size of the siblings listed in full nearest `parent`'s child number `index` by
@@ -346,9 +347,9 @@ fn ascending(sizes: impl Iterator<Item = u64>) -> Vec<(u64, u64)> {
     by_size
 }
 
-/// The mean of the sizes (as [`ascending`] gives them) over `floor`.
-fn mean_above(by_size: &[(u64, u64)], floor: f64) -> Option<f64> {
-    let first = by_size.partition_point(|(keys, _)| *keys as f64 <= floor);
+/// The mean of the sizes (as [`ascending`] gives them) of `floor` or more.
+fn mean_at_least(by_size: &[(u64, u64)], floor: f64) -> Option<f64> {
+    let first = by_size.partition_point(|(keys, _)| (*keys as f64) < floor);
     let larger = (by_size.len() - first) as f64;
     by_size.get(first).map(|(_, sum)| *sum as f64 / larger)
 }

@@ -273,7 +273,7 @@ fn a_folders_rest_up_to_a_range_boundary_holds_what_its_density_puts_there() {
     first.push("dir-001/obj-00000".to_owned());
     model.page("", &refs(&first), false);
     assert_eq!(
-        model.sibling_mean_above("", f64::NEG_INFINITY),
+        model.sibling_mean_at_least("", f64::NEG_INFINITY),
         Some(1_000.0)
     );
     // The first 100 keys of dir-002, one a number.
@@ -301,13 +301,20 @@ fn the_siblings_sizes_follow_every_page() {
         page
     };
     model.page("", &refs(&listed(0, 10)), false);
-    assert_eq!(model.sibling_mean_above("", f64::NEG_INFINITY), Some(10.0));
-    assert_eq!(model.sibling_mean_above("", 10.0), None);
+    assert_eq!(
+        model.sibling_mean_at_least("", f64::NEG_INFINITY),
+        Some(10.0)
+    );
+    assert_eq!(model.sibling_mean_at_least("", 10.0), Some(10.0));
+    assert_eq!(model.sibling_mean_at_least("", 10.5), None);
     // A larger sibling listed in full: asked again, the sizes include it.
     model.page("dir-0/k-0009", &refs(&listed(1, 30)), false);
-    assert_eq!(model.sibling_mean_above("", f64::NEG_INFINITY), Some(20.0));
-    assert_eq!(model.sibling_mean_above("", 10.0), Some(30.0));
-    assert_eq!(model.sibling_mean_above("", 30.0), None);
+    assert_eq!(
+        model.sibling_mean_at_least("", f64::NEG_INFINITY),
+        Some(20.0)
+    );
+    assert_eq!(model.sibling_mean_at_least("", 10.5), Some(30.0));
+    assert_eq!(model.sibling_mean_at_least("", 30.5), None);
 }
 
 #[test]
@@ -387,7 +394,7 @@ fn a_folder_larger_than_its_siblings_is_sized_by_its_cousins() {
     first.extend((0..100).map(|n| format!("d2/h1/p-{n:05}")));
     model.page("", &refs(&first), false);
     // Its only sibling listed in full holds 10 keys: it tells nothing of a folder past 100.
-    assert_eq!(model.sibling_mean_above("d2/", 100.0), None);
+    assert_eq!(model.sibling_mean_at_least("d2/", 100.0), None);
     // Its cousin of 500 does: about 400 more, cut at the density of its keys.
     let rest = model.pieces("d2/h1/p-00099", Some("d2/h10"));
     let Some(Piece {
@@ -427,4 +434,26 @@ fn a_range_cut_inside_a_flat_folder_is_cut_again_at_its_density() {
         cut.as_str() > "dir-001/obj-006" && cut.as_str() < "dir-001/obj-007",
         "{cut}"
     );
+}
+
+#[test]
+fn a_folder_that_has_shown_as_many_keys_as_its_siblings_hold_is_at_its_end() {
+    let mut model = KeyModel::new("");
+    let dirs: Vec<String> = (0..3).map(|n| format!("dir-{n:03}/")).collect();
+    model.folders("", "/", "", &refs(&dirs), true);
+    // dir-000 listed in full (500 keys), then all 500 keys of dir-001, in pages of 100: the
+    // last ends at dir-001's last key, so nothing yet tells that dir-001 ends there.
+    let keys: Vec<String> = (0..1_000)
+        .map(|n| format!("dir-{:03}/obj-{:05}", n / 500, n % 500))
+        .collect();
+    let mut after = String::new();
+    for page in keys.chunks(100) {
+        model.page(&after, &refs(page), false);
+        after = page[99].clone();
+    }
+    // As large as its sibling: no more keys expected, and nothing to search.
+    let rest = model.pieces("dir-001/obj-00499", Some("dir-0010"));
+    let (known, unknown) = total(&rest);
+    assert_eq!(unknown, 0, "{rest:?}");
+    assert!(known < 1.0, "{known} {rest:?}");
 }
