@@ -59,6 +59,11 @@ impl KeyModel {
     /// large (a day holds a large hour or two), the folders of the same depth under the same
     /// grandparent are the next most alike: the tree's levels are named, and sized, alike.
     pub(super) fn cousin_mean_at_least(&self, parent: &str, floor: f64) -> Option<f64> {
+        // The listing's prefix has no siblings in the key space (and `parent_of` it would be
+        // itself: its children's children are no cousins of its children).
+        if parent.len() <= self.prefix.len() {
+            return None;
+        }
         let grandparent = parent_of(parent);
         let level = self.levels.get(grandparent)?;
         let mut cousins = self.cousins.borrow_mut();

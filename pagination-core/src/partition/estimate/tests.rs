@@ -457,3 +457,18 @@ fn a_folder_that_has_shown_as_many_keys_as_its_siblings_hold_is_at_its_end() {
     assert_eq!(unknown, 0, "{rest:?}");
     assert!(known < 1.0, "{known} {rest:?}");
 }
+
+#[test]
+fn the_children_of_the_listings_prefix_have_no_cousins() {
+    let mut model = KeyModel::new("");
+    model.folders("", "/", "", &["a/", "b/"], true);
+    model.folders("a/", "/", "", &["a/x/", "a/y/"], true);
+    // a/x/ listed in full (500 keys), a/y/ in part: a/ itself is not measured.
+    let mut keys: Vec<String> = (0..500).map(|n| format!("a/x/k-{n:04}")).collect();
+    keys.push("a/y/k-0000".to_owned());
+    model.page("", &refs(&keys), false);
+    // a/ and b/ are children of the listing's prefix: a/x/ is a/'s child, not their cousin.
+    assert_eq!(model.cousin_mean_at_least("", 100.0), None);
+    // One level down, the children of a/ and of its siblings are cousins.
+    assert_eq!(model.cousin_mean_at_least("a/", 100.0), Some(500.0));
+}
