@@ -7,9 +7,9 @@
 //!
 //! 1. **Structure first.** Where the operation can list folders, the listing's prefix is listed
 //!    at once; a folder with one child and nothing else is passed through; and where keys seen
-//!    hold folders whose extent is unknown, the folders above the page's own folder are listed
-//!    (their children are exact boundaries, their sizes estimated by the siblings listed in
-//!    full). While such a listing is on its way, the keys it covers wait for it, so the next
+//!    hold folders whose extent is unknown, or only estimated (by siblings or cousins) at two
+//!    pages or more, the folders above the page's own folder are listed (their children are
+//!    exact boundaries, their sizes estimated by the siblings listed in full). While such a listing is on its way, the keys it covers wait for it, so the next
 //!    page of a listing in part takes a free request before anything else. Requests left idle
 //!    once the ranges are cut list the next level ahead of need: the children of the folders
 //!    of unknown size seen to hold folders, when the whole level fits in them. A flat
@@ -54,6 +54,8 @@ use super::policy::{FolderFacts, PageFacts, Proposal, RangeId, SplitPolicy, View
 
 mod pieces;
 mod search;
+#[cfg(test)]
+mod tests;
 
 /// The default policy; see the module docs.
 #[derive(Debug)]
@@ -124,9 +126,9 @@ impl Balance {
         }
     }
 
-    /// Structure: listings that go on, folders passed through, and the folders above unknown
-    /// keys that hold folders.
-    fn structure(&mut self, rests: &[Rest], out: &mut Vec<Proposal>, free: &mut usize) {
+    /// Structure: listings that go on, folders passed through, and the folders above keys that
+    /// hold folders, where their extent is unknown or only estimated.
+    fn structure(&mut self, rests: &[Rest], page: f64, out: &mut Vec<Proposal>, free: &mut usize) {
         // A folder that holds a page's keys is the page's own: its children are too small.
         let own: Vec<&str> = (rests.iter())
             .filter_map(|rest| rest.span.as_deref())
@@ -147,16 +149,27 @@ impl Balance {
         }
         for rest in rests {
             for piece in &rest.pieces {
-                let PieceKind::Unknown {
-                    subfolders: true,
-                    reference,
-                    ..
-                } = &piece.kind
-                else {
-                    continue;
+                let span = match &piece.kind {
+                    // Keys that hold folders of their own, with nothing to tell how far they go.
+                    PieceKind::Unknown {
+                        subfolders: true,
+                        reference,
+                        ..
+                    } => (reference.as_ref().map(|(first, _, _)| first.as_str()))
+                        .or(rest.span.as_deref()),
+                    // The rest of a folder listed in part, sized by its siblings or cousins: when
+                    // it holds folders and two pieces' worth of keys (a page each), its children
+                    // are what can cut it.
+                    PieceKind::Folder {
+                        subfolders: true,
+                        folder,
+                        keys,
+                    } if piece.lo.starts_with(folder.as_str()) && *keys >= 2.0 * page => {
+                        rest.span.as_deref()
+                    }
+                    _ => continue,
                 };
-                let span = reference.as_ref().map(|(first, _, _)| first.as_str());
-                let Some(span) = span.or(rest.span.as_deref()) else {
+                let Some(span) = span else {
                     continue;
                 };
                 for folder in self.model.folders_to_list(&piece.lo, span) {
@@ -365,7 +378,7 @@ impl SplitPolicy for Balance {
         // In key order the consumer waits on the front: its folders are listed first, before
         // any cut further on takes the requests the budget allows.
         if view.ordered && view.folders {
-            self.structure(&rests[..rests.len().min(1)], out, &mut free);
+            self.structure(&rests[..rests.len().min(1)], page, out, &mut free);
         }
         self.search_all(&mut rests, view, page, &mut free);
         if view.ordered {
@@ -390,7 +403,7 @@ impl SplitPolicy for Balance {
             for folder in wanted {
                 self.ask(&folder, out, &mut free);
             }
-            self.structure(&rests, out, &mut free);
+            self.structure(&rests, page, out, &mut free);
             self.discover(&rests, out, &mut free);
         }
     }
