@@ -35,16 +35,9 @@ fn the_rest_of_a_folder_sized_by_its_cousins_is_listed_for_its_children_first() 
         .chain(3_000..3_100)
         .map(|n| format!("u/k-{n:06}"))
         .collect();
-    balance.model.page(
-        "u/",
-        &ahead.iter().map(String::as_str).collect::<Vec<_>>()[..100],
-        false,
-    );
-    balance.model.page(
-        "u/k-002999",
-        &ahead.iter().map(String::as_str).collect::<Vec<_>>()[100..],
-        false,
-    );
+    let ahead: Vec<&str> = ahead.iter().map(String::as_str).collect();
+    balance.model.page("u/", &ahead[..100], false);
+    balance.model.page("u/k-002999", &ahead[100..], false);
     let ranges = [
         RangeView {
             id: RangeId(1),
