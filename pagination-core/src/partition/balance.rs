@@ -384,9 +384,9 @@ impl SplitPolicy for Balance {
         if view.ordered {
             Self::front_first(view, &mut rests, page);
         }
-        // Equal pieces: each free request to the range whose pieces are largest.
-        let free_for_parts = free;
-        let (made, wanted) = self.equal_pieces(&mut rests, page, &mut free);
+        // Equal pieces: each free request to the range whose pieces are largest; a part that no
+        // cut made gives its request back, for the folder listings that will.
+        let (_, wanted) = self.equal_pieces(&mut rests, page, &mut free);
         for rest in &mut rests {
             if !rest.cuts.is_empty() {
                 out.push(Proposal::Split {
@@ -395,8 +395,6 @@ impl SplitPolicy for Balance {
                 });
             }
         }
-        // A part that no cut made gives its request back, for the folder listings that will.
-        free = free_for_parts.saturating_sub(made);
         if view.folders {
             // What is left finds structure: folders too large for one piece, folders listed in
             // part, folders passed through, and the folders above unknown keys.

@@ -42,6 +42,10 @@ pub(crate) const FOLDER_DELIMITER: &str = "/";
 /// go up to about `10^4` (or `26^4`) times those keys' spread.
 const SCALE_ROOM: usize = 4;
 
+/// How many marks a listed interval keeps per page of keys (and its last key): a page's worth
+/// of them, its density, is the last `MARKS_PER_PAGE + 1`.
+const MARKS_PER_PAGE: usize = 16;
+
 /// How many times the keys seen around it an estimate may hold and still be believed. Where the
 /// unlisted keys are as likely to be any multiple of those seen (a scale-free prior: more than
 /// `x` times with probability `1 / (1 + x)`), an estimate of more than 16 times is right less

@@ -8,13 +8,15 @@ impl Balance {
     /// into its equal pieces (into `rest.cuts`). A part that no cut makes (a flat folder not yet
     /// listed into is cut only at its ends) goes to the next largest instead; except where a
     /// folder holding folders is too large for one part: that request is left for the folder
-    /// listing whose children will cut it. Returns the cuts made and those folders.
+    /// listing whose children will cut it. Returns the cuts made and those folders, and leaves
+    /// in `free` the requests no cut took: they go to the folder listings.
     pub(super) fn equal_pieces(
         &self,
         rests: &mut [Rest],
         page: f64,
         free: &mut usize,
     ) -> (usize, Vec<String>) {
+        let given = *free;
         // Each rest's cuts and folders, worked out again only when its parts change.
         let mut cuts: Vec<Option<(Vec<String>, Vec<String>)>> = vec![None; rests.len()];
         let mut capped = vec![false; rests.len()];
@@ -58,6 +60,7 @@ impl Balance {
             rest.cuts.sort();
             rest.cuts.dedup();
         }
+        *free = given.saturating_sub(made);
         (made, wanted)
     }
 

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{KeyModel, Listed, below_hi};
+use super::{KeyModel, Listed, MARKS_PER_PAGE, below_hi};
 
 impl KeyModel {
     /// Records `(lo, hi]` as listed with `keys`: the parts not listed already are counted.
@@ -28,7 +28,7 @@ impl KeyModel {
                 .filter(|key| *key > a.as_str() && b.as_deref().is_none_or(|b| *key <= b))
                 .collect();
             self.count_in_folders(&inside);
-            let step = (inside.len() / 16).max(1);
+            let step = (inside.len() / MARKS_PER_PAGE).max(1);
             for key in inside.iter().step_by(step) {
                 self.seen.learn(key);
             }

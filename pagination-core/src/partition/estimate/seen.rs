@@ -215,13 +215,10 @@ impl KeyModel {
         if listed.hi.as_deref().is_none_or(|hi| hi >= key) {
             return None;
         }
-        let marks = &listed.marks;
-        let inside = marks.len()
-            - (marks.iter().rev())
-                .take(17)
-                .take_while(|(mark, _)| mark.starts_with(folder))
-                .count();
-        density(marks.get(inside)?, marks.last()?)
+        let window = last_page(&listed.marks);
+        let last = window.last().filter(|(mark, _)| mark.starts_with(folder))?;
+        let first = window.iter().find(|(mark, _)| mark.starts_with(folder))?;
+        density(first, last)
     }
 
     /// About a page of marks (1/16 of a page apart) of the listed interval that ends at `key`.
@@ -232,7 +229,7 @@ impl KeyModel {
         if listed.hi.as_deref() != Some(key) && last.0 != key {
             return None;
         }
-        Some(&marks[marks.len().saturating_sub(17)..])
+        Some(last_page(marks))
     }
 
     /// The first page's worth of the listed interval starting at `lo`.
@@ -240,7 +237,7 @@ impl KeyModel {
         let listed = self.listed.get(lo)?;
         let marks = &listed.marks;
         let first = marks.first()?;
-        let last = marks[..marks.len().min(17)].last()?;
+        let last = marks[..marks.len().min(MARKS_PER_PAGE + 1)].last()?;
         (last.1 > first.1).then(|| (first.0.clone(), last.0.clone(), (last.1 - first.1) as f64))
     }
 
@@ -340,6 +337,11 @@ impl KeyModel {
 }
 
 /// `(first key, last key, keys between)` of two marks, when keys lie between them.
+/// The last page's worth of an interval's marks.
+fn last_page(marks: &[(String, u64)]) -> &[(String, u64)] {
+    &marks[marks.len().saturating_sub(MARKS_PER_PAGE + 1)..]
+}
+
 /// Folder sizes ascending, each with the sum of those from it on.
 fn ascending(sizes: impl Iterator<Item = u64>) -> Vec<(u64, u64)> {
     let mut by_size: Vec<(u64, u64)> = sizes.map(|keys| (keys, 0)).collect();
